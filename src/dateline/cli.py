@@ -61,7 +61,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.evaluation import evaluate, format_report, report_to_dict
 
     report = evaluate(args.gold)
-    print(json.dumps(report_to_dict(report), indent=1) if args.json else format_report(report))
+    text = format_report(report, show_misses=args.show_misses)
+    print(json.dumps(report_to_dict(report), indent=1) if args.json else text)
     return 0
 
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         "gold", nargs="*", help="gold files (default: ../shared/seed/*.gold.json)"
     )
     evaluate.add_argument("--json", action="store_true", help="print a JSON summary")
+    evaluate.add_argument("--show-misses", action="store_true", help="list missed and extra items")
     return parser
 
 

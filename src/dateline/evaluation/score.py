@@ -1,0 +1,447 @@
+"""Score one reading against one gold file, layer by layer, as ../shared/GOLD.md says.
+
+We wrote the scorer ourselves: the gold format (`dateline.gold/1`) is ours, and no library
+scores fragment-anchored readings. Gold lists quotes, sources, times and quantities
+completely, so every prediction there counts for precision; in actors, events and places only
+predictions that name a gold item are judged, the rest are reported as extras. Matching is
+one-to-one and greedy in gold order, so a duplicate prediction counts against precision
+instead of matching twice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any, TypeVar
+
+from dateline.evaluation.textmatch import (
+    NormalText,
+    normal_text,
+    normalize,
+    overlaps,
+    token_overlap,
+)
+from dateline.reading import Actor, Dateline, Event, Place, Reading
+
+Gold = dict[str, Any]
+T = TypeVar("T")
+LAYERS = ("article", "actors", "quotes", "sources", "events", "times", "places", "quantities")
+SPEAKER_OVERLAP = 0.6  # GOLD.md: descriptors match on 60% token overlap
+CONTAINED_SHARE = 0.8  # GOLD.md: a quote inside the fragment must cover 80% of it
+FAR_KM = 161  # 100 miles: the geoparsing literature's accuracy radius, when gold gives none
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tally:
+    """An accuracy over the found items: `right` of `total`."""
+
+    name: str
+    right: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        """Return right / total (1.0 when there is nothing to judge)."""
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LayerScore:
+    """Precision, recall and F1 of one layer, with what was missed and what was extra."""
+
+    layer: str
+    found: int  # gold items found (recall's numerator)
+    gold: int  # gold items counted: required ones, plus optional ones found
+    correct: int  # predictions judged right (precision's numerator)
+    predicted: int  # predictions judged (precision's denominator)
+    tallies: tuple[Tally, ...] = ()
+    misses: tuple[str, ...] = ()
+    extras: tuple[str, ...] = ()
+
+    @property
+    def precision(self) -> float:
+        """Return correct / predicted (0 when nothing was predicted but gold exists)."""
+        if self.predicted:
+            return self.correct / self.predicted
+        return 0.0 if self.gold else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Return found / gold (1.0 when gold has nothing)."""
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Return the harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class _Match:
+    """Bookkeeping for one layer's greedy matching."""
+
+    found: int = 0
+    gold: int = 0
+    misses: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def record(self, item: Gold, hit: bool, label: str) -> None:
+        optional = bool(item.get("optional"))
+        if hit or not optional:
+            self.gold += 1
+        if hit:
+            self.found += 1
+        elif not optional:
+            self.misses.append(label)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every layer scorer needs: the reading, its normalised text, gold actor aliases."""
+
+    reading: Reading
+    text: NormalText
+    aliases: dict[str, frozenset[str]]  # normalised gold actor name -> its normalised aliases
+    actors: dict[str, Actor]
+
+    def gold_names(self, name: str) -> frozenset[str]:
+        key = normalize(name)
+        return self.aliases.get(key, frozenset()) | {key}
+
+    def spans(self, fragment: str) -> list[tuple[int, int]]:
+        return list(self.text.find_all(fragment))
+
+
+def score_reading(reading: Reading, gold: Gold) -> tuple[LayerScore, ...]:
+    """Return one LayerScore per layer of GOLD.md, in LAYERS order."""
+    aliases = {
+        normalize(a["name"]): frozenset(normalize(x) for x in a.get("aliases", ()))
+        for a in gold.get("actors", ())
+    }
+    ctx = _Context(reading, normal_text(reading.text), aliases, {a.id: a for a in reading.actors})
+    scorers: dict[str, Callable[[_Context, Any], LayerScore]] = {
+        "article": _score_article, "actors": _score_actors, "quotes": _score_quotes,
+        "sources": _score_sources, "events": _score_events, "times": _score_times,
+        "places": _score_places, "quantities": _score_quantities,
+    }  # fmt: skip
+    return tuple(scorers[layer](ctx, gold.get(layer) or {}) for layer in LAYERS)
+
+
+# --- article ----------------------------------------------------------------------------
+
+
+def _score_article(ctx: _Context, gold: Gold) -> LayerScore:
+    article = ctx.reading.article
+    if article is None or not gold:
+        return LayerScore(layer="article", found=0, gold=1 if gold else 0, correct=0, predicted=0)
+    checks: list[tuple[str, bool]] = []
+    for key in ("headline", "standfirst"):
+        if key in gold:
+            checks.append((key, _same(getattr(article, key), gold[key])))
+    if "dateline" in gold:
+        checks += _dateline_checks(article.dateline, gold["dateline"] or {})
+    byline = normalize(" ; ".join(article.byline))
+    checks += [(f"byline {n!r}", normalize(n) in byline) for n in gold.get("byline", ())]
+    if "published" in gold:
+        published = article.published
+        checks.append(
+            ("published", interval_right(published.earliest, published.latest, gold["published"]))
+        )
+    body = normalize(article.body)
+    for caption in gold.get("captions", ()):
+        checks.append((f"caption {caption['fragment'][:40]!r}", _caption_found(article, caption)))
+        checks.append((f"caption out of body {caption['fragment'][:40]!r}",
+                       normalize(caption["fragment"]) not in body))  # fmt: skip
+    checks += [
+        (f"body has {f[:40]!r}", normalize(f) in body) for f in gold.get("body_includes", ())
+    ]
+    checks += [
+        (f"body lacks {f[:40]!r}", normalize(f) not in body) for f in gold.get("body_excludes", ())
+    ]
+    passed = sum(ok for _, ok in checks)
+    misses = tuple(name for name, ok in checks if not ok)
+    return LayerScore(layer="article", found=passed, gold=len(checks), correct=passed,
+                      predicted=len(checks), misses=misses)  # fmt: skip
+
+
+def _dateline_checks(got: Dateline | None, want: Gold) -> list[tuple[str, bool]]:
+    return [
+        ("dateline place", _same(got.place if got else None, want.get("place"))),
+        ("dateline wire", _same(got.wire if got else None, want.get("wire"))),
+    ]
+
+
+def _same(got: str | None, want: str | None) -> bool:
+    if got is None or want is None:
+        return got is None and want is None
+    return normalize(got) == normalize(want)
+
+
+def _caption_found(article: Any, caption: Gold) -> bool:
+    fragment = normalize(caption["fragment"])
+    for got in article.captions:
+        if fragment in normalize(got.text):
+            return "credit" not in caption or _same(got.credit, caption["credit"])
+    return False
+
+
+def interval_right(earliest: date | None, latest: date | None, gold: Gold) -> bool:
+    """Return True when the interval overlaps gold's and is at most twice as long plus 2 days."""
+    if earliest is None or latest is None or not gold.get("earliest") or not gold.get("latest"):
+        return False
+    want_start, want_end = date.fromisoformat(gold["earliest"]), date.fromisoformat(gold["latest"])
+    if earliest > want_end or latest < want_start:
+        return False
+    got_days = (latest - earliest).days + 1
+    want_days = (want_end - want_start).days + 1
+    return got_days <= 2 * want_days + 2
+
+
+# --- actors, places ---------------------------------------------------------------------
+
+
+def _actor_named(actor: Actor, names: frozenset[str]) -> bool:
+    return bool(_actor_names(actor) & names)
+
+
+def _actor_names(actor: Actor) -> set[str]:
+    return {normalize(actor.name), *(normalize(m.text) for m in actor.mentions)}
+
+
+def _score_actors(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.actors
+    match, type_right, country_right = _Match(), 0, 0
+    for item in gold:
+        names = ctx.gold_names(item["name"])
+        pick = _first(predicted, match.used, partial(_actor_named, names=names))
+        match.record(item, pick is not None, item["name"])
+        if pick is not None:
+            type_right += predicted[pick].type == item.get("type")
+            country_right += predicted[pick].country == item.get("country")
+    all_names = (
+        frozenset().union(*(ctx.gold_names(i["name"]) for i in gold)) if gold else frozenset()
+    )
+    judged = [i for i, a in enumerate(predicted) if _actor_names(a) & all_names]
+    extras = tuple(a.name for a in predicted if not _actor_names(a) & all_names)
+    tallies = (Tally(name="type", right=type_right, total=match.found),
+               Tally(name="country", right=country_right, total=match.found))  # fmt: skip
+    return _layer("actors", match, len(match.used), len(judged), tallies, extras)
+
+
+def _score_places(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.places
+    match = _Match()
+    for item in gold:
+        pick = _first(predicted, match.used, partial(_place_right, gold=item))
+        match.record(item, pick is not None, item["name"])
+    named = [i for i, p in enumerate(predicted) if any(_place_named(p, g["name"]) for g in gold)]
+    extras = tuple(p.name for i, p in enumerate(predicted) if i not in named)
+    return _layer("places", match, len(match.used), len(named), (), extras)
+
+
+def _place_named(place: Place, name: str) -> bool:
+    want = normalize(name)
+    return want in normalize(place.name) or any(normalize(m.text) == want for m in place.mentions)
+
+
+def _place_right(place: Place, gold: Gold) -> bool:
+    if not _place_named(place, gold["name"]) or place.country != gold.get("country"):
+        return False
+    if gold.get("lat") is None or gold.get("lon") is None:
+        return True
+    if place.lat is None or place.lon is None:
+        return False
+    tolerance = float(gold.get("tolerance_km", FAR_KM))
+    return haversine_km(place.lat, place.lon, gold["lat"], gold["lon"]) <= tolerance
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+# --- quotes, sources, times, quantities (gold lists them completely) ---------------------
+
+
+def _score_quotes(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.quotes
+    match, speaker_right = _Match(), 0
+    for item in gold:
+        want = normalize(item["fragment"])
+        pick = _first(predicted, match.used, partial(_quote_covers, want=want))
+        match.record(item, pick is not None, item["fragment"])
+        if pick is not None:
+            speaker_right += _speaker_right(ctx, predicted[pick], item)
+    extras = tuple(q.text[:60] for i, q in enumerate(predicted) if i not in match.used)
+    tallies = (Tally(name="speaker", right=speaker_right, total=match.found),)
+    return _layer("quotes", match, len(match.used), len(predicted), tallies, extras)
+
+
+def _quote_covers(quote: Any, want: str) -> bool:
+    got = normalize(quote.text)
+    return want in got or (got in want and len(got) >= CONTAINED_SHARE * len(want))
+
+
+def _speaker_right(ctx: _Context, quote: Any, gold: Gold) -> bool:
+    speaker = quote.speaker
+    if speaker is None or speaker.kind != gold.get("speaker_kind"):
+        return False
+    names = ctx.gold_names(gold["speaker"])
+    actor = ctx.actors.get(speaker.actor or "")
+    if normalize(speaker.text) in names or (actor and _actor_names(actor) & names):
+        return True
+    return token_overlap(speaker.text, gold["speaker"]) >= SPEAKER_OVERLAP
+
+
+def _score_sources(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.sources
+    match, kind_right, count_right = _Match(), 0, 0
+    for item in gold:
+        spans = ctx.spans(item["fragment"])
+        pick = _first(predicted, match.used, partial(_fact_touches, spans=spans))
+        match.record(item, pick is not None, item["fragment"])
+        if pick is not None:
+            kind_right += predicted[pick].kind == item.get("kind")
+            count_right += predicted[pick].count == item.get("count")
+    extras = tuple(s.text for i, s in enumerate(predicted) if i not in match.used)
+    tallies = (Tally(name="kind", right=kind_right, total=match.found),
+               Tally(name="count", right=count_right, total=match.found))  # fmt: skip
+    return _layer("sources", match, len(match.used), len(predicted), tallies, extras)
+
+
+def _score_times(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.times
+    match = _Match()
+    for item in gold:
+        spans = ctx.spans(item["fragment"])
+        pick = _first(predicted, match.used, partial(_time_right, spans=spans, gold=item))
+        match.record(item, pick is not None, item["fragment"])
+    extras = tuple(t.text for i, t in enumerate(predicted) if i not in match.used)
+    return _layer("times", match, len(match.used), len(predicted), (), extras)
+
+
+def _score_quantities(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.quantities
+    match = _Match()
+    for item in gold:
+        spans = ctx.spans(item["fragment"])
+        pick = _first(predicted, match.used, partial(_quantity_right, spans=spans, gold=item))
+        match.record(item, pick is not None, item["fragment"])
+    extras = tuple(q.text for i, q in enumerate(predicted) if i not in match.used)
+    return _layer("quantities", match, len(match.used), len(predicted), (), extras)
+
+
+# --- events -----------------------------------------------------------------------------
+
+
+def _score_events(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
+    predicted = ctx.reading.events
+    match, full, dated, date_right = _Match(), 0, 0, 0
+    all_spans: list[tuple[int, int]] = []
+    for item in gold:
+        spans = ctx.spans(item["evidence"])
+        all_spans += spans
+        typed = _typed_candidates(predicted, match.used, spans, item)
+        pick = next((i for i in typed if _full_match(ctx, predicted[i], item)), None)
+        pick = pick if pick is not None else (typed[0] if typed else None)
+        if pick is not None:
+            match.used.add(pick)
+            full += _full_match(ctx, predicted[pick], item)
+            if item.get("date"):
+                dated += 1
+                got = predicted[pick].date
+                date_right += bool(got and interval_right(got.earliest, got.latest, item["date"]))
+        match.record(item, pick is not None, item.get("id", item["evidence"][:40]))
+    judged = sum(_touches(_evidence(e), all_spans) for e in predicted)
+    extras = tuple(f"{e.type} {e.evidence.text[:50]}" for i, e in enumerate(predicted)
+                   if i not in match.used)  # fmt: skip
+    tallies = (Tally(name="full", right=full, total=match.found),
+               Tally(name="date", right=date_right, total=dated))  # fmt: skip
+    return _layer("events", match, len(match.used), judged, tallies, extras)
+
+
+def events_full_f1(score: LayerScore) -> LayerScore:
+    """Return the events score counting only full matches (type, source, target, modality)."""
+    full = next(t.right for t in score.tallies if t.name == "full")
+    return LayerScore(layer="events (full)", found=full, gold=score.gold, correct=full,
+                      predicted=score.predicted, tallies=score.tallies)  # fmt: skip
+
+
+def _typed_candidates(
+    predicted: Sequence[Event], used: set[int], spans: list[tuple[int, int]], gold: Gold
+) -> list[int]:
+    return [
+        i for i, e in enumerate(predicted)
+        if i not in used and _touches(_evidence(e), spans) and _same_type(e, gold)
+    ]  # fmt: skip
+
+
+def _evidence(event: Event) -> tuple[int, int]:
+    return event.evidence.start, event.evidence.end
+
+
+def _same_type(event: Event, gold: Gold) -> bool:
+    return event.type == gold.get("type") or event.cameo[:2] == str(gold.get("cameo", ""))[:2]
+
+
+def _full_match(ctx: _Context, event: Event, gold: Gold) -> bool:
+    if event.modality != gold.get("modality"):
+        return False
+    return all(
+        gold.get(role) is None or _actor_is(ctx, getattr(event, role), gold[role])
+        for role in ("source", "target")
+    )
+
+
+def _actor_is(ctx: _Context, actor_id: str | None, gold_name: str) -> bool:
+    actor = ctx.actors.get(actor_id or "")
+    return bool(actor and _actor_names(actor) & ctx.gold_names(gold_name))
+
+
+# --- shared -----------------------------------------------------------------------------
+
+
+def _first(items: Sequence[T], used: set[int], test: Callable[[T], bool]) -> int | None:
+    for i, item in enumerate(items):
+        if i not in used and test(item):
+            used.add(i)
+            return i
+    return None
+
+
+def _fact_touches(fact: Any, spans: list[tuple[int, int]]) -> bool:
+    return _touches((fact.start, fact.end), spans)
+
+
+def _time_right(time: Any, spans: list[tuple[int, int]], gold: Gold) -> bool:
+    return _fact_touches(time, spans) and interval_right(time.earliest, time.latest, gold)
+
+
+def _quantity_right(quantity: Any, spans: list[tuple[int, int]], gold: Gold) -> bool:
+    if not _fact_touches(quantity, spans) or not math.isclose(quantity.value, gold["value"]):
+        return False
+    return normalize(quantity.unit) == normalize(gold["unit"])
+
+
+def _touches(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(overlaps(span, s) for s in spans)
+
+
+def _layer(
+    name: str,
+    match: _Match,
+    correct: int,
+    predicted: int,
+    tallies: tuple[Tally, ...],
+    extras: tuple[str, ...],
+) -> LayerScore:
+    return LayerScore(layer=name, found=match.found, gold=match.gold, correct=correct,
+                      predicted=predicted, tallies=tallies, misses=tuple(match.misses),
+                      extras=extras)  # fmt: skip
