@@ -1,0 +1,81 @@
+"""How fast is a full dateline reading next to bare spaCy on the same news texts?
+
+Reads the pages of ../shared/eval/news-sample (HTML) and the seed: dateline's whole pipeline
+runs from the raw page (clean, parse, every fact layer); bare spaCy runs `nlp.pipe` over the
+clean texts dateline extracted, so both see the same words. Prints words per second for
+both, their ratio, and peak traced memory. The issues ask for >= 0.7 (article and reading
+layers) and >= 0.6 (with events) of bare spaCy's speed.
+
+    .venv/bin/python benchmarks/pipeline.py [--limit N] [--repeat K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import operator
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from dateline.nlp import load_nlp
+from dateline.pipeline import Pipeline, default_stages
+from dateline.reading import Reading
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def load_pages(limit: int | None) -> list[tuple[str, bytes]]:
+    """Return (name, raw bytes) for the news-sample pages and the seed."""
+    pages = sorted((SHARED / "eval" / "news-sample").glob("*.html"))
+    pages += sorted((SHARED / "seed").glob("*.txt"))
+    return [(p.name, p.read_bytes()) for p in pages[:limit]]
+
+
+def measure(work: Callable[[], object]) -> tuple[float, float]:
+    """Return (seconds, peak traced MiB) of one call."""
+    tracemalloc.start()
+    began = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - began
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return seconds, peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N pages")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is kept")
+    args = parser.parse_args()
+    if not (SHARED / "eval" / "news-sample").is_dir():
+        print("benchmarks/pipeline.py: ../shared/eval/news-sample is absent; nothing to measure")
+        return 0
+    pages = load_pages(args.limit)
+    stages = default_stages()
+    full = Pipeline(stages)
+    to_text = Pipeline(stages[:1])  # clean only: the texts bare spaCy reads
+    texts = [to_text.run(Reading(source=n, raw=r)).text for n, r in pages]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_nlp()
+    list(full.stream(Reading(source=n, raw=r) for n, r in pages[:3]))  # warm-up: load every table
+
+    def run_bare() -> object:
+        return list(nlp.pipe(texts))
+
+    def run_dateline() -> object:
+        return list(full.stream(Reading(source=n, raw=r) for n, r in pages))
+
+    bare = min((measure(run_bare) for _ in range(args.repeat)), key=operator.itemgetter(0))
+    ours = min((measure(run_dateline) for _ in range(args.repeat)), key=operator.itemgetter(0))
+    print(f"{len(pages)} pages, {words:,} words; best of {args.repeat} runs; one process")
+    print(f"{'':<22}{'words/s':>10}{'peak MiB':>10}")
+    print(f"{'bare spaCy nlp.pipe':<22}{words / bare[0]:>10,.0f}{bare[1]:>10.1f}")
+    print(f"{'dateline full reading':<22}{words / ours[0]:>10,.0f}{ours[1]:>10.1f}")
+    print(f"ratio dateline / spaCy: {bare[0] / ours[0]:.2f} (issue #4 floor: 0.60)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
