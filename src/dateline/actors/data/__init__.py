@@ -1,0 +1,1 @@
+"""Data files of the actors stage (see README.md)."""
