@@ -1,0 +1,95 @@
+"""Photo captions and their credits, found in HTML and kept apart from the body.
+
+No extractor separates captions (trafilatura drops or inlines them), so we find them in the
+markup ourselves: <figcaption>, elements whose class or id names a caption, and a credit that
+is either its own element (class "credit", "copyright") or the tail of the caption text in a
+wire shape ("REUTERS/Jane Doe", "AP Photo/John Roe", "Photo: Jane Doe", "© dpa").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+from dateline.clean.metadata import clean_space, load_hints
+from dateline.reading import Caption
+
+_NAME = r"[A-Z][\w.&'’-]*"
+# AGENCY/Name or Agency Photo/Name at the end of a caption, optionally in brackets.
+_SLASH_CREDIT = re.compile(
+    rf"[(\[]?((?:{_NAME}\s){{0,2}}{_NAME}\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}})[)\]]?\.?\s*$"
+)
+_COPYRIGHT = re.compile(r"[(\[]?(©\s*[^()\[\]]{2,80}?)[)\]]?\.?\s*$")
+_CREDIT_TAIL = 120
+_MAX_CAPTION = 600  # longer "captions" are galleries or articles that borrowed the class
+
+
+@cache
+def _credit_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_hints()["credit_words"])
+    return re.compile(
+        rf"[(\[]?((?:{words})\s*(?::|by\b|©)\s*[^()\[\]:]{{2,80}}?)[)\]]?\.?\s*$", re.IGNORECASE
+    )
+
+
+@cache
+def _credit_xpath() -> XPath:
+    tests = " or ".join(
+        f"contains(concat(@class, ' ', @id), '{word}')" for word in load_hints()["credit_classes"]
+    )
+    return XPath(f".//*[{tests}]")
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Return (caption, credit) with a trailing photo credit split off, or (text, None)."""
+    text = clean_space(text)
+    # Credits are short and end the caption: searching the tail keeps long lines cheap.
+    offset = max(0, len(text) - _CREDIT_TAIL)
+    tail = text[offset:]
+    for pattern in (_SLASH_CREDIT, _COPYRIGHT, _credit_words()):
+        match = pattern.search(tail)
+        if match and _is_credit(match.group(1)):
+            return text[: offset + match.start()].rstrip(" -–—|,"), match.group(1).strip()
+    return text, None
+
+
+def _is_credit(credit: str) -> bool:
+    """A slash credit must look like an agency (upper case) or a photo desk, not a phrase."""
+    if "/" not in credit:
+        return True
+    agency = credit.split("/", 1)[0].strip()
+    words = agency.split()
+    return agency.isupper() or words[-1].lower() in {"photo", "photos", "pool"} or "Getty" in credit
+
+
+def find_captions(elements: list[HtmlElement]) -> tuple[Caption, ...]:
+    """Return the captions, with credits, of these candidate elements (outermost only)."""
+    seen: set[str] = set()
+    captions: list[Caption] = []
+    chosen: set[HtmlElement] = set()
+    for element in elements:
+        if any(parent in chosen for parent in element.iterancestors()):
+            continue
+        caption = _read_caption(element)
+        if caption is None or caption.text in seen:
+            continue
+        chosen.add(element)
+        seen.add(caption.text)
+        captions.append(caption)
+    return tuple(captions)
+
+
+def _read_caption(element: HtmlElement) -> Caption | None:
+    full = clean_space(element.text_content())
+    if not 3 <= len(full) <= _MAX_CAPTION:
+        return None
+    credits = [clean_space(e.text_content()) for e in _credit_xpath()(element)]
+    credit = next((c for c in credits if c and c != full), None)
+    if credit:
+        text = clean_space(full.replace(credit, " ")).rstrip(" -–—|,")
+        return Caption(text=text, credit=credit) if text else None
+    text, credit = split_credit(full)
+    return Caption(text=text, credit=credit) if text else None

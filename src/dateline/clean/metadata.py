@@ -1,0 +1,174 @@
+"""What an HTML page says about itself: title, deck, authors, publisher, URL, publication day.
+
+Sources in order of trust: the article's JSON-LD (schema.org), then <meta> tags (Open Graph,
+Dublin Core, publisher tags), then visible markup (h1, <time>, rel=author), then htmldate
+without its extensive search. The extensive search guesses from copyright lines and any date
+on the page, which dates nearly every undated page; a wrong date is worse than none (#2).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+_ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_SPACE = re.compile(r"\s+")
+_EARLIEST = date(1995, 1, 1)  # no news page in scope predates the web's news sites
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageMeta:
+    """The metadata found on one page; None or () where the page says nothing."""
+
+    title: str | None = None
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@cache
+def load_hints() -> dict[str, Any]:
+    """Return the HTML hint lists of html_hints.yaml."""
+    text = (Path(__file__).parent / "html_hints.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def read_metadata(tree: HtmlElement) -> PageMeta:
+    """Return what the page's JSON-LD, meta tags and markup say about the article."""
+    hints = load_hints()
+    ld = _article_json_ld(tree)
+    meta = _meta_tags(tree)
+    return PageMeta(
+        title=_first(ld.get("headline"), *_pick(meta, hints["title_meta"])),
+        description=_first(*_pick(meta, hints["description_meta"]), ld.get("description")),
+        authors=_authors(ld, meta, tree),
+        publisher=_first(_name_of(ld.get("publisher")), *_pick(meta, hints["publisher_meta"])),
+        url=_first(_canonical(tree), *_pick(meta, hints["url_meta"]), ld.get("url")),
+        published=_published(tree, ld, meta),
+    )
+
+
+def clean_space(text: str) -> str:
+    """Return `text` with runs of whitespace made one space, stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _first(*values: Any) -> str | None:
+    for value in values:
+        if isinstance(value, str) and clean_space(value):
+            return clean_space(value)
+    return None
+
+
+def _pick(meta: dict[str, str], keys: list[str]) -> list[str]:
+    return [meta[key] for key in keys if key in meta]
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        content = element.get("content")
+        if key and content and content.strip():
+            meta.setdefault(key.strip().lower(), content.strip())
+    return meta
+
+
+def _canonical(tree: HtmlElement) -> str | None:
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return str(link.get("href"))
+    return None
+
+
+def _article_json_ld(tree: HtmlElement) -> dict[str, Any]:
+    """Return the JSON-LD object that describes the article, or {}."""
+    types = set(load_hints()["article_types"])
+    found: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except json.JSONDecodeError:
+            continue  # broken JSON-LD is common; the meta tags still speak
+        found.extend(_objects(data))
+    # An article kind beats a WebPage, which beats nothing.
+    ranked = sorted((obj for obj in found if _types(obj) & types), key=_is_page)
+    return ranked[0] if ranked else {}
+
+
+def _is_page(obj: dict[str, Any]) -> bool:
+    return bool(_types(obj) & {"WebPage", "ItemPage"})
+
+
+def _objects(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [obj for item in data for obj in _objects(item)]
+    if not isinstance(data, dict):
+        return []
+    return [data, *_objects(data.get("@graph", []))]
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type", ())
+    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _authors(ld: dict[str, Any], meta: dict[str, str], tree: HtmlElement) -> tuple[str, ...]:
+    raw = ld.get("author") or ld.get("creator")
+    people = raw if isinstance(raw, list) else [raw]
+    names = [name for person in people if (name := _name_of(person))]
+    if not names:
+        names = [v for v in _pick(meta, load_hints()["author_meta"]) if _is_name(v)][:1]
+    if not names:
+        names = [clean_space(a.text_content()) for a in tree.xpath("//a[@rel='author']")][:3]
+    return tuple(dict.fromkeys(clean_space(n) for n in names if _is_name(n)))
+
+
+def _is_name(value: str) -> bool:
+    """True for a person or desk name, not a URL, handle or address."""
+    value = value.strip()
+    return 1 < len(value) < 80 and not re.search(r"https?:|www\.|@|\.com\b|^\W", value)
+
+
+def _published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> date | None:
+    stated = [ld.get("datePublished"), *_pick(meta, load_hints()["date_meta"])]
+    stated += [t.get("datetime") for t in tree.xpath("//time[@pubdate or @itemprop]")]
+    stated.append(ld.get("dateCreated"))
+    for value in stated:
+        if isinstance(value, str) and (day := _iso_day(value)):
+            return day
+    found = find_date(tree, extensive_search=False, original_date=True)
+    return _iso_day(found) if found else None
+
+
+def _iso_day(value: str) -> date | None:
+    match = _ISO_DAY.search(value)
+    if not match:
+        return None
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return day if day >= _EARLIEST else None
