@@ -1,0 +1,110 @@
+"""The Dask path: the same reading as a map over partitions on a Dask cluster.
+
+Pages go out in partitions (dask.bag); each partition runs `read_pages` with the same
+stages as the one-process path and returns its outcomes as one Parquet file (bytes, so a
+remote cluster needs no shared disk): the reading JSON of `dateline.reading.to_json`, or the
+failure. This process loads them in input order and the ingest loop writes them, so both
+paths store the same rows for the same inputs.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import dask.bag as db
+import pyarrow as pa
+import pyarrow.parquet as pq
+from distributed import Client, LocalCluster
+
+from dateline.batch.read import Outcome, Read, read_pages
+from dateline.batch.sources import Page
+from dateline.pipeline import Stage
+from dateline.reading import from_json, to_json
+from dateline.store.store import Failure
+
+if TYPE_CHECKING:
+    from dateline.batch.ingest import IngestOptions
+
+_SCHEMA = pa.schema([
+    ("index", pa.int64()), ("source", pa.string()), ("content_hash", pa.string()),
+    ("fetched_at", pa.string()), ("reading", pa.string()), ("stage", pa.string()),
+    ("error", pa.string()), ("message", pa.string()),
+])  # fmt: skip
+
+
+class DaskReader:
+    """Reads chunks of pages on a Dask cluster: a LocalCluster, or one at `scheduler`."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self.stages = options.stages
+        self.workers = options.workers
+        self._scheduler = options.scheduler
+        self._processes = options.processes
+        self._cluster: LocalCluster | None = None
+        self._client: Client | None = None
+
+    def __enter__(self) -> DaskReader:
+        if self._scheduler:
+            self._client = Client(self._scheduler)  # type: ignore[no-untyped-call]
+        else:
+            # distributed ships no type hints for these calls (mypy --strict)
+            self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=self.workers, threads_per_worker=1, processes=self._processes,
+                dashboard_address=None,
+            )  # fmt: skip
+            self._client = Client(self._cluster)  # type: ignore[no-untyped-call]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()  # type: ignore[no-untyped-call]
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def read(self, pages: Sequence[Page]) -> list[Outcome]:
+        """Return one outcome per page, in order, read on the cluster."""
+        if not pages:
+            return []
+        parts = min(self.workers, len(pages))
+        numbered = list(enumerate(pages))
+        bag = db.from_sequence(numbered, npartitions=parts)  # type: ignore[no-untyped-call]
+        blobs = bag.map_partitions(read_partition, stages=self.stages).compute()
+        rows = [row for blob in blobs for row in pq.read_table(io.BytesIO(blob)).to_pylist()]
+        return [_outcome(row) for row in sorted(rows, key=_index)]
+
+
+def read_partition(
+    numbered: Sequence[tuple[int, Page]], *, stages: tuple[Stage, ...]
+) -> list[bytes]:
+    """Read one partition's pages; return its outcomes as one Parquet file's bytes."""
+    pages = [page for _, page in numbered]
+    outcomes = read_pages(pages, stages)
+    rows = [_row(i, page, done) for (i, page), done in zip(numbered, outcomes, strict=True)]
+    sink = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rows, schema=_SCHEMA), sink)
+    return [sink.getvalue()]
+
+
+def _row(index: int, page: Page, outcome: Outcome) -> dict[str, Any]:
+    row: dict[str, Any] = {"index": index, "source": page.source, "fetched_at": page.fetched_at,
+                           "content_hash": page.content_hash}  # fmt: skip
+    if isinstance(outcome, Read):
+        return row | {"reading": to_json(outcome.reading, indent=None)}
+    return row | {"stage": outcome.stage, "error": outcome.error, "message": outcome.message}
+
+
+def _index(row: dict[str, Any]) -> int:
+    return int(row["index"])
+
+
+def _outcome(row: dict[str, Any]) -> Outcome:
+    if row["reading"] is None:
+        return Failure(
+            source=row["source"], content_hash=row["content_hash"], stage=row["stage"],
+            error=row["error"], message=row["message"],
+        )  # fmt: skip
+    reading = replace(from_json(row["reading"]), source=row["source"])
+    return Read(reading=reading, content_hash=row["content_hash"], fetched_at=row["fetched_at"])
