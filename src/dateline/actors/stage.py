@@ -1,12 +1,216 @@
-"""Placeholder: the actors stage is being built (see the issues)."""
+"""Find the actors of the story and resolve their mentions within the article.
+
+Needs: doc (from nlp). Fills: actors. English only.
+
+Sources of mentions, in order of trust:
+1. the shipped dictionary (matching.py): states by name, capital ("Washington rebuffed") and
+   nationality adjective ("Israeli strike"); a state's bodies ("Lebanese government",
+   "Israel's Prime Minister's Office"); organisations, armed groups and their units, IGOs,
+   NGOs and media;
+2. NER PERSON spans, typed person, with role and country from their title or apposition
+   (persons.py);
+3. NER ORG spans the dictionary lacks (type other) and plural NORP spans ("Christians", type
+   population), with a country only when a state's name or adjective is inside them.
+NER GPE spans the dictionary lacks are places, left to find_places.
+
+Resolution within the article: a surname alone ("Hochstein") joins the full name seen anywhere
+in the article; "the group", "the terror group", "the movement" join the salient armed group
+(most mentioned so far, the latest on a tie; the article's most mentioned when none came
+before). Actor ids are "a1", "a2", ... in order of first mention.
+
+Side effect on the Doc (memory only): doc.spans["actors"] holds every mention's tokens with
+`label_` set to its actor id, so later stages map tokens to actors without char arithmetic.
+Quote and source attribution ("he" as the last speaker) is left to find_quotes.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dateline.actors.dictionary import ActorDictionary, country_of, load_actor_dictionary
+from dateline.actors.matching import GROUP, Hit, find_hits
+from dateline.actors.persons import Person, find_persons
 from dateline.pipeline import stage
-from dateline.reading import Reading
+from dateline.reading import Actor, Mention, Reading
+
+NAME_LABELS = frozenset({"PERSON"})
+OTHER_LABELS = frozenset({"ORG", "NORP"})
+LEADING = frozenset({"the", "The"})
+MAX_OTHER_TOKENS = 6  # a longer ORG span is a sentence fragment NER ran on with
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One mention and the actor it names (by key, the canonical name)."""
+
+    span: Span
+    key: str
+    type: str
+    country: str | None
+    role: str | None = None
+    part_of: str | None = None  # the key of the actor this one belongs to
 
 
 @stage(needs={"doc"}, fills={"actors"}, english_only=True)
 def find_actors(reading: Reading) -> Reading:
-    """Return the reading unchanged until this stage is built."""
-    return reading
+    """Return the reading with its actors, every mention with exact offsets."""
+    doc = reading.require_doc()
+    found = _find_all(doc, load_actor_dictionary())
+    actors = _to_actors(found)
+    doc.spans["actors"] = [
+        Span(doc, m.span.start, m.span.end, label=ids) for m, ids in _labelled(found, actors)
+    ]
+    return replace(reading, actors=tuple(actors))
+
+
+def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
+    hits = find_hits(doc)
+    names = [e for e in doc.ents if e.label_ in NAME_LABELS and "\n" not in e.text]
+    names = _not_overlapping(names, [h.span for h in hits])
+    found = _resolve_groups([f for h in hits if (f := _from_hit(h, dictionary))], hits)
+    persons = find_persons(doc, hits, names)
+    found += _from_persons(persons, found)
+    found += _surnames(doc, found)
+    taken = [f.span for f in found]
+    others = [e for e in doc.ents if e.label_ in OTHER_LABELS and "\n" not in e.text]
+    found += [f for span in _not_overlapping(others, taken) if (f := _from_other(span))]
+    return sorted(found, key=_start)
+
+
+def _start(found: _Found) -> int:
+    return found.span.start
+
+
+def _not_overlapping(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """Return the spans that share no token with the taken ones (which win)."""
+    used = {i for span in taken for i in range(span.start, span.end)}
+    return [s for s in spans if not any(i in used for i in range(s.start, s.end))]
+
+
+def _from_hit(hit: Hit, dictionary: ActorDictionary) -> _Found | None:
+    entry = hit.entry
+    if hit.kind == GROUP or entry is None:
+        return _Found(hit.span, GROUP, "armed_group", None)
+    if hit.institution is None:
+        return _Found(hit.span, entry.name, entry.type, entry.country, part_of=entry.part_of)
+    own = dictionary.military_of(entry.country or "")
+    if hit.institution.type == "military" and own is not None:
+        return _Found(hit.span, own.name, own.type, own.country)  # "Lebanese army"
+    key = hit.institution.template.format(name=entry.name)
+    return _Found(hit.span, key, hit.institution.type, entry.country, part_of=entry.name)
+
+
+def _resolve_groups(found: list[_Found], hits: list[Hit]) -> list[_Found]:
+    """Give "the group" the salient armed group's key; drop it where the story has none."""
+    groups = Counter(f.key for f in found if f.type == "armed_group" and f.key != GROUP)
+    seen: Counter[str] = Counter()
+    latest: dict[str, int] = {}
+    resolved = []
+    for f in found:
+        if f.key != GROUP:
+            if f.type == "armed_group":
+                seen[f.key] += 1
+                latest[f.key] = f.span.start
+            resolved.append(f)
+            continue
+        key = _salient(seen or groups, latest)
+        if key is not None:
+            like = next(g for g in found if g.key == key)
+            resolved.append(replace(like, span=f.span))
+    return resolved
+
+
+def _salient(counts: Counter[str], latest: dict[str, int]) -> str | None:
+    """Return the most mentioned key, the latest mentioned on a tie; None when none."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for key, count in counts.items():
+        rank = (count, latest.get(key, -1))
+        if best is None or rank > best:
+            best, chosen = rank, key
+    return chosen
+
+
+def _from_persons(persons: list[Person], found: list[_Found]) -> list[_Found]:
+    by_token = {i: f for f in found for i in range(f.span.start, f.span.end)}
+    result = []
+    for person in persons:
+        via = by_token.get(person.affiliation.span.start) if person.affiliation else None
+        country = via.country if via else None
+        result.append(_Found(person.span, person.span.text, "person", country, person.role))
+    return _join_surnames(result)
+
+
+def _join_surnames(persons: list[_Found]) -> list[_Found]:
+    """Give a one-word name the key of the full name ending in it, where only one does."""
+    full: dict[str, set[str]] = {}
+    for p in persons:
+        if len(p.span) > 1:
+            full.setdefault(p.span[-1].text, set()).add(p.key)
+    joined = []
+    for p in persons:
+        keys = full.get(p.span.text, set()) if len(p.span) == 1 else set()
+        joined.append(replace(p, key=next(iter(keys))) if len(keys) == 1 else p)
+    return joined
+
+
+def _surnames(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """Return the surnames NER missed or mislabelled, as mentions of their full names."""
+    full = {f.span[-1].text: f for f in found if f.type == "person" and len(f.span) > 1}
+    used = {i for f in found for i in range(f.span.start, f.span.end)}
+    extra = []
+    for token in doc:
+        person = full.get(token.text)
+        if person is not None and token.i not in used and token.is_title:
+            extra.append(replace(person, span=doc[token.i : token.i + 1], role=None))
+    return extra
+
+
+def _from_other(span: Span) -> _Found | None:
+    if span[0].text in LEADING:
+        span = span[1:]
+    if not span or len(span) > MAX_OTHER_TOKENS:
+        return None
+    country = next((c for t in span if (c := country_of(t.text))), None)
+    if span.label_ == "ORG":
+        return _Found(span, span.text, "other", country)
+    if span.root.tag_ in {"NNPS", "NNS"} or span.text.endswith("s"):
+        return _Found(span, span.text, "population", country)
+    return None  # an adjective alone ("European") is not an actor
+
+
+def _to_actors(found: list[_Found]) -> list[Actor]:
+    """Return one Actor per key, in order of first mention, with ids a1, a2, ..."""
+    order = list(dict.fromkeys(f.key for f in found))
+    ids = {key: f"a{n}" for n, key in enumerate(order, start=1)}
+    actors = []
+    for key in order:
+        mine = [f for f in found if f.key == key]
+        head = mine[0]
+        actors.append(
+            Actor(
+                id=ids[key],
+                name=key,
+                type=head.type,
+                country=next((f.country for f in mine if f.country), None),
+                mentions=tuple(_mention(f.span) for f in mine),
+                role=next((f.role for f in mine if f.role), None),
+                part_of=ids.get(head.part_of) if head.part_of else None,
+            )
+        )
+    return actors
+
+
+def _mention(span: Span) -> Mention:
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _labelled(found: list[_Found], actors: list[Actor]) -> list[tuple[_Found, str]]:
+    ids = {a.name: a.id for a in actors}
+    spans = filter_spans([f.span for f in found])
+    kept = {(s.start, s.end) for s in spans}
+    return [(f, ids[f.key]) for f in found if (f.span.start, f.span.end) in kept]
