@@ -1,0 +1,205 @@
+"""The plain-text page reader: label each line of a page dump and gather the article's parts.
+
+A browser's select-all or a scraper's get_text keeps the story and everything around it (menus,
+share buttons, captions, appeals, lists of other stories) as bare lines. No library reads
+these (trafilatura and readability need the markup), so we wrote this classifier.
+
+How it decides, in three steps:
+1. line_features.py describes each line by general shapes: length, ending, isolation between
+   blank lines, repetition, appeal verbs, link-list heads, credit, byline, bio and date shapes.
+2. The body is the run of lines with the most prose in it: each prose line scores its word
+   count, any other line a fixed cost, and the best-scoring run wins (maximum-subarray, as in
+   Finn et al.'s Body Text Extraction, 2001). Short lines inside a story (a subhead, a quoted
+   line) cost less than the prose around them earns; a menu or a link list costs more.
+3. Lines inside that run are body unless their own shape says otherwise (appeal, credit,
+   caption, byline, link list); lines before it hold the headline, standfirst, date, byline
+   and captions; lines after it the author bio, byline trailer, appeals and link lists.
+Every line not kept goes to `removed` with its label as the reason.
+"""
+
+from __future__ import annotations
+
+from dateline.clean.bylines import parse_byline
+from dateline.clean.captions import split_credit
+from dateline.clean.line_features import Line, read_lines
+from dateline.clean.page_facts import find_publisher, find_stated_date
+from dateline.clean.parts import PageParts
+from dateline.reading import Caption, Removed
+
+# Cost of a line that is not prose, in prose words: calibrated on news-sample so that a
+# subhead or a one-line quote between paragraphs stays in the body while a run of five
+# menu or link lines ends it.
+_GAP_COST = 6
+_HEAD_WINDOW = 12  # lines before the body searched for headline, standfirst, date, byline
+_HEADLINE_WORDS = (3, 30)
+_STANDFIRST_MIN_WORDS = 6
+_LIST_RUN = 3  # this many short lines in a row, none standing alone, is a list (a menu)
+_LIST_ITEM_WORDS = 12
+
+
+def read_text_page(text: str) -> PageParts:
+    """Return the parts of a plain-text page dump: headline, standfirst, captions, body ..."""
+    lines = read_lines(text)
+    if not lines:
+        return PageParts(headline="")
+    start, end = find_body(lines)
+    labels = {line.index: _label_inside(line) for line in lines[start:end]}
+    labels |= _label_after(lines[end:])
+    labels |= _label_before(lines[:start], labels)
+    return _gather(lines, labels)
+
+
+def find_body(lines: list[Line]) -> tuple[int, int]:
+    """Return [start, end) of the run of lines with the most prose (maximum subarray)."""
+    best, best_span = 0, (0, 0)
+    running, run_start = 0, 0
+    for position, line in enumerate(lines):
+        running += line.words if line.prose else -_GAP_COST
+        if running <= 0:
+            running, run_start = 0, position + 1
+        elif running > best:
+            best, best_span = running, (run_start, position + 1)
+    start, end = best_span
+    # The gap cost lets a run end on short lines (a last quote); trim to prose at both ends.
+    while start < end and not lines[start].prose:
+        start += 1
+    while end > start and not lines[end - 1].prose:
+        end -= 1
+    return start, end
+
+
+def _label_inside(line: Line) -> str:
+    if line.appeal and not line.prose:
+        return "appeal"
+    if line.link_head:
+        return "link_list"
+    if line.chrome:
+        return "chrome"
+    if line.bio:
+        return "bio"
+    if line.credit and _is_bare_credit(line):
+        return "credit"
+    if line.caption_label or (line.credit and not line.prose):
+        return "caption"
+    if line.byline and not line.prose:
+        return "byline"
+    return "body"
+
+
+def _label_after(lines: list[Line]) -> dict[int, str]:
+    """After the story: bio, byline trailer, appeals, link lists; anything else is chrome."""
+    labels = {}
+    for line in lines:
+        if line.bio:
+            labels[line.index] = "bio"
+        elif line.byline:
+            labels[line.index] = "byline"
+        elif line.appeal:
+            labels[line.index] = "appeal"
+        elif line.link_head:
+            labels[line.index] = "link_list"
+        else:
+            labels[line.index] = "chrome"
+    return labels
+
+
+def _label_before(lines: list[Line], labels: dict[int, str]) -> dict[int, str]:
+    """Before the story: headline, standfirst, date, byline, captions; the rest is chrome."""
+    found = {line.index: _shape_before(line) for line in lines}
+    window = _head_window(lines)
+    candidates = [line for line in window if found[line.index] is None and _is_heading(line)]
+    if candidates:
+        headline = candidates[0]
+        found[headline.index] = "headline"
+        for line in window:
+            if line.index > headline.index and found[line.index] is None:
+                if line.words >= _STANDFIRST_MIN_WORDS and not line.link_head:
+                    found[line.index] = "standfirst"
+                break
+    return {index: label or "chrome" for index, label in found.items()}
+
+
+def _shape_before(line: Line) -> str | None:
+    if line.date_like and not line.prose:
+        return "date"
+    if line.byline:
+        return "byline"
+    if line.credit and _is_bare_credit(line):
+        return "credit"
+    if line.caption_label or line.credit:
+        return "caption"
+    if line.appeal:
+        return "appeal"
+    if line.link_head:
+        return "link_list"
+    if line.chrome or line.repeats > 1:
+        return "chrome"
+    return None
+
+
+def _head_window(lines: list[Line]) -> list[Line]:
+    """The last lines before the body, after the last list run (the menus end there)."""
+    window = lines[-_HEAD_WINDOW:]
+    cut = 0
+    run = 0
+    for position, line in enumerate(window):
+        is_item = not line.isolated and line.words <= _LIST_ITEM_WORDS and not line.sentence_end
+        run = run + 1 if is_item else 0
+        if run >= _LIST_RUN:
+            cut = position + 1
+    return window[cut:]
+
+
+def _is_heading(line: Line) -> bool:
+    low, high = _HEADLINE_WORDS
+    return low <= line.words <= high and not line.text.endswith(".") and not line.link_head
+
+
+def _is_bare_credit(line: Line) -> bool:
+    """The whole line is a credit ("REUTERS/Jane Doe", "Photo: AP"), not a caption with one."""
+    caption, credit = split_credit(line.text)
+    if credit is not None and len(caption.split()) <= 2:
+        return True
+    return line.text.strip("()") == line.credit
+
+
+def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
+    by_label: dict[str, list[Line]] = {}
+    for line in lines:
+        by_label.setdefault(labels[line.index], []).append(line)
+    headline = by_label.get("headline", [])
+    standfirst = by_label.get("standfirst", [])
+    kept = {"headline", "standfirst", "body", "caption"}
+    return PageParts(
+        headline=headline[0].text if headline else "",
+        standfirst=standfirst[0].text if standfirst else None,
+        byline=_byline(by_label),
+        publisher=find_publisher(lines, labels),
+        captions=tuple(_caption(line) for line in by_label.get("caption", [])),
+        paragraphs=tuple(line.text for line in by_label.get("body", [])),
+        removed=tuple(
+            Removed(text=line.text, reason=labels[line.index])
+            for line in lines
+            if labels[line.index] not in kept
+        ),
+        stated_date=find_stated_date(by_label.get("date", [])),
+    )
+
+
+def _caption(line: Line) -> Caption:
+    text, credit = split_credit(line.text)
+    if credit is None and line.credit:
+        text, credit = line.text[: line.text.rfind(line.credit)].rstrip(" ([-–—|"), line.credit
+    return Caption(text=text, credit=credit)
+
+
+def _byline(by_label: dict[str, list[Line]]) -> tuple[str, ...]:
+    """Names from a byline line; else who an author bio at the end is about."""
+    for line in by_label.get("byline", []):
+        names, _organisation = parse_byline(line.text)
+        if names:
+            return names
+    for line in by_label.get("bio", []):
+        if line.bio:
+            return (line.bio,)
+    return ()
