@@ -1,12 +1,171 @@
-"""Placeholder: the sources stage is being built (see the issues)."""
+"""Find sources: every attribution the story rests on, named or anonymous, with a count.
+
+Needs: doc (nlp), actors (actors) and quotes (quotes). Fills: sources. Leaves to quotes/
+the words each source said.
+
+A source is a person, a described person ("three Lebanese officials"), a publication or an
+organisation that the story cites: the subject of a speech verb ("officials said"), the
+object of "according to", or whom the reporter consulted ("Reuters consulted 11 officials").
+It is recorded once, where first cited: a later definite mention of the same kind of source
+("the officials said", "the sources said") or of the same named person adds nothing. States
+are left out on purpose: "Israel has said it ..." states a policy, it does not cite anyone.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
 from dateline.pipeline import stage
-from dateline.reading import Reading
+from dateline.quotes.cues import according_to, find_cues, find_quoted, load_words
+from dateline.quotes.speakers import (
+    describe,
+    is_person,
+    is_pronoun,
+    partitive_noun,
+    speaker_phrase,
+)
+from dateline.reading import Reading, Source, Speaker
+
+HERE = Path(__file__).parent
+DEFINITE = frozenset({"the", "these", "those"})
+# Named entities that cite a body rather than a place: "the Pentagon said", "Amnesty said".
+ORGANIZATION_ENTS = frozenset({"ORG", "PERSON"})
+VIA_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A phrase head that may be a source, and the cue that cites it (None for "according to")."""
+
+    head: Token
+    cue: Token | None
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What earlier sources named, to tell a new source from a re-mention."""
+
+    lemmas: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
 
 
 @stage(needs={"doc", "actors", "quotes"}, fills={"sources"}, english_only=True)
 def find_sources(reading: Reading) -> Reading:
-    """Return the reading unchanged until this stage is built."""
-    return reading
+    """Return the reading with its sources, numbered in text order."""
+    doc = reading.require_doc()
+    quoted = find_quoted(reading.text)
+    seen = _Seen()
+    sources: list[Source] = []
+    body_start = reading.article.body_start if reading.article else 0
+    for candidate in _candidates(doc, _quote_speakers(reading)):
+        at = candidate.head.idx
+        if at < body_start or any(s <= at < e for s, e in quoted):
+            continue  # headlines and captions repeat the body; quoted words are not citations
+        if not _may_cite(candidate.head):
+            continue
+        speaker = describe(candidate.head, reading, candidate.cue)
+        if _is_remention(candidate.head, speaker, seen):
+            continue
+        _remember(candidate.head, speaker, seen)
+        sources.append(_source(speaker, candidate, len(sources) + 1))
+    return replace(reading, sources=tuple(sources))
+
+
+def _quote_speakers(reading: Reading) -> frozenset[int]:
+    """Return where each quote's speaker phrase starts."""
+    return frozenset(q.speaker.start for q in reading.quotes if q.speaker and q.speaker.start)
+
+
+def _candidates(doc: Doc, speakers: frozenset[int]) -> list[_Candidate]:
+    """Return cited phrase heads in text order, each once.
+
+    A speech verb cites its subject when it reports something: a clause ("officials said
+    that ...") or a quotation (its subject speaks a quote); "a leader alluded to it" does not.
+    """
+    found: dict[int, _Candidate] = {}
+    for cue in find_cues(doc):
+        subject = cue.subject
+        if subject is None or is_pronoun(subject):
+            continue
+        if cue.content is not None or speaker_phrase(subject).start_char in speakers:
+            found.setdefault(subject.i, _Candidate(subject, cue.token))
+    for _, obj in according_to(doc):
+        found.setdefault(obj.i, _Candidate(obj, None))
+    for token in doc:
+        if token.lemma_.lower() in load_consult_verbs():
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    found.setdefault(child.i, _Candidate(child, None))
+    return [found[i] for i in sorted(found)]
+
+
+@cache
+def load_consult_verbs() -> frozenset[str]:
+    """Return the verb lemmas whose object is a source the reporter went to."""
+    lines = (HERE / "consult_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+
+
+def _may_cite(head: Token) -> bool:
+    """Return True for people, described people, publications and organisations, not states."""
+    noun = partitive_noun(head)
+    if noun.ent_type_ in ("GPE", "NORP", "LOC"):
+        return False
+    return is_person(noun) or noun.ent_type_ in ORGANIZATION_ENTS or _is_publication(noun)
+
+
+def _is_publication(token: Token) -> bool:
+    return token.lemma_.lower() in load_words("publication_nouns.txt")
+
+
+def _is_remention(head: Token, speaker: Speaker, seen: _Seen) -> bool:
+    """Return True for "the officials" after officials were cited, or a name cited before."""
+    if speaker.actor and speaker.actor in seen.actors:
+        return True
+    if speaker.kind in ("named", "organization", "publication"):
+        return head.lower_ in seen.names
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+    return definite and all(lemma in seen.lemmas for lemma in _lemmas(head))
+
+
+def _remember(head: Token, speaker: Speaker, seen: _Seen) -> None:
+    if speaker.actor:
+        seen.actors.add(speaker.actor)
+    seen.names.add(head.lower_)
+    seen.lemmas.update(_lemmas(head))
+
+
+def _lemmas(head: Token) -> set[str]:
+    nouns = (head, *head.conjuncts)
+    return {partitive_noun(n).lemma_.lower() for n in nouns}
+
+
+def _source(speaker: Speaker, candidate: _Candidate, number: int) -> Source:
+    return Source(
+        id=f"s{number}",
+        text=speaker.text,
+        kind=speaker.kind,
+        count=speaker.count,
+        affiliation=speaker.affiliation,
+        start=speaker.start or 0,
+        end=speaker.end or 0,
+        via=_via(candidate.cue),
+        actor=speaker.actor,
+    )
+
+
+def _via(cue: Token | None) -> str | None:
+    """Return the outlet a source spoke to: "told the Financial Times" -> Financial Times."""
+    if cue is None or cue.lemma_.lower() != "tell":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.ent_type_ in VIA_ENTS:
+            ent = next((e for e in cue.doc.ents if e.start <= child.i < e.end), None)
+            name = ent.text if ent is not None else child.text
+            return name.removeprefix("the ").removeprefix("The ")
+    return None

@@ -1,0 +1,149 @@
+"""Quotation marks and speech cues: where words are quoted, and which verb reports them.
+
+The word lists are data files beside this module. We wrote the quote-mark scanner ourselves:
+spaCy has no notion of a quotation spanning paragraphs, and the common regex `"[^"]*"` breaks
+on typographic marks and on the newswire habit of re-opening, not closing, a quote that runs
+on into the next paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+HERE = Path(__file__).parent
+OPENING = '“"'
+CLOSING = '”"'
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A cue reached through these arcs borrows its head's subject: "declined to comment",
+# "..., saying", "and added".
+BORROWING_DEPS = frozenset({"xcomp", "advcl", "conj", "parataxis"})
+CONTENT_DEPS = frozenset({"ccomp"})
+# What may stand before a reported clause without being part of it: "that", commas.
+LEADING_JUNK = frozenset({"that", ",", ":", "-", "–", "—"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech verb with the head of its subject and the reported clause, where present."""
+
+    token: Token
+    subject: Token | None
+    content: tuple[int, int] | None  # character span of the reported clause
+
+
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """Return the lower-cased entries of a one-word-a-line data file in this folder."""
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
+
+
+def find_quoted(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the (start, end) of the words inside each pair of quotation marks."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    at = 0
+    while at < len(text):
+        ch = text[at]
+        if ch == "\n" and opened is not None:
+            opened, at = _carry_over(text, at, opened)
+            continue
+        if opened is None and ch in OPENING and _may_open(text, at):
+            opened = at
+        elif opened is not None and ch in CLOSING:
+            spans.append((opened + 1, at))
+            opened = None
+        at += 1
+    return tuple(_trimmed(text, s, e) for s, e in spans if e > s + 1)
+
+
+def _may_open(text: str, at: int) -> bool:
+    """A straight mark after a letter or digit is a closing mark or inches, never an opening."""
+    return text[at] == "“" or at == 0 or not text[at - 1].isalnum()
+
+
+def _carry_over(text: str, at: int, opened: int) -> tuple[int | None, int]:
+    """At a line break inside an open quote: go on when the next paragraph re-opens it."""
+    nxt = at
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt < len(text) and text[nxt] in OPENING:
+        return opened, nxt + 1  # newswire style: the paragraph continues the same quote
+    return None, at + 1  # an unclosed mark: no quote rather than half a paragraph
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def is_cue(token: Token) -> bool:
+    """Return True when the token is a verb that reports speech."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_words("speech_cues.txt")
+
+
+def is_refusal(cue: Token) -> bool:
+    """Return True for "declined to comment", "did not say": no words are reported."""
+    refused = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in load_words("refusal_verbs.txt")
+    return refused or any(child.dep_ == "neg" for child in cue.children)
+
+
+def subject_of(cue: Token) -> Token | None:
+    """Return the head of the cue's subject, borrowing its head's subject when it has none."""
+    for token in (cue, cue.head):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":  # "was told by a diplomat"
+                return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if token.dep_ not in BORROWING_DEPS or token.head is token:
+            break
+    return None
+
+
+def content_of(cue: Token) -> tuple[int, int] | None:
+    """Return the character span of the clause the cue reports, without "that"."""
+    clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
+    if clause is not None:
+        tokens = list(clause.subtree)
+    elif cue.dep_ == "parataxis":  # "..., one of the officials said, even after ...": the
+        own = {t.i for t in cue.subtree}  # parser hangs the cue off the clause it reports
+        tokens = [t for t in cue.head.subtree if t.i not in own and t.i < cue.i]
+    else:
+        return None
+    while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def find_cues(doc: Doc) -> tuple[Cue, ...]:
+    """Return every speech cue in the doc with its subject and reported clause."""
+    return tuple(
+        Cue(token=t, subject=subject_of(t), content=content_of(t))
+        for t in doc
+        if is_cue(t) and not is_refusal(t)
+    )
+
+
+def according_to(doc: Doc) -> tuple[tuple[Token, Token], ...]:
+    """Return (according, object) pairs of each "according to X"."""
+    pairs = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if obj is not None:
+            pairs.append((token, obj))
+    return tuple(pairs)

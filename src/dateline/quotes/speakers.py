@@ -1,0 +1,207 @@
+"""Who speaks: the speaker phrase around a cue, its kind, count, affiliation and actor.
+
+Shared by the quotes and sources stages. Kinds follow READING.md: named (a person by name),
+publication, anonymous (a person described, not named) and organization (everything else
+that speaks: a ministry, an army, a group, a state).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors import actor_at
+from dateline.quotes.counting import count_of, number_of
+from dateline.quotes.cues import load_words
+from dateline.reading import Actor, Reading, Speaker
+
+# Subtrees that hang off a speaker phrase without describing the speaker: "Mikati, who
+# heads the cabinet," or "Levy, the spokesman,".
+DROPPED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
+# Actor types that a speaker belongs to by name ("a senior Hezbollah official" -> Hezbollah);
+# states, governments and militaries give a country instead.
+GROUP_TYPES = frozenset({"armed_group", "party", "igo", "ngo", "company"})
+# Prepositions that tie a person to a body: "a spokesman for Hamas", "an official at the UN".
+MEMBERSHIP_PREPS = frozenset({"of", "for", "from", "at", "with"})
+# How far back a pronoun speaker may look for the person it stands for, in sentences.
+PRONOUN_REACH = 3
+
+
+def speaker_phrase(head: Token) -> Span:
+    """Return the phrase a speaker head stands for, without relative clauses and asides."""
+    kept = _kept(head)
+    lo = hi = head.i
+    while _joins(head.doc, lo - 1, lo - 2, kept):
+        lo -= 1
+    while _joins(head.doc, hi + 1, hi + 2, kept):
+        hi += 1
+    while lo < head.i and head.doc[lo].is_punct:
+        lo += 1
+    return head.doc[lo : hi + 1]
+
+
+def _joins(doc: Doc, at: int, beyond: int, kept: set[int]) -> bool:
+    """A kept word joins the phrase; so does a comma between kept words ("Lebanese, U.S.")."""
+    if not 0 <= at < len(doc) or "\n" in doc[at].text:
+        return False  # a speaker phrase never runs over a line break
+    return at in kept or (doc[at].text == "," and beyond in kept and doc[at].head.i in kept)
+
+
+def _kept(head: Token) -> set[int]:
+    kept = {head.i}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in DROPPED_DEPS or _is_aside(child):
+                continue
+            kept.add(child.i)
+            stack.append(child)
+    return kept
+
+
+def _is_aside(token: Token) -> bool:
+    """Spaced punctuation and what follows a comma are asides; "Al-Akhbar"'s hyphen is not."""
+    if token.dep_ == "punct":
+        return bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
+    return token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def is_pronoun(token: Token) -> bool:
+    """Return True for a singular personal pronoun ("he", "she")."""
+    return token.pos_ == "PRON" and token.lower_ in load_words("pronouns.txt")
+
+
+def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
+    """Return the head of the person a pronoun speaker stands for, or None.
+
+    The nearest earlier subject that names or describes a person, within PRONOUN_REACH
+    sentences, outside quotation marks: subjects are the likeliest antecedents (the centering
+    heuristic), and words inside quotes belong to another voice.
+    """
+    quoted = tuple(skip)
+    first = _reach_start(token)
+    for i in range(token.i - 1, first - 1, -1):
+        candidate = token.doc[i]
+        if candidate.dep_ not in ("nsubj", "nsubjpass") or _inside(candidate.idx, quoted):
+            continue
+        if is_person(candidate):
+            return candidate
+    return None
+
+
+def _reach_start(token: Token) -> int:
+    sentences = list(token.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    return sentences[max(0, index - PRONOUN_REACH)].start
+
+
+def _inside(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+def is_person(token: Token) -> bool:
+    """Return True when a token heads a phrase that names or describes a person."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in load_words("speaker_nouns.txt")
+
+
+def partitive_noun(head: Token) -> Token:
+    """Return the noun a partitive stands for: "two of the three officials" -> officials."""
+    if number_of(head) is None:
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return obj if obj is not None else head
+
+
+def kind_of(head: Token, actor: Actor | None, cue: Token | None) -> str:
+    """Return named, publication, anonymous or organization for a speaker head."""
+    head = partitive_noun(head)
+    lemma = head.lemma_.lower()
+    if (actor and actor.type == "person") or head.ent_type_ == "PERSON":
+        return "named"
+    if (actor and actor.type == "media") or lemma in load_words("publication_nouns.txt"):
+        return "publication"
+    if lemma in load_words("speaker_nouns.txt"):
+        return "anonymous"
+    if cue is not None and cue.lemma_.lower() in load_words("publication_verbs.txt"):
+        return "publication"  # an organisation that "wrote" or "reported" is a publication
+    return "organization"
+
+
+def head_actor(span: Span, head: Token, reading: Reading) -> Actor | None:
+    """Return the actor the speaker itself is: at its head, or named in apposition."""
+    named = [t for t in span if t.i == head.i or (t.dep_ == "appos" and t.head.i == head.i)]
+    for token in named:
+        actor = actor_at(reading, token.idx, token.idx + len(token))
+        if actor is not None:
+            return actor
+    return None
+
+
+def affiliation_of(span: Span, head: Token, reading: Reading) -> str | None:
+    """Return the group name or ISO country a speaker phrase ties its speaker to, or None.
+
+    The speaker's own actor first (its country, or its name for a group); then the actors
+    named inside the first conjunct ("three Lebanese officials" -> LBN); None when they name
+    more than one country ("Lebanese, U.S. and Israeli officials").
+    """
+    own = head_actor(span, head, reading)
+    if own is not None and own.type in GROUP_TYPES:
+        return own.name
+    if own is not None and own.country:
+        return own.country
+    first = _first_conjunct(span, head)
+    found = [a for a in _modifier_actors(first, reading) if a is not own]
+    groups = [a.name for a in found if a.type in GROUP_TYPES]
+    if groups:
+        return groups[0]
+    countries = {a.country for a in found if a.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _first_conjunct(span: Span, head: Token) -> list[Token]:
+    """The words before the head, and "of/for/from/at X" after it: "spokesman for Hamas"."""
+    before = [t for t in span if t.i < head.i]
+    after = [
+        t
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in MEMBERSHIP_PREPS
+        for t in child.subtree
+    ]
+    return before + after
+
+
+def _modifier_actors(tokens: list[Token], reading: Reading) -> list[Actor]:
+    found: list[Actor] = []
+    for token in tokens:
+        if _is_stance(token):
+            continue  # "pro-Hezbollah" says what a speaker favours, not whom it belongs to
+        actor = actor_at(reading, token.idx, token.idx + len(token))
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _is_stance(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 2 : token.i].text.replace(" ", "").lower() if token.i >= 2 else ""
+    return before in ("pro-", "anti-")
+
+
+def describe(head: Token, reading: Reading, cue: Token | None) -> Speaker:
+    """Return the Speaker a speaker head stands for."""
+    span = speaker_phrase(head)
+    actor = head_actor(span, head, reading)
+    kind = kind_of(head, actor, cue)
+    count = 1 if kind in ("named", "organization", "publication") else count_of(head)
+    return Speaker(
+        text=span.text,
+        actor=actor.id if actor else None,
+        kind=kind,
+        affiliation=affiliation_of(span, head, reading),
+        count=count,
+        start=span.start_char,
+        end=span.end_char,
+    )
