@@ -40,6 +40,7 @@ from dateline.reading import Actor, Mention, Reading
 NAME_LABELS = frozenset({"PERSON"})
 OTHER_LABELS = frozenset({"ORG", "NORP"})
 LEADING = frozenset({"the", "The"})
+STATE_KINDS = frozenset({"name", "adjective", "capital"})
 MAX_OTHER_TOKENS = 6  # a longer ORG span is a sentence fragment NER ran on with
 
 
@@ -68,7 +69,7 @@ def find_actors(reading: Reading) -> Reading:
 
 
 def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
-    hits = find_hits(doc)
+    hits = _yield_to_organisations(find_hits(doc), doc)
     names = [e for e in doc.ents if e.label_ in NAME_LABELS and "\n" not in e.text]
     names = _not_overlapping(names, [h.span for h in hits])
     found = _resolve_groups([f for h in hits if (f := _from_hit(h, dictionary))], hits)
@@ -79,6 +80,25 @@ def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     others = [e for e in doc.ents if e.label_ in OTHER_LABELS and "\n" not in e.text]
     found += [f for span in _not_overlapping(others, taken) if (f := _from_other(span))]
     return sorted(found, key=_start)
+
+
+def _yield_to_organisations(hits: list[Hit], doc: Doc) -> list[Hit]:
+    """Drop a state hit that is only part of an organisation's name: "Singapore Airlines".
+
+    NER's ORG span wins where it holds one state name and more capitalised words; the
+    organisation keeps the state as its country (see _from_other).
+    """
+    dropped = set()
+    for span in doc.ents:
+        if span.label_ != "ORG" or "\n" in span.text:
+            continue
+        inside = [h for h in hits if span.start <= h.span.start and h.span.end <= span.end]
+        if len(inside) != 1 or inside[0].entry is None or inside[0].kind not in STATE_KINDS:
+            continue
+        rest = [t for t in span if not inside[0].span.start <= t.i < inside[0].span.end]
+        if any(t.is_title and t.text not in LEADING for t in rest):
+            dropped.add(inside[0].span.start)
+    return [h for h in hits if h.span.start not in dropped]
 
 
 def _start(found: _Found) -> int:
