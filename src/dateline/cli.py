@@ -9,10 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, InputError
+
+if TYPE_CHECKING:
+    from dateline.analytics import Day, Summary
+    from dateline.batch import Counts
 
 Command = Callable[[argparse.Namespace, Settings], int]
 EXIT_BAD_INPUT = 2
@@ -66,6 +74,171 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Read files, directories, JSON Lines, RSS/Atom feeds or WARC files into the store.
+
+    Example: dateline ingest news/ crawl.warc.gz --store dateline.duckdb --engine dask
+    """
+    from dateline.batch import IngestOptions, ingest
+    from dateline.pipeline import default_stages
+    from dateline.store import Store
+
+    options = IngestOptions(stages=default_stages(), engine=args.engine,
+                            scheduler=args.scheduler, workers=args.workers)  # fmt: skip
+    with Store(args.store or settings.store) as store, _progress() as show:
+        counts = ingest(args.source, store, options=options, settings=settings, on_progress=show)
+    print(f"read {counts.read}, copies {counts.copies}, skipped {counts.skipped}, "
+          f"failed {counts.failed}; {counts.incidents} incidents in {store.path}")  # fmt: skip
+    return 0
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[Counts], None]]:
+    """Show a rich progress bar on stderr; yield the callback that updates it."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task("reading")
+
+        def show(c: Counts) -> None:
+            text = f"read {c.read}  copies {c.copies}  skipped {c.skipped}  failed {c.failed}"
+            progress.update(task, description=text)
+
+        yield show
+
+
+def cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
+    """Re-read the stored articles with the current code and lexicon; report event changes.
+
+    Example: dateline reread --store dateline.duckdb
+    """
+    from dateline.batch.reread import reread
+    from dateline.pipeline import default_stages
+    from dateline.store import Store
+
+    with Store(args.store or settings.store) as store:
+        report = reread(store, default_stages())
+    for change in report.changes:
+        print(f"{change.change:8} {change.type:10} {change.event_id}  {change.text[:70]}")
+    print(f"{report.articles} articles re-read: {report.count('added')} events added, "
+          f"{report.count('changed')} changed, {report.count('removed')} removed, "
+          f"{len(report.failures)} articles failed")  # fmt: skip
+    return 0
+
+
+def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
+    """List stored events, filtered by actor, PLOVER type, dates and place.
+
+    Example: dateline events --actor Hezbollah --type REJECT --since 2024-01-01 --format csv
+    """
+    from dateline.analytics import find_events, format_result
+    from dateline.store import Store
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        result = find_events(store, actor=args.actor, type=args.type, since=args.since,
+                             until=args.until, place=args.place)  # fmt: skip
+    print(format_result(result, args.format))
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
+    """List stored actors, most named first, with their article and mention counts.
+
+    Example: dateline actors --limit 20 --format csv
+    """
+    from dateline.analytics import find_actors, format_result
+    from dateline.store import Store
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        result = find_actors(store, limit=args.limit)
+    print(format_result(result, args.format))
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a dyad's incidents per day (either direction) with summed Goldstein scores.
+
+    Example: dateline timeline --dyad "Israel,Hezbollah"
+    """
+    from dateline.analytics import timeline
+    from dateline.store import Store
+
+    source, _, target = args.dyad.partition(",")
+    if not source.strip() or not target.strip():
+        raise InputError(args.dyad, 'a dyad is two actor names and a comma: "Israel,Hezbollah"')
+    with Store(args.store or settings.store, read_only=True) as store:
+        days = timeline(store, source.strip(), target.strip())
+    print("day         incidents  reports  goldstein")
+    for d in days:
+        print(f"{d.day}  {d.incidents:9}  {d.reports:7}  {d.goldstein:9.1f}")
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
+    """Run any SQL query on the store (read only) and print the rows.
+
+    Example: dateline sql "SELECT type, count(*) FROM events GROUP BY type"
+    """
+    from dateline.analytics import format_result
+    from dateline.store import Store
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        result = store.query(args.query)
+    print(format_result(result, args.format))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Export the store: Parquet files (one per table) into OUT, or readings as JSON Lines.
+
+    Example: dateline export --format parquet out/
+    """
+    from dateline.store import Store
+    from dateline.store.export import export_jsonl, export_parquet
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        if args.format == "parquet":
+            print(f"wrote {len(export_parquet(store, Path(args.out)))} tables to {args.out}")
+        else:
+            print(f"wrote {export_jsonl(store, Path(args.out))} readings to {args.out}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
+    """Summarize the store: counts, top actors, and the timeline of the busiest dyad.
+
+    Example: dateline summary --store dateline.duckdb
+    """
+    from dateline.analytics import summarize, timeline
+    from dateline.store import Store
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        summary = summarize(store)
+        top = summary.top_dyads[0] if summary.top_dyads else None
+        days = timeline(store, top[0], top[1]) if top else []
+    print(format_summary(summary, days))
+    return 0
+
+
+def format_summary(summary: Summary, days: Sequence[Day]) -> str:
+    """Return the summary as text (used by `dateline summary` and the demo)."""
+    lines = [
+        f"articles {summary.articles}   stories {summary.stories}   events {summary.events}   "
+        f"incidents {summary.incidents}   failures {summary.failures}",
+        "top actors: " + (", ".join(f"{n} ({c})" for n, c in summary.top_actors) or "none yet"),
+    ]
+    if summary.top_dyads:
+        source, target, count = summary.top_dyads[0]
+        lines.append(f"top dyad: {source} -> {target} ({count} incidents)")
+        lines += [f"  {d.day}  incidents {d.incidents}  reports {d.reports}  "
+                  f"goldstein {d.goldstein:+.1f}" for d in days]  # fmt: skip
+    else:
+        lines.append("top dyad: none yet (no events with both actors known)")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -80,8 +253,39 @@ def build_parser() -> argparse.ArgumentParser:
         "gold", nargs="*", help="gold files (default: ../shared/seed/*.gold.json)"
     )
     evaluate.add_argument("--json", action="store_true", help="print a JSON summary")
-    evaluate.add_argument("--show-misses", action="store_true", help="list missed and extra items")
+    _add_store_commands(commands)
     return parser
+
+
+def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the store's commands (issue #5): ingest, events, actors, timeline, sql ..."""
+    formats = ("table", "json", "csv")
+    ingest = _add(commands, "ingest", cmd_ingest)
+    ingest.add_argument("source", nargs="+", help="files, directories, .jsonl, feeds, WARC files")
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local")
+    ingest.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
+    ingest.add_argument("--workers", type=int, default=2, help="LocalCluster workers (dask)")
+    events = _add(commands, "events", cmd_events)
+    events.add_argument("--actor", help="source or target actor name (part of it)")
+    events.add_argument("--type", help="PLOVER event type: ASSAULT, REJECT ...")
+    events.add_argument("--since", type=date.fromisoformat, help="YYYY-MM-DD")
+    events.add_argument("--until", type=date.fromisoformat, help="YYYY-MM-DD")
+    events.add_argument("--place", help="place name (part of it)")
+    actors = _add(commands, "actors", cmd_actors)
+    actors.add_argument("--limit", type=int, default=50)
+    timeline = _add(commands, "timeline", cmd_timeline)
+    timeline.add_argument("--dyad", required=True, help='two actor names: "Israel,Hezbollah"')
+    sql = _add(commands, "sql", cmd_sql)
+    sql.add_argument("query", help="an SQL query over the store's tables")
+    export = _add(commands, "export", cmd_export)
+    export.add_argument("out", help="a folder (parquet) or a file (jsonl)")
+    export.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
+    reread = _add(commands, "reread", cmd_reread)
+    summary = _add(commands, "summary", cmd_summary)
+    for sub in (ingest, events, actors, timeline, sql, export, reread, summary):
+        sub.add_argument("--store", help="the DuckDB file (default: Settings.store)")
+    for sub in (events, actors, sql):
+        sub.add_argument("--format", choices=formats, default="table")
 
 
 def _add(
