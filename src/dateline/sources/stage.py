@@ -31,6 +31,7 @@ from dateline.quotes.speakers import (
 from dateline.reading import Reading, Source, Speaker
 
 HERE = Path(__file__).parent
+TERMINAL = frozenset(".!?\"”’')")
 DEFINITE = frozenset({"the", "these", "those"})
 # Named entities that cite a body rather than a place: "the Pentagon said", "Amnesty said".
 ORGANIZATION_ENTS = frozenset({"ORG", "PERSON"})
@@ -64,8 +65,8 @@ def find_sources(reading: Reading) -> Reading:
     body_start = reading.article.body_start if reading.article else 0
     for candidate in _candidates(doc, _quote_speakers(reading)):
         at = candidate.head.idx
-        if at < body_start or any(s <= at < e for s, e in quoted):
-            continue  # headlines and captions repeat the body; quoted words are not citations
+        if at < body_start or _in_title(reading.text, at) or any(s <= at < e for s, e in quoted):
+            continue  # headlines repeat the body's citations; quoted words are not citations
         if not _may_cite(candidate.head):
             continue
         speaker = describe(candidate.head, reading, candidate.cue)
@@ -74,6 +75,17 @@ def find_sources(reading: Reading) -> Reading:
         _remember(candidate.head, speaker, seen)
         sources.append(_source(speaker, candidate, len(sources) + 1))
     return replace(reading, sources=tuple(sources))
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Return True inside a line that ends without a full stop: a headline or a deck.
+
+    The clean stage's body_start says where the body begins when the input had markup; plain
+    text inputs carry their headline as a first line without one, which this catches.
+    """
+    end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end].rstrip()
+    return bool(line) and line[-1] not in TERMINAL
 
 
 def _quote_speakers(reading: Reading) -> frozenset[int]:

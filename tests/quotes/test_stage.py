@@ -1,0 +1,123 @@
+"""find_quotes on sentences written for these tests, one pattern each."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dateline.actors import find_actors
+from dateline.quotes import find_quotes
+from dateline.reading import Quote, Reading
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp: Language, text: str) -> tuple[Quote, ...]:
+    reading = find_actors(Reading(source="test", text=text, doc=nlp(text)))
+    quotes = find_quotes(reading).quotes
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    return quotes
+
+
+def test_find_quotes_straight_marks_after_the_speaker(nlp: Language) -> None:
+    (quote,) = _quotes(
+        nlp, 'The Egyptian foreign minister said: "The crossing will open on Monday."'
+    )
+    assert quote.direct
+    assert quote.text.startswith("The crossing will open on Monday")
+    assert quote.cue == "said"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The Egyptian foreign minister"
+    assert (quote.speaker.kind, quote.speaker.affiliation, quote.speaker.count) == (
+        "anonymous", "EGY", 1,
+    )  # fmt: skip
+
+
+def test_find_quotes_typographic_marks_before_the_named_speaker(nlp: Language) -> None:
+    text = "“We have no plans to withdraw,” Defence Minister Rustem Umerov told reporters."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "We have no plans to withdraw"
+    assert quote.cue == "told"
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "named"
+    assert "Rustem Umerov" in quote.speaker.text
+
+
+def test_find_quotes_partial_quote_inside_a_sentence(nlp: Language) -> None:
+    text = 'The senator said the deal was "a betrayal of our allies" and vowed to block it.'
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes if q.direct] == ["a betrayal of our allies"]
+    assert not [q for q in quotes if not q.direct and "betrayal" in q.text]
+
+
+def test_find_quotes_runs_over_two_paragraphs(nlp: Language) -> None:
+    text = (
+        "“The shelling started before dawn and did not stop,” a resident named Oleh Petrenko "
+        "said.\n\n“We hid in the basement for six hours.\n\n“Then we ran for the bus.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 2
+    assert quotes[1].text.startswith("We hid in the basement")
+    assert quotes[1].text.endswith("Then we ran for the bus.")
+    assert quotes[1].speaker == quotes[0].speaker
+
+
+def test_find_quotes_indirect_said_that(nlp: Language) -> None:
+    text = "Prime Minister Sheikh Hasina said that the border would stay closed until March."
+    (quote,) = _quotes(nlp, text)
+    assert not quote.direct
+    assert quote.text == "the border would stay closed until March"
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "named"
+
+
+def test_find_quotes_indirect_with_the_cue_after_the_clause(nlp: Language) -> None:
+    text = "The convoy reached the town before noon, a senior aid worker said."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "The convoy reached the town before noon"
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.kind) == ("a senior aid worker", "anonymous")
+
+
+def test_find_quotes_resolves_a_pronoun_to_the_last_person(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Ahmed Attaf met the envoy on Sunday. "
+        "He warned that the talks could collapse within days."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Foreign Minister Ahmed Attaf"
+    assert quote.speaker.kind == "named"
+    assert quote.cue == "warned"
+
+
+def test_find_quotes_publication_speaker(nlp: Language) -> None:
+    text = "The daily newspaper Haaretz wrote that the cabinet had “no plan for the day after.”"
+    (quote,) = _quotes(nlp, text)
+    assert quote.direct
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "publication"
+
+
+def test_find_quotes_group_affiliation_from_the_speaker_phrase(nlp: Language) -> None:
+    text = '"We will not disarm," a senior Hamas official told reporters in Doha.'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.kind, quote.speaker.affiliation) == ("anonymous", "Hamas")
+
+
+def test_find_quotes_leaves_plural_and_state_reports_to_sources(nlp: Language) -> None:
+    text = "Officials said the road was closed. Turkey has said it will not send troops."
+    assert _quotes(nlp, text) == ()
+
+
+def test_find_quotes_skips_scare_quotes(nlp: Language) -> None:
+    text = "The so-called “buffer zone” has grown every month since the summer."
+    assert _quotes(nlp, text) == ()
+
+
+def test_find_quotes_numbers_in_text_order(nlp: Language) -> None:
+    text = "“Enough,” the colonel said. The mayor said that the town had no water left."
+    quotes = _quotes(nlp, text)
+    assert [q.id for q in quotes] == ["q1", "q2"]
+    assert quotes[0].start < quotes[1].start

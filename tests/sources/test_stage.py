@@ -1,0 +1,89 @@
+"""find_sources on sentences written for these tests: counts, kinds, affiliations, via."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dateline.actors import find_actors
+from dateline.quotes import find_quotes
+from dateline.reading import Reading, Source
+from dateline.sources import find_sources
+
+pytestmark = pytest.mark.model
+
+
+def _sources(nlp: Language, text: str) -> tuple[Source, ...]:
+    reading = find_actors(Reading(source="test", text=text, doc=nlp(text)))
+    sources = find_sources(find_quotes(reading)).sources
+    assert all(text[s.start : s.end] == s.text for s in sources)
+    return sources
+
+
+def test_find_sources_counts_coordinated_nouns(nlp: Language) -> None:
+    text = "The ceasefire collapsed overnight, two Sudanese officials and a Western diplomat said."
+    (source,) = _sources(nlp, text)
+    assert source.text == "two Sudanese officials and a Western diplomat"
+    assert (source.kind, source.count, source.affiliation) == ("anonymous", 3, "SDN")
+
+
+def test_find_sources_partitive_counts_the_part(nlp: Language) -> None:
+    text = "Four of the five Iraqi officials said the talks had stalled."
+    (source,) = _sources(nlp, text)
+    assert (source.count, source.affiliation) == (4, "IRQ")
+
+
+def test_find_sources_plural_without_number_is_unknown(nlp: Language) -> None:
+    (source,) = _sources(nlp, "Syrian officials said the airport had reopened.")
+    assert (source.kind, source.count, source.affiliation) == ("anonymous", None, "SYR")
+
+
+def test_find_sources_mixed_nationalities_have_no_affiliation(nlp: Language) -> None:
+    text = "The agency interviewed seven Kenyan, Somali and Ethiopian officials for this report."
+    (source,) = _sources(nlp, text)
+    assert (source.count, source.affiliation) == (7, None)
+
+
+def test_find_sources_according_to(nlp: Language) -> None:
+    text = "The dam was damaged in the strike, according to three local residents."
+    (source,) = _sources(nlp, text)
+    assert (source.text, source.count) == ("three local residents", 3)
+
+
+def test_find_sources_told_a_publication_gives_via(nlp: Language) -> None:
+    text = "The army plans a second offensive, several sources told the Washington Post."
+    (source,) = _sources(nlp, text)
+    assert (source.kind, source.count, source.via) == ("anonymous", None, "Washington Post")
+
+
+def test_find_sources_named_person_once(nlp: Language) -> None:
+    text = (
+        "Ukrainian Foreign Minister Dmytro Kuleba said the grain corridor would stay open. "
+        "Kuleba said later that ships were already loading."
+    )
+    (source,) = _sources(nlp, text)
+    assert (source.kind, source.count, source.affiliation) == ("named", 1, "UKR")
+
+
+def test_find_sources_a_definite_remention_is_not_a_new_source(nlp: Language) -> None:
+    text = (
+        "The border stayed shut, two Egyptian officials said. "
+        "Trucks were turned back, the officials said."
+    )
+    assert len(_sources(nlp, text)) == 1
+
+
+def test_find_sources_skip_states_and_refusals(nlp: Language) -> None:
+    text = (
+        "Iran has said it will respond. A spokesman for the ministry declined to comment "
+        "on the report."
+    )
+    assert _sources(nlp, text) == ()
+
+
+def test_find_sources_number_words_and_digits(nlp: Language) -> None:
+    text = (
+        "Eleven witnesses said the shelling began at dawn. 12 medics said that the clinic was hit."
+    )
+    counts = [s.count for s in _sources(nlp, text)]
+    assert counts == [11, 12]
