@@ -25,7 +25,8 @@ _TRAILER_PART = re.compile(
 # Time stamps that CMSs print on the byline line: "By Jane Doe, CNN Updated 12:03 PM ET ..."
 _STAMP = re.compile(r"\s*(?:[|,•]\s*)?\b(?:Updated|Published|Posted|Last updated)\b.*$")
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
-_NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NAME_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
+_AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z].*$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
 # Lower-case words inside personal names ("Ahmed bin Ali", "Ursula von der Leyen").
@@ -81,6 +82,10 @@ def _parse_body(body: str) -> tuple[tuple[str, ...], str | None]:
     """Names, then an organisation after a comma, a bar or a spaced dash."""
     first, *others = _SEGMENTS.split(body)
     parts = [part.strip() for part in first.split(",")]
+    # A list of names ends with "and": in "A and B, Harbour Courier" what follows is no name.
+    joined = next((i for i, part in enumerate(parts) if _AND.search(part)), len(parts))
+    others = parts[joined + 1 :] + others
+    parts = parts[: joined + 1]
     organisation = next((o for o in map(_as_organisation, others) if o), None)
     while len(parts) > 1:
         tail = parts[-1]
@@ -136,6 +141,8 @@ def _as_organisation(text: str) -> str | None:
         cut = 2 if " ".join(words[-2:]).lower() in roles and len(words) > 2 else 1
         words = words[:-cut]
     organisation = " ".join(words)
+    if organisation.isupper() and len(words) > 1:  # "ASSOCIATED PRESS"; "CNN" stays
+        organisation = organisation.title()
     if organisation.lower().startswith("the ") and organisation[4:].lower() in wire_services():
         organisation = organisation[4:]
     return organisation if organisation and organisation[0].isupper() else None

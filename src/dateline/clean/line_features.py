@@ -97,8 +97,12 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
 def _key(line: str) -> str:
-    return " ".join(line.split()).lower()
+    """Lines compare equal whatever their spacing, case and quote marks."""
+    return " ".join(line.split()).lower().translate(_QUOTES)
 
 
 def _features(raw: str, index: int, isolated: bool, repeats: int) -> Line:

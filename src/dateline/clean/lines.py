@@ -30,11 +30,11 @@ from dateline.reading import Caption, Removed
 # subhead or a one-line quote between paragraphs stays in the body while a run of five
 # menu or link lines ends it.
 _GAP_COST = 6
-_HEAD_WINDOW = 12  # lines before the body searched for headline, standfirst, date, byline
+_HEAD_WINDOW = 40  # lines before the body searched for the headline (menus can be long)
 _HEADLINE_WORDS = (3, 30)
+_TITLE_WORDS = (5, 20)  # the usual length of a news headline
+_SCREEN_LINES = 15
 _STANDFIRST_MIN_WORDS = 6
-_LIST_RUN = 3  # this many short lines in a row, none standing alone, is a list (a menu)
-_LIST_ITEM_WORDS = 12
 
 
 def read_text_page(text: str) -> PageParts:
@@ -106,10 +106,11 @@ def _label_after(lines: list[Line]) -> dict[int, str]:
 def _label_before(lines: list[Line], labels: dict[int, str]) -> dict[int, str]:
     """Before the story: headline, standfirst, date, byline, captions; the rest is chrome."""
     found = {line.index: _shape_before(line) for line in lines}
-    window = _head_window(lines)
+    window = lines[-_HEAD_WINDOW:]
     candidates = [line for line in window if found[line.index] is None and _is_heading(line)]
     if candidates:
-        headline = candidates[0]
+        # max() keeps the first of equal scores: a headline comes before its deck.
+        headline = max(candidates, key=lambda line: _headline_score(line, lines, found))
         found[headline.index] = "headline"
         for line in window:
             if line.index > headline.index and found[line.index] is None:
@@ -117,6 +118,21 @@ def _label_before(lines: list[Line], labels: dict[int, str]) -> dict[int, str]:
                     found[line.index] = "standfirst"
                 break
     return {index: label or "chrome" for index, label in found.items()}
+
+
+def _headline_score(line: Line, lines: list[Line], found: dict[int, str | None]) -> int:
+    """How much a line looks like the story's title; each point is one general page habit.
+
+    Headings stand alone between blank lines (h1 in a select-all dump); the date and byline
+    sit right by the title; titles run 5 to 20 words; sites echo the title in breadcrumbs and
+    share bars, so a repeat counts for it; the title sits within a screen of the story.
+    """
+    near = [found.get(other.index) for other in lines if 0 < abs(other.index - line.index) <= 3]
+    score = 2 * line.isolated + 2 * ("date" in near or "byline" in near)
+    score += _TITLE_WORDS[0] <= line.words <= _TITLE_WORDS[1]
+    score += line.repeats > 1
+    score -= lines[-1].index - line.index > _SCREEN_LINES
+    return score
 
 
 def _shape_before(line: Line) -> str | None:
@@ -132,27 +148,16 @@ def _shape_before(line: Line) -> str | None:
         return "appeal"
     if line.link_head:
         return "link_list"
-    if line.chrome or line.repeats > 1:
+    if line.chrome or (line.repeats > 1 and line.words < _HEADLINE_WORDS[0]):
         return "chrome"
     return None
 
 
-def _head_window(lines: list[Line]) -> list[Line]:
-    """The last lines before the body, after the last list run (the menus end there)."""
-    window = lines[-_HEAD_WINDOW:]
-    cut = 0
-    run = 0
-    for position, line in enumerate(window):
-        is_item = not line.isolated and line.words <= _LIST_ITEM_WORDS and not line.sentence_end
-        run = run + 1 if is_item else 0
-        if run >= _LIST_RUN:
-            cut = position + 1
-    return window[cut:]
-
-
 def _is_heading(line: Line) -> bool:
     low, high = _HEADLINE_WORDS
-    return low <= line.words <= high and not line.text.endswith(".") and not line.link_head
+    if line.text[0].islower() or line.text.endswith("."):
+        return False
+    return low <= line.words <= high and not line.link_head
 
 
 def _is_bare_credit(line: Line) -> bool:
