@@ -87,7 +87,10 @@ def test_read_text_page_of_an_empty_page_has_no_parts() -> None:
 
 
 def test_find_body_prefers_the_longest_run_of_prose() -> None:
-    prose = "This line is a full sentence of running text about the talks today."
+    prose = (
+        "This line is a paragraph of running text about the talks, long enough to read as "
+        "prose, and it ends the way a sentence ends."
+    )
     links = ["Related", "Other story", "A third story", "One more story", "And the last"]
     text = "\n".join(["Menu", "Short title here", prose, prose, *links, prose])
     start, end = find_body(read_lines(text))
@@ -95,7 +98,10 @@ def test_find_body_prefers_the_longest_run_of_prose() -> None:
 
 
 def test_find_body_keeps_a_subhead_between_paragraphs() -> None:
-    prose = "This line is a full sentence of running text about the talks today."
+    prose = (
+        "This line is a paragraph of running text about the talks, long enough to read as "
+        "prose, and it ends the way a sentence ends."
+    )
     text = "\n".join(["Menu", prose, prose, "A subhead", prose])
     assert find_body(read_lines(text)) == (1, 5)
 
@@ -120,11 +126,11 @@ def test_read_text_page_reads_the_seed(seed_path: Path) -> None:
 
 _TOKEN = re.compile(r"\w+")
 # Calibrated on the 43 news-sample pages that have an .html: when set, the mean token F1 of the
-# body against trafilatura's body of the HTML was 0.934, and the headline sat inside og:title
+# body against trafilatura's body of the HTML was 0.947, and the headline sat inside og:title
 # or <title> on 36 of 43 (0.84). The floors sit a little under, so they catch a regression
 # without failing on noise. `.venv/bin/python benchmarks/text_pages.py` prints the figures;
 # raise the floors when they rise.
-BODY_F1_FLOOR = 0.90
+BODY_F1_FLOOR = 0.92
 HEADLINE_FLOOR = 0.75
 
 

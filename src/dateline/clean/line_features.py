@@ -35,6 +35,7 @@ DATE_SHAPE = re.compile(
     re.IGNORECASE,
 )
 _MAX_DATE_WORDS = 12
+_LINK_HEAD_WORDS = 5
 _APPEAL_MAX_WORDS = 40  # calibrated on news-sample: appeals are one or two sentences
 _PROSE_MIN_WORDS = 8
 _LONG_LINE_WORDS = 25  # a line this long is prose even when its full stop was lost
@@ -142,6 +143,9 @@ def _starts_with(lowered: str, list_name: str) -> bool:
 def _is_link_head(lowered: str) -> bool:
     head = lowered.strip(" :|>»›•·-–—")
     if head in load_words("link_list_heads.txt"):
+        return True
+    # "More from <site>", "Latest from <section>": a head that names where the links go.
+    if len(head.split()) <= _LINK_HEAD_WORDS and _starts_with(head, "link_list_heads.txt"):
         return True
     prefix, colon, rest = lowered.partition(":")
     return bool(colon and rest.strip()) and prefix.strip() in load_words("link_list_heads.txt")

@@ -30,6 +30,12 @@ from dateline.reading import Caption, Removed
 # subhead or a one-line quote between paragraphs stays in the body while a run of five
 # menu or link lines ends it.
 _GAP_COST = 6
+# A one-sentence teaser under a linked title (a list of other stories) runs about this many
+# words; only prose past it earns, so a teaser list costs about what it earns and ends the run.
+_TEASER_WORDS = 8
+# A link-list head, an appeal or a menu word inside the run says the story is over.
+_BOUNDARY_COST = 3 * _GAP_COST
+_LEDE_REACH = 5  # short lines (a summary box) allowed between a lede and the rest
 _HEAD_WINDOW = 40  # lines before the body searched for the headline (menus can be long)
 _HEADLINE_WORDS = (3, 30)
 _TITLE_WORDS = (5, 20)  # the usual length of a news headline
@@ -54,7 +60,7 @@ def find_body(lines: list[Line]) -> tuple[int, int]:
     best, best_span = 0, (0, 0)
     running, run_start = 0, 0
     for position, line in enumerate(lines):
-        running += line.words if line.prose else -_GAP_COST
+        running += _weight(line)
         if running <= 0:
             running, run_start = 0, position + 1
         elif running > best:
@@ -65,7 +71,31 @@ def find_body(lines: list[Line]) -> tuple[int, int]:
         start += 1
     while end > start and not lines[end - 1].prose:
         end -= 1
-    return start, end
+    return _take_back_lede(lines, start), end
+
+
+def _take_back_lede(lines: list[Line], start: int) -> int:
+    """Move the start back over a lede cut off by a box ("Key points" and its bullets).
+
+    A prose line a few lines before the run, with nothing between that ends a story (a link
+    list, an appeal, a menu word, a caption or credit), is the story's first paragraph.
+    """
+    for back in range(start - 1, max(-1, start - _LEDE_REACH - 2), -1):
+        line = lines[back]
+        if line.prose and line.words >= _TEASER_WORDS * 2:
+            return back
+        if line.link_head or line.appeal or line.chrome or line.credit or line.byline:
+            break
+    return start
+
+
+def _weight(line: Line) -> int:
+    """What a line adds to a run: prose earns its words past a teaser's length, others cost."""
+    if line.prose:
+        return line.words - _TEASER_WORDS
+    if line.link_head or line.appeal or line.chrome:
+        return -_BOUNDARY_COST
+    return -_GAP_COST
 
 
 def _label_inside(line: Line) -> str:
