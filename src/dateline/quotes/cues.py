@@ -22,6 +22,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # "..., saying", "and added".
 BORROWING_DEPS = frozenset({"xcomp", "advcl", "conj", "parataxis"})
 CONTENT_DEPS = frozenset({"ccomp"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" as a subject
 # What may stand before a reported clause without being part of it: "that", commas.
 LEADING_JUNK = frozenset({"that", ",", ":", "-", "–", "—"})
 
@@ -99,6 +100,9 @@ def subject_of(cue: Token) -> Token | None:
     """Return the head of the cue's subject, borrowing its head's subject when it has none."""
     for token in (cue, cue.head):
         for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child.tag_ in RELATIVE_TAGS:
+                # "a bartender who said ...": the relative clause's noun is the speaker
+                return token.head if token.dep_ == "relcl" else None
             if child.dep_ in SUBJECT_DEPS:
                 return child
             if child.dep_ == "agent":  # "was told by a diplomat"
@@ -134,6 +138,22 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
         for t in doc
         if is_cue(t) and not is_refusal(t)
     )
+
+
+def according_content(according: Token) -> tuple[int, int] | None:
+    """Return the span of the clause "according to X" qualifies, without that phrase."""
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head  # "... is 7 km away, according to X": climb to the verb
+    own = {t.i for t in according.subtree}
+    tokens = [t for t in clause.subtree if t.i not in own]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in LEADING_JUNK):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def according_to(doc: Doc) -> tuple[tuple[Token, Token], ...]:

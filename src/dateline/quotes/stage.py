@@ -19,7 +19,7 @@ from operator import attrgetter
 from spacy.tokens import Doc, Token
 
 from dateline.pipeline import stage
-from dateline.quotes.cues import Cue, find_cues, find_quoted
+from dateline.quotes.cues import Cue, according_content, according_to, find_cues, find_quoted
 from dateline.quotes.speakers import describe, is_pronoun, resolve_pronoun
 from dateline.reading import Quote, Reading, Speaker
 
@@ -48,6 +48,7 @@ def find_quotes(reading: Reading) -> Reading:
     cues = find_cues(doc)
     direct, used = _direct_quotes(ctx, cues)
     indirect = _indirect_quotes(ctx, [c for c in cues if c.token.i not in used])
+    indirect += _according_quotes(ctx)
     ordered = sorted((*direct, *indirect), key=attrgetter("start"))
     return replace(reading, quotes=tuple(replace(q, id=f"q{i}") for i, q in enumerate(ordered, 1)))
 
@@ -110,6 +111,25 @@ def _indirect_quotes(ctx: _Context, cues: list[Cue]) -> list[Quote]:
         speaker = _speaker(ctx, cue)
         if speaker and _speaks_alone(speaker):
             quotes.append(_quote(ctx.text, start, end, False, speaker, cue))
+    return quotes
+
+
+def _according_quotes(ctx: _Context) -> list[Quote]:
+    """ "The bridge is closed, according to a local official": the clause, in their words."""
+    quotes = []
+    for according, obj in according_to(ctx.doc):
+        span = according_content(according)
+        if span is None or _is_quoted(ctx, according.idx):
+            continue
+        start, end = span
+        if any(s < end and start < e for s, e in ctx.quoted):
+            continue
+        if len(ctx.text[start:end].split()) < MIN_CONTENT_WORDS:
+            continue
+        speaker = describe(obj, ctx.reading, None)
+        if _speaks_alone(speaker):
+            cue = ctx.doc[according.i : according.i + 2]
+            quotes.append(replace(_quote(ctx.text, start, end, False, speaker, None), cue=cue.text))
     return quotes
 
 
