@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -12,33 +11,7 @@ from dateline.clean.captions import split_credit
 from dateline.clean.html import read_html_page
 from dateline.clean.metadata import read_metadata
 
-BODY = [
-    "The foreign ministers of the two countries met on Tuesday in a lakeside hotel to discuss "
-    "the disputed river crossing, officials from both delegations said afterwards.",
-    "The talks lasted six hours and ended without a joint statement, although both sides "
-    "described the atmosphere as constructive and agreed to meet again next month.",
-    "Farmers on both banks have complained for years that the closed crossing forces them to "
-    "drive three hours to reach markets that lie a few hundred metres away.",
-    "A spokesman for the northern ministry said technical teams would survey the old bridge "
-    "before any decision on reopening it was taken by the two governments.",
-]
-
-
-def make_page(*, head: str = "", before: str = "", after: str = "", title: str = "") -> str:
-    """A news page with site chrome around an article of our own BODY paragraphs."""
-    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
-    return (
-        f"<!DOCTYPE html><html><head><title>{title or 'Ministers meet over river crossing'}"
-        f"</title>{head}</head><body><nav><a href='/'>Home</a><a href='/world'>World</a></nav>"
-        f"<article><h1>Ministers meet over river crossing</h1>{before}{paragraphs}{after}"
-        "</article><footer><p>Copyright 2031 Example Daily. All rights reserved.</p></footer>"
-        "</body></html>"
-    )
-
-
-def json_ld(**fields: object) -> str:
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
-    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+from .pages import BODY, json_ld, make_page
 
 
 def test_read_html_page_keeps_body_and_headline() -> None:
@@ -46,6 +19,24 @@ def test_read_html_page_keeps_body_and_headline() -> None:
     assert parts.headline == "Ministers meet over river crossing"
     assert [p for p in parts.paragraphs if p in BODY] == BODY
     assert not any("Copyright" in p or p == "Home" for p in parts.paragraphs)
+
+
+def test_read_html_page_moves_caption_with_credit_out_of_body() -> None:
+    figure = (
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Farmers queue at "
+        "the closed crossing before dawn.© Example Agency</p></div>"
+    )
+    parts = read_html_page("a.html", make_page(before=figure))
+    assert [c.credit for c in parts.captions] == ["© Example Agency"]
+    assert not any("Farmers queue" in p for p in parts.paragraphs)
+
+
+def test_read_html_page_keeps_gallery_text_in_body() -> None:
+    gallery = "".join(f"<p class='slide-caption'>{p}</p>" for p in BODY)
+    page = make_page().replace("".join(f"<p>{p}</p>" for p in BODY), gallery)
+    parts = read_html_page("a.html", page)
+    assert parts.captions == ()
+    assert [p for p in parts.paragraphs if p in BODY] == BODY
 
 
 def test_read_html_page_keeps_figcaption_out_of_body() -> None:
@@ -92,11 +83,22 @@ def test_read_html_page_reads_meta_tags() -> None:
         '<meta property="article:published_time" content="2031-03-04">'
         '<link rel="canonical" href="https://example.invalid/world/river-talks">'
     )
-    parts = read_html_page("a.html", make_page(head=head))
+    shown = "<p class='meta'>Published 4 March 2031</p>"
+    parts = read_html_page("a.html", make_page(head=head, before=shown))
     assert parts.byline == ("Jane Doe",)
     assert parts.publisher == "Example Daily"
     assert parts.stated_date == date(2031, 3, 4)
     assert parts.url == "https://example.invalid/world/river-talks"
+
+
+def test_read_html_page_ignores_a_meta_date_the_page_never_shows() -> None:
+    head = '<meta property="article:published_time" content="2031-03-04T10:00:00Z">'
+    assert read_html_page("a.html", make_page(head=head)).stated_date is None
+
+
+def test_read_html_page_takes_a_shown_date_from_markup() -> None:
+    shown = '<time datetime="2031-03-04" itemprop="datePublished">04.03.2031</time>'
+    assert read_html_page("a.html", make_page(before=shown)).stated_date == date(2031, 3, 4)
 
 
 def test_read_html_page_invents_no_date() -> None:

@@ -18,6 +18,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from dateline.clean.bylines import parse_byline
 from dateline.clean.captions import find_captions, split_credit
 from dateline.clean.metadata import PageMeta, clean_space, load_hints, read_metadata
 from dateline.clean.parts import PageParts
@@ -27,6 +28,7 @@ from dateline.reading import Caption, Removed
 # "By Jane Doe", "Von Hans Muster", "Par Marie Dupont": a byline line inside the body.
 _BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+|\s+[|»]\s*")
+_NOT_WORD = re.compile(r"\W+")
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
 
 
@@ -46,12 +48,15 @@ def read_html_page(source: str, text: str) -> PageParts:
     headline = _headline(tree, meta)
     standfirst = _standfirst(marks.standfirsts, meta, lines, headline)
     kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
+    if _captions_outweigh_body(kept, removed):
+        captions = ()  # a gallery or slideshow: its "captions" are the story itself
+        kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
     return PageParts(
         headline=headline,
         standfirst=standfirst,
         byline=meta.authors or _byline_from_markup(marks.bylines, byline_lines),
         publisher=meta.publisher,
-        captions=captions,
+        captions=drop_body_captions(captions, kept),
         paragraphs=tuple(kept),
         removed=tuple(removed),
         stated_date=meta.published,
@@ -153,14 +158,17 @@ def _sort_lines(
     lines: list[str], headline: str, standfirst: str | None, captions: tuple[Caption, ...]
 ) -> tuple[list[str], list[Removed], list[str]]:
     """Split trafilatura's lines into body, removed (with reason) and byline lines."""
-    caption_texts = {c.text.lower() for c in captions} | {
-        f"{c.text} {c.credit}".lower() for c in captions if c.credit
-    }
+    known = {_key(headline): "headline", _key(standfirst or ""): "standfirst"}
+    for caption in captions:
+        known[_key(caption.text)] = "caption"
+        known[_key(f"{caption.text}{caption.credit or ''}")] = "caption"
+        known[_key(caption.credit or "")] = "photo credit"
+    known.pop("", None)
     kept: list[str] = []
     removed: list[Removed] = []
     bylines: list[str] = []
     for index, line in enumerate(lines):
-        reason = _removal_reason(line, headline, standfirst, caption_texts)
+        reason = known.get(_key(line)) or _credit_reason(line, known)
         if reason is None and _is_byline(line, index, len(lines)):
             bylines.append(line)
             reason = "byline"
@@ -171,22 +179,31 @@ def _sort_lines(
     return kept, removed, bylines
 
 
-def _removal_reason(
-    line: str, headline: str, standfirst: str | None, caption_texts: set[str]
-) -> str | None:
-    lowered = line.lower()
-    if not line:
-        return None
-    if lowered == headline.lower():
-        return "headline"
-    if standfirst and lowered == standfirst.lower():
-        return "standfirst"
-    if lowered in caption_texts:
-        return "caption"
+def _captions_outweigh_body(kept: list[str], removed: list[Removed]) -> bool:
+    caption_chars = sum(len(r.text) for r in removed if r.reason == "caption")
+    return caption_chars > sum(len(line) for line in kept)
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, lower case: the same words whatever the spacing or punctuation."""
+    return _NOT_WORD.sub("", text).lower()
+
+
+def _credit_reason(line: str, known: dict[str, str]) -> str | None:
+    """A line that is only a photo credit, or a known caption with a credit we had not seen."""
     text, credit = split_credit(line)
-    if credit and (not text or text.lower() in caption_texts):
-        return "photo credit" if not text else "caption"
-    return None
+    if not credit:
+        return None
+    if not text:
+        return "photo credit"
+    return "caption" if known.get(_key(text)) == "caption" else None
+
+
+def drop_body_captions(captions: tuple[Caption, ...], paragraphs: list[str]) -> tuple[Caption, ...]:
+    """Captions whose text runs inside a body paragraph are body text in caption markup
+    (galleries, slideshows); the body keeps them, the caption list does not repeat them."""
+    body = _key(" ".join(paragraphs))
+    return tuple(c for c in captions if len(_key(c.text)) < 20 or _key(c.text) not in body)
 
 
 def _is_byline(line: str, index: int, count: int) -> bool:
@@ -205,7 +222,5 @@ def _byline_from_markup(elements: list[HtmlElement], byline_lines: list[str]) ->
 
 
 def _names(line: str) -> tuple[str, ...]:
-    from dateline.clean.bylines import parse_byline
-
     names, _organisation = parse_byline(line)
     return names

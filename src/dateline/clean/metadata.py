@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_author
 
-_ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+from dateline.clean.published import find_published
+
+_AUTHOR_JOINS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[,;/]\s*")
 _SPACE = re.compile(r"\s+")
-_EARLIEST = date(1995, 1, 1)  # no news page in scope predates the web's news sites
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,32 +144,35 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: HtmlElement) -> tup
         names = [v for v in _pick(meta, load_hints()["author_meta"]) if _is_name(v)][:1]
     if not names:
         names = [clean_space(a.text_content()) for a in tree.xpath("//a[@rel='author']")][:3]
-    return tuple(dict.fromkeys(clean_space(n) for n in names if _is_name(n)))
+    if not any(_is_name(n) for n in names):
+        # trafilatura's author XPaths know many blog and CMS byline shapes; it costs a copy
+        # of the tree, so it runs only when the structured sources above are silent.
+        names = (extract_author(tree) or "").split(";")
+    split = (part for name in names for part in _AUTHOR_JOINS.split(_strip_lead_in(name)))
+    return tuple(dict.fromkeys(clean_space(n) for n in split if _is_name(n)))
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_hints()["author_lead_ins"])
+    return re.compile(rf"^(?:(?:{words})\b\s*:?\s*)+", re.IGNORECASE)
+
+
+def _strip_lead_in(name: str) -> str:
+    """ "Post author By Jane Doe" -> "Jane Doe"."""
+    return _lead_in().sub("", clean_space(name))
 
 
 def _is_name(value: str) -> bool:
-    """True for a person or desk name, not a URL, handle or address."""
+    """True for a person or desk name, not a URL, handle, address or a link label."""
     value = value.strip()
-    return 1 < len(value) < 80 and not re.search(r"https?:|www\.|@|\.com\b|^\W", value)
+    if not 1 < len(value) < 80 or len(value.split()) > 6:
+        return False
+    return not re.search(r"https?:|www\.|@|\.(?:com|de|org|net)\b|^\W|[→»|]", value)
 
 
 def _published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> date | None:
-    stated = [ld.get("datePublished"), *_pick(meta, load_hints()["date_meta"])]
-    stated += [t.get("datetime") for t in tree.xpath("//time[@pubdate or @itemprop]")]
-    stated.append(ld.get("dateCreated"))
-    for value in stated:
-        if isinstance(value, str) and (day := _iso_day(value)):
-            return day
-    found = find_date(tree, extensive_search=False, original_date=True)
-    return _iso_day(found) if found else None
-
-
-def _iso_day(value: str) -> date | None:
-    match = _ISO_DAY.search(value)
-    if not match:
-        return None
-    try:
-        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-    return day if day >= _EARLIEST else None
+    stated = _pick(meta, load_hints()["date_meta"])
+    stated += [str(t.get("datetime")) for t in tree.xpath("//time[@pubdate or @itemprop]")]
+    url = _first(_canonical(tree), *_pick(meta, load_hints()["url_meta"]))
+    return find_published(tree, ld=ld, ld_types=_types(ld), stated=stated, url=url)

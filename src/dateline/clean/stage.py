@@ -1,18 +1,49 @@
-"""Placeholder clean stage: decodes UTF-8 and keeps every line (being built, issue #2)."""
+"""clean_article: raw bytes to the clean article (needs raw; fills article, text).
+
+decode (decode.py: empty, binary, over the cap, encoding) -> HTML or plain text, told apart by
+content, never by file name -> the HTML reader (html.py) or the plain-text line classifier
+(lines.py) -> PageParts -> the assembler (assemble.py: dateline, text, offsets) -> language.
+Bad input raises InputError(source, reason). The publication day comes from metadata or a
+date the page states; otherwise `published.basis` stays "none" and resolve_times infers it
+from the text.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import re
 from dataclasses import replace
 
+from dateline.clean.assemble import assemble_article
+from dateline.clean.decode import decode_page
+from dateline.clean.html import read_html_page
+from dateline.clean.language import detect_language
+from dateline.clean.lines import read_text_page
 from dateline.pipeline import stage
-from dateline.reading import Article, Reading
+from dateline.reading import Reading
+
+# Markers only an HTML document has near its top; a news dump in plain text never opens so.
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section|li|ul|img|table|meta|script)\b")
+_SNIFF = 20_000  # characters to look at; a page's markup shows well before this
+_MIN_TAGS = 8  # a text dump quotes a tag or two at most; an HTML fragment has dozens
 
 
 @stage(needs={"raw"}, fills={"article", "text"})
 def clean_article(reading: Reading) -> Reading:
-    """Return the reading with its article (placeholder: the whole input as body)."""
-    text = reading.raw.decode("utf-8", errors="replace").strip()
-    article_id = hashlib.sha256(text.encode()).hexdigest()[:16]
-    article = Article(id=article_id, source=reading.source, body=text, text=text, kind="text")
-    return replace(reading, article=article, text=text)
+    """Return the reading with its clean article and the text every offset refers to."""
+    text = decode_page(reading.source, reading.raw)
+    if is_html(text):
+        parts, kind = read_html_page(reading.source, text), "html"
+    else:
+        parts, kind = read_text_page(text), "text"
+    article = assemble_article(reading.source, parts, kind=kind)
+    article = replace(article, language=detect_language(article.body))
+    return replace(reading, article=article, text=article.text)
+
+
+def is_html(text: str) -> bool:
+    """Return True when `text` is HTML markup rather than a plain-text page."""
+    head = text[:_SNIFF]
+    if _HTML_START.search(head[:2000]):
+        return True
+    return len(_TAG.findall(head)) >= _MIN_TAGS
