@@ -53,8 +53,8 @@ def find_quoted(text: str) -> tuple[tuple[int, int], ...]:
         if ch == "\n" and opened is not None:
             opened, at = _carry_over(text, at, opened)
             continue
-        if opened is None and ch in OPENING and _may_open(text, at):
-            opened = at
+        if ch in OPENING and _may_open(text, at) and (opened is None or _reopens(text, at)):
+            opened = at  # a mark that can only open restarts a quote whose close went missing
         elif opened is not None and ch in CLOSING:
             spans.append((opened + 1, at))
             opened = None
@@ -63,8 +63,20 @@ def find_quoted(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _may_open(text: str, at: int) -> bool:
-    """A straight mark after a letter or digit is a closing mark or inches, never an opening."""
-    return text[at] == "“" or at == 0 or not text[at - 1].isalnum()
+    """A straight mark opens after a space, a bracket or a dash, and before a word or mark.
+
+    After a letter, digit or comma it closes (or means inches); before a space it closes.
+    """
+    if text[at] == "“":
+        return True
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([{-–—") and not after.isspace()
+
+
+def _reopens(text: str, at: int) -> bool:
+    """A typographic opening mark, or a straight one between a space and a word, opens."""
+    return text[at] == "“" or (_may_open(text, at) and text[at + 1 : at + 2].isalnum())
 
 
 def _carry_over(text: str, at: int, opened: int) -> tuple[int | None, int]:
@@ -124,11 +136,18 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         return None
     while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].dep_ == "mark"):
         tokens.pop(0)
+    tokens = [t for t in tokens if _same_paragraph(t, cue)]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _same_paragraph(token: Token, cue: Token) -> bool:
+    """A reported clause stays in its cue's paragraph (the parser can join a headline on)."""
+    lo, hi = sorted((token.idx, cue.idx))
+    return "\n" not in token.doc.text[lo:hi]
 
 
 def find_cues(doc: Doc) -> tuple[Cue, ...]:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import actor_at
 from dateline.quotes.counting import count_of, number_of
-from dateline.quotes.cues import load_words
+from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
 
 # Subtrees that hang off a speaker phrase without describing the speaker: "Mikati, who
@@ -76,19 +76,22 @@ def is_pronoun(token: Token) -> bool:
 def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
     """Return the head of the person a pronoun speaker stands for, or None.
 
-    The nearest earlier subject that names or describes a person, within PRONOUN_REACH
-    sentences, outside quotation marks: subjects are the likeliest antecedents (the centering
-    heuristic), and words inside quotes belong to another voice.
+    Subjects are the likeliest antecedents (the centering heuristic), and words inside quotes
+    belong to another voice. In the pronoun's own sentence any earlier subject will do ("X
+    was hopeful that ..., he said"); before it, the subject of a main clause or a speech verb
+    comes first ("An official said soldiers had entered. ... he said" is the official), then
+    any subject, within PRONOUN_REACH sentences.
     """
     quoted = tuple(skip)
-    first = _reach_start(token)
-    for i in range(token.i - 1, first - 1, -1):
-        candidate = token.doc[i]
-        if candidate.dep_ not in ("nsubj", "nsubjpass") or _inside(candidate.idx, quoted):
-            continue
-        if is_person(candidate):
-            return candidate
-    return None
+    own = token.sent.start
+    people = [
+        t
+        for t in token.doc[_reach_start(token) : token.i]
+        if t.dep_ in ("nsubj", "nsubjpass") and is_person(t) and not _inside(t.idx, quoted)
+    ]
+    main = [t for t in people if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head)]
+    chosen = main or people
+    return chosen[-1] if chosen else None
 
 
 def _reach_start(token: Token) -> int:

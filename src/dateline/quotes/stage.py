@@ -79,12 +79,19 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
         at = cue.token.idx
         if not first <= at < last or _is_quoted(ctx, at):
             continue
-        if cue.content and not (cue.content[0] < end and start < cue.content[1]):
-            continue  # it reports another clause
+        reported = cue.content
+        elsewhere = reported is not None and not _overlaps(reported, (start, end))
+        if elsewhere and not any(_overlaps(reported, q) for q in ctx.quoted if reported):
+            continue  # it reports another, unquoted clause; a cue reporting a quotation beside
+            # this one still counts: '"A," she said. "B."' is hers too
         distance = start - at if at < start else at - end
         if distance <= CUE_REACH and (best is None or distance < best[0]):
             best = (distance, cue)
     return best[1] if best else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
