@@ -85,3 +85,8 @@ def test_count_of_a_plural_after_a_is_not_one() -> None:
 def test_number_of_reads_words_and_digits() -> None:
     doc = spacy.blank("en")("eleven 1,200 dozen many")
     assert [number_of(t) for t in doc] == [11, 1200, 12, None]
+
+
+def test_find_quoted_restarts_after_a_stray_closing_mark() -> None:
+    text = '"We must address" the crisis," he said.\n\n"Nothing else matters," she said.'
+    assert _quoted(text)[-1] == "Nothing else matters"

@@ -121,3 +121,31 @@ def test_find_quotes_numbers_in_text_order(nlp: Language) -> None:
     quotes = _quotes(nlp, text)
     assert [q.id for q in quotes] == ["q1", "q2"]
     assert quotes[0].start < quotes[1].start
+
+
+def test_find_quotes_gives_both_halves_around_one_cue(nlp: Language) -> None:
+    text = '"The water is gone," the nurse said. "We boil what is left in the tank."'
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["The water is gone", "We boil what is left in the tank."]
+    assert quotes[0].speaker == quotes[1].speaker
+    assert quotes[1].cue == "said"
+
+
+def test_find_quotes_pronoun_prefers_the_earlier_speaker_to_an_embedded_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "A senior police officer said soldiers had searched every floor. "
+        '"Nobody was left inside," he said.'
+    )
+    direct = [q for q in _quotes(nlp, text) if q.direct]
+    assert direct[0].speaker is not None
+    assert direct[0].speaker.text == "A senior police officer"
+
+
+def test_find_quotes_according_to_one_person(nlp: Language) -> None:
+    text = "The pipeline was shut on Friday, according to a company engineer."
+    (quote,) = _quotes(nlp, text)
+    assert (quote.text, quote.cue) == ("The pipeline was shut on Friday", "according to")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "a company engineer"
