@@ -1,12 +1,61 @@
-"""Placeholder: the times stage is being built (see the issues)."""
+"""resolve_times: every time expression of the article, resolved to days (issue #3).
+
+Needs: doc (nlp), article (clean). Fills: times, and `article.published` when the clean
+stage found no date (basis "none"): then the interval is inferred from the text
+(published.py, issue #2 item 6) and the relative expressions are resolved against its
+first day. With no publication interval at all, relative expressions keep open intervals
+rather than made-up days. English only.
+
+The reading keeps the expressions that place something in time. Two kinds the tagger finds
+(and the TempEval benchmark scores) stay out: "the past", "now", "at the time" (PAST_REF,
+PRESENT_REF: nothing to date), and durations that measure a noun ("a 7-day truce"), which
+the quantities layer reports.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from dateline.pipeline import stage
-from dateline.reading import Reading
+from dateline.reading import Published, Reading, Time
+from dateline.times.find import Found, find_times, read_times
+from dateline.times.published import infer_published
+
+# An inferred interval wider than this is too loose to resolve "on Tuesday" against.
+MAX_REFERENCE_DAYS = 7
+_VAGUE = frozenset({"PAST_REF", "PRESENT_REF"})
 
 
-@stage(needs={"doc", "article"}, fills={"times"}, english_only=True)
+@stage(needs={"doc", "article"}, fills={"times", "article"}, english_only=True)
 def resolve_times(reading: Reading) -> Reading:
-    """Return the reading unchanged until this stage is built."""
-    return reading
+    """Return the reading with its times (and an inferred publication date if it had none)."""
+    doc, article = reading.require_doc(), reading.require_article()
+    cands = find_times(doc)
+    published = article.published
+    if published.basis == "none":
+        published = infer_published(doc, cands) or published
+    found = read_times(doc, reference_day(published), cands)
+    times = tuple(_to_time(f) for f in found if _is_kept(f))
+    if published is not article.published:
+        reading = replace(reading, article=replace(article, published=published))
+    return replace(reading, times=times)
+
+
+def reference_day(published: Published) -> date | None:
+    """Return the day relative expressions count from, or None when too uncertain."""
+    first, last = published.earliest, published.latest
+    if first is None or last is None or (last - first).days >= MAX_REFERENCE_DAYS:
+        return None
+    return first
+
+
+def _is_kept(found: Found) -> bool:
+    return not found.resolved.measure and found.resolved.value not in _VAGUE
+
+
+def _to_time(found: Found) -> Time:
+    cand, res = found.cand, found.resolved
+    text = cand.match.string[cand.start : cand.end]
+    return Time(text=text, earliest=res.earliest, latest=res.latest, start=cand.start,
+                end=cand.end, value=res.value, type=res.type)  # fmt: skip

@@ -1,0 +1,136 @@
+"""Infer when an undated article appeared from the times it mentions (issue #2 item 6).
+
+The reasoning, in order:
+1. The article is on or after the latest day it names in a past or present clause
+   ("Jan. 14, 2024" in a caption): that is the lower bound. A year or month alone bounds
+   too loosely to date a story, so without a full date nothing is inferred.
+2. A weekday named in a past clause ("said on Wednesday") is a day after that date (news
+   names recent days by weekday and older ones by date), so it is the first such weekday on
+   or after the bound; and the latest weekday named is the day of publication or the day
+   before (a wire story names the day even on the day itself).
+3. A relative expression that dates the same event as an explicit date ("his visit last
+   week" and "his Jan. 11 visit": the same noun) holds only for publication days that put
+   the date inside it.
+Each rule keeps the candidate days it allows; a rule that would leave none is dropped.
+Nothing here is a library's job: htmldate and dateparser read dates that are written, not
+dates implied by tense and weekday.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from dateline.reading import Published
+from dateline.times import calendar as cal
+from dateline.times.find import Found, read_times
+from dateline.times.lexicon import weekdays
+from dateline.times.patterns import Candidate
+from dateline.times.resolve import resolve
+from dateline.times.timex import Context
+
+# How far after the lower bound publication is searched; the rules bound it more tightly.
+HORIZON_DAYS = 60
+_DAY_KINDS = frozenset({"date", "iso", "numeric"})
+_LINKABLE = frozenset({"relative", "deixis", "ago"})
+_LINK_WINDOW = 4  # tokens either side of an expression whose nouns name its event
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    why: str
+    days: frozenset[date]
+
+
+def infer_published(doc: Doc, cands: list[Candidate]) -> Published | None:
+    """Return an inferred publication interval with its evidence, or None."""
+    found = read_times(doc, None, cands)
+    bound = _lower_bound(found)
+    if bound is None:
+        return None
+    low, why = bound
+    days = frozenset(low + timedelta(days=n) for n in range(HORIZON_DAYS))
+    reasons, bounded = [why], False
+    for rule in (_weekday_rule(found, low), *_link_rules(doc, found, days)):
+        kept = days & rule.days
+        if rule.days and kept:
+            days, bounded = kept, True
+            reasons.append(rule.why)
+    latest = max(days) if bounded else None
+    return Published(
+        earliest=min(days), latest=latest, basis="inferred", evidence="; ".join(reasons)
+    )
+
+
+def _lower_bound(found: list[Found]) -> tuple[date, str] | None:
+    dated = [f for f in found if f.cand.kind in _DAY_KINDS and f.tense != "future"]
+    days = [(f.resolved.earliest, f) for f in dated if f.resolved.earliest is not None]
+    if not days:
+        return None
+    low, first = max(days, key=_first_item)
+    # Dates written without a year take the year that puts them at most a month after it.
+    near = low + timedelta(days=30)
+    for f in found:
+        if f.cand.kind == "date" and not f.cand.part("year") and f.tense != "future":
+            res = resolve(f.cand, Context(near, "past"))
+            if res is not None and res.earliest is not None and res.earliest > low:
+                low, first = res.earliest, f
+    text = first.cand.match.group(0)
+    return low, f"on or after {low.isoformat()}, the latest past date named ({text!r})"
+
+
+def _first_item(pair: tuple[date | None, Found]) -> date:
+    return pair[0] or date.min
+
+
+def _weekday_rule(found: list[Found], low: date) -> _Rule:
+    named = [f for f in found if f.cand.kind == "weekday" and not f.cand.part("rel")]
+    past = [f for f in named if f.tense == "past"]
+    if not past:
+        return _Rule("", frozenset())
+    pinned = [cal.pick_weekday(_weekday(f), low + timedelta(days=6), "past", None) for f in past]
+    first, last = min(pinned), max(pinned)
+    days = frozenset(d for d in (last, last + timedelta(days=1)) if d <= first + timedelta(days=6))
+    words = ", ".join(sorted({f.cand.match.group(0) for f in past}))
+    return _Rule(f"{words} in past clauses: the latest is {last.isoformat()}, "
+                 "published that day or the next", days)  # fmt: skip
+
+
+def _weekday(f: Found) -> int:
+    return weekdays()[(f.cand.part("wd") or "").lower().rstrip(".")]
+
+
+def _link_rules(doc: Doc, found: list[Found], days: frozenset[date]) -> list[_Rule]:
+    dated = [f for f in found if f.cand.kind in _DAY_KINDS and f.resolved.earliest]
+    rules = []
+    for rel in (f for f in found if f.cand.kind in _LINKABLE and f.tense != "future"):
+        nouns = _nouns_near(doc, rel.cand)
+        for event in dated:
+            shared = nouns & _nouns_near(doc, event.cand)
+            if shared and event.resolved.earliest is not None:
+                allowed = _days_putting(rel.cand, event.resolved.earliest, days)
+                why = (f"{rel.cand.match.group(0)!r} and {event.cand.match.group(0)!r} date "
+                       f"the same {sorted(shared)[0]}")  # fmt: skip
+                rules.append(_Rule(why, allowed))
+    return rules
+
+
+def _days_putting(cand: Candidate, day: date, days: frozenset[date]) -> frozenset[date]:
+    allowed = set()
+    for pub in days:
+        res = resolve(cand, Context(pub, "past"))
+        if res and res.earliest and res.latest and res.earliest <= day <= res.latest:
+            allowed.add(pub)
+    return frozenset(allowed)
+
+
+def _nouns_near(doc: Doc, cand: Candidate) -> set[str]:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    lo, hi = max(sent.start, span.start - _LINK_WINDOW), min(sent.end, span.end + _LINK_WINDOW)
+    window = [t for t in doc[lo:hi] if t.i < span.start or t.i >= span.end]
+    return {t.lemma_.lower() for t in window if t.pos_ == "NOUN" and not t.like_num}
