@@ -54,9 +54,14 @@ def choose(hits: Iterable[Hit], context: Context) -> Entry | None:
 
 def _cities_over_regions(hits: tuple[Hit, ...]) -> list[Hit]:
     """Drop regions named for a town of theirs: "New York", "Kyiv", "Idlib" in news mean the
-    city far more often, and the region mostly lies within reach of it anyway."""
+    city far more often, and the region mostly lies within reach of it anyway. Curated regions
+    stay: the supplement lists "Gaza" under the Strip on purpose."""
     towns = {h.entry.country for h in hits if h.entry.kind == "city" and h.entry.population >= TOWN}
-    return [h for h in hits if h.entry.kind != "region" or h.entry.country not in towns]
+    return [
+        h
+        for h in hits
+        if h.entry.kind != "region" or h.entry.curated or h.entry.country not in towns
+    ]
 
 
 def story_context(

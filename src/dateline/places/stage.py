@@ -88,6 +88,7 @@ def find_places(reading: Reading) -> Reading:
 def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
     spans = [_trim(e) for e in doc.ents if e.label_ in words.place_labels]
     spans += _phrase_spans(doc, gazetteer)
+    spans += [_with_direction(s, words) for s in spans if s is not None]
     found = []
     for span in _longest_first(s for s in spans if s is not None):
         hits = _lookup(span, gazetteer, words)
@@ -123,6 +124,13 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].tag_ == "POS" or _is_edge(doc[end - 1])):
         end -= 1
     return span.doc[start:end] if start < end else None
+
+
+def _with_direction(span: Span, words: Words) -> Span | None:
+    """Return the span with the direction word before it ("northern" Kenya), if there is one."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in words.directions:
+        return span.doc[span.start - 1 : span.end]
+    return None
 
 
 def _is_edge(token: Token) -> bool:

@@ -1,0 +1,181 @@
+"""find_places on sentences written for these tests, and on the seed's gold places."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dateline.places import find_places
+from dateline.places.stage import is_metonym, load_words
+from dateline.reading import Actor, Article, Dateline, Mention, Place, Reading
+
+
+def _read(nlp: Language, text: str, **kw: object) -> Reading:
+    return find_places(Reading(source="test", text=text, doc=nlp(text), **kw))  # type: ignore[arg-type]
+
+
+def _place(reading: Reading, name: str) -> Place:
+    found = [p for p in reading.places if p.name == name]
+    assert found, f"{name!r} not in {[p.name for p in reading.places]}"
+    return found[0]
+
+
+def _mentioned(reading: Reading) -> set[str]:
+    return {m.text for p in reading.places for m in p.mentions}
+
+
+# --- hand-built parses: no model needed ---------------------------------------------------
+
+
+def _doc(
+    vocab: Vocab, words: list[str], heads: list[int], deps: list[str], lemmas: list[str]
+) -> Doc:
+    return Doc(vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+
+
+def test_is_metonym_subject_of_a_decision_verb(vocab: Vocab) -> None:
+    doc = _doc(vocab, ["Moscow", "rejected", "the", "plan"], [1, 1, 3, 1],
+               ["nsubj", "ROOT", "det", "dobj"], ["Moscow", "reject", "the", "plan"])  # fmt: skip
+    assert is_metonym(doc[0:1], load_words())
+
+
+def test_is_metonym_possessive_before_a_policy_noun(vocab: Vocab) -> None:
+    doc = _doc(vocab, ["They", "ignored", "Beijing", "'s", "proposal"], [1, 1, 4, 2, 1],
+               ["nsubj", "ROOT", "poss", "case", "dobj"],
+               ["they", "ignore", "Beijing", "'s", "proposal"])  # fmt: skip
+    assert is_metonym(doc[2:3], load_words())
+
+
+def test_is_metonym_not_for_a_destination(vocab: Vocab) -> None:
+    doc = _doc(vocab, ["She", "flew", "to", "Moscow"], [1, 1, 1, 2],
+               ["nsubj", "ROOT", "prep", "pobj"], ["she", "fly", "to", "Moscow"])  # fmt: skip
+    assert not is_metonym(doc[3:4], load_words())
+
+
+# --- the model ---------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_find_places_curated_village_and_river(nlp: Language) -> None:
+    text = "An airstrike hit a house in Aita al-Shaab, a village south of the Litani River."
+    reading = _read(nlp, text)
+    village = _place(reading, "Aita al-Shaab")
+    assert (village.country, village.kind) == ("LBN", "city")
+    river = _place(reading, "Litani River")
+    assert (river.country, river.kind) == ("LBN", "feature")
+
+
+@pytest.mark.model
+def test_find_places_normalises_directional_regions(nlp: Language) -> None:
+    text = "Drones struck targets in southern Lebanon and eastern Ukraine overnight."
+    reading = _read(nlp, text)
+    assert _place(reading, "south Lebanon").country == "LBN"
+    assert _place(reading, "eastern Ukraine").country == "UKR"
+
+
+@pytest.mark.model
+def test_find_places_builds_directional_regions_not_in_the_supplement(nlp: Language) -> None:
+    reading = _read(nlp, "Heavy rain flooded villages in northern Kenya on Friday.")
+    region = _place(reading, "north Kenya")
+    assert (region.country, region.kind) == ("KEN", "region")
+
+
+@pytest.mark.model
+def test_find_places_short_name_of_a_river(nlp: Language) -> None:
+    reading = _read(nlp, "Troops crossed the Dnieper near Kherson, officials in Ukraine said.")
+    assert _place(reading, "Dnipro River").country == "UKR"
+    assert _place(reading, "Kherson").country == "UKR"
+
+
+@pytest.mark.model
+def test_find_places_countries_are_places_with_codes(nlp: Language) -> None:
+    reading = _read(nlp, "Shipping through the Red Sea slowed after attacks launched from Yemen.")
+    yemen = _place(reading, "Yemen")
+    assert (yemen.country, yemen.kind) == ("YEM", "country")
+    assert _place(reading, "Red Sea").country is None
+
+
+@pytest.mark.model
+def test_find_places_default_paris_is_in_france(nlp: Language) -> None:
+    reading = _read(nlp, "Thousands marched through Paris on Saturday against the pension law.")
+    assert _place(reading, "Paris").country == "FRA"
+
+
+@pytest.mark.model
+def test_find_places_story_region_moves_paris_to_texas(nlp: Language) -> None:
+    text = "Storms knocked out power across Texas. In Paris, the county fair was cancelled."
+    assert _place(_read(nlp, text), "Paris").country == "USA"
+
+
+@pytest.mark.model
+def test_find_places_story_country_picks_the_namesake(nlp: Language) -> None:
+    text = (
+        "Flooding closed roads in Alexandria, and the governor of Louisiana declared an emergency."
+    )
+    place = _place(_read(nlp, text), "Alexandria")
+    assert place.country == "USA"
+    assert place.lat is not None
+    assert 30 < place.lat < 33
+
+
+@pytest.mark.model
+def test_find_places_dateline_sets_the_story_country(nlp: Language) -> None:
+    text = "Rockets landed near Tyre and fighting continued, residents said."
+    article = Article(id="x", source="test", dateline=Dateline(place="BEIRUT", wire="Reuters"))
+    reading = _read(nlp, text, article=article)
+    assert _place(reading, "Tyre").country == "LBN"
+
+
+@pytest.mark.model
+def test_find_places_capital_as_government_is_not_a_place(nlp: Language) -> None:
+    reading = _read(nlp, "Washington rejected the proposal, and Moscow warned of retaliation.")
+    assert not {"Washington", "Moscow"} & _mentioned(reading)
+
+
+@pytest.mark.model
+def test_find_places_capital_as_destination_is_a_place(nlp: Language) -> None:
+    reading = _read(nlp, "The foreign minister flew to Washington for talks on Tuesday.")
+    assert _place(reading, "Washington").country == "USA"
+
+
+@pytest.mark.model
+def test_find_places_demonyms_are_not_places(nlp: Language) -> None:
+    reading = _read(nlp, "Israeli troops and Lebanese fighters exchanged fire with Syrian units.")
+    assert not {"Israeli", "Lebanese", "Syrian"} & _mentioned(reading)
+
+
+@pytest.mark.model
+def test_find_places_skips_a_name_the_actors_layer_made_a_person(nlp: Language) -> None:
+    text = "Georgia Brown told reporters in Tbilisi that the talks had stalled."
+    person = Actor(id="a1", name="Georgia Brown", type="person", country=None,
+                   mentions=(Mention(text="Georgia", start=0, end=7),))  # fmt: skip
+    reading = _read(nlp, text, actors=(person,))
+    assert "Georgia" not in _mentioned(reading)
+    assert _place(reading, "Tbilisi").country == "GEO"
+
+
+@pytest.mark.model
+def test_find_places_mentions_slice_the_text(nlp: Language) -> None:
+    text = "Aid trucks waited at the Rafah crossing while talks in Cairo and Doha went on."
+    reading = _read(nlp, text)
+    assert {"Rafah crossing", "Cairo", "Doha"} <= _mentioned(reading)
+    for place in reading.places:
+        for mention in place.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    assert [p.id for p in reading.places] == [f"p{i}" for i in range(1, len(reading.places) + 1)]
+
+
+@pytest.mark.model
+def test_find_places_seed_gold_places(seed_path: Path, nlp: Language) -> None:
+    from dateline.evaluation import score_reading
+
+    text = seed_path.read_text(encoding="utf-8")
+    gold = json.loads(seed_path.with_suffix("").with_suffix(".gold.json").read_text("utf-8"))
+    reading = _read(nlp, text)
+    places = next(s for s in score_reading(reading, gold) if s.layer == "places")
+    assert places.f1 >= 0.9, (places.misses, places.extras)
