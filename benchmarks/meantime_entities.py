@@ -171,12 +171,16 @@ def _match_lenient(
     """Pair gold and predicted mentions that overlap, one to one, in text order."""
     free = sorted(predicted)
     matched: dict[GoldMention, str] = {}
-    for g in sorted(gold, key=lambda m: (m.start, m.end)):
+    for g in sorted(gold, key=_span_of):
         hit = next((p for p in free if p[0] < g.end and g.start < p[1]), None)
         if hit is not None:
             matched[g] = hit[2]
             free.remove(hit)
     return matched
+
+
+def _span_of(mention: GoldMention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def _score_chains(gold: list[GoldMention], matched: dict[GoldMention, str], tally: Tally) -> None:

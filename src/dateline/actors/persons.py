@@ -20,6 +20,7 @@ from dateline.actors.matching import POSSESSIVES, Hit
 # Phoenix agent codes for people in general ("man", "people"): not a role anyone holds.
 GENERIC_AGENT_CODES = frozenset({"PPL"})
 GENERIC_AGENT_WORDS = frozenset({"woman", "women", "person", "persons"})
+TITLE_KINDS = frozenset({"rank", "connector", "role", "modifier"})
 RELATIVE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 
 
@@ -64,7 +65,8 @@ def find_persons(doc: Doc, hits: list[Hit], names: list[Span]) -> list[Person]:
 def _strip_name(span: Span) -> Span | None:
     words = title_words()
     start, end = span.start, span.end
-    while start < end and words.get(span.doc[start].lower_) in {"rank", "connector"}:
+    # NER sometimes takes the title in: "Spokeswoman Jane Doe"; the role scan reads it back.
+    while end - start > 1 and words.get(span.doc[start].lower_) in TITLE_KINDS:
         start += 1
     while end > start and span.doc[end - 1].text in POSSESSIVES:
         end -= 1

@@ -31,8 +31,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from dateline.actors.coref import join_organisation_names
 from dateline.actors.dictionary import ActorDictionary, country_of, load_actor_dictionary
-from dateline.actors.matching import GROUP, Hit, find_hits
+from dateline.actors.matching import GROUP, POSSESSIVES, Hit, find_hits
 from dateline.actors.persons import Person, find_persons
 from dateline.pipeline import stage
 from dateline.reading import Actor, Mention, Reading
@@ -79,7 +80,7 @@ def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     taken = [f.span for f in found]
     others = [e for e in doc.ents if e.label_ in OTHER_LABELS and "\n" not in e.text]
     found += [f for span in _not_overlapping(others, taken) if (f := _from_other(span))]
-    return sorted(found, key=_start)
+    return _join_organisations(sorted(found, key=_start))
 
 
 def _yield_to_organisations(hits: list[Hit], doc: Doc) -> list[Hit]:
@@ -193,6 +194,8 @@ def _surnames(doc: Doc, found: list[_Found]) -> list[_Found]:
 def _from_other(span: Span) -> _Found | None:
     if span[0].text in LEADING:
         span = span[1:]
+    while span and span[-1].text in POSSESSIVES:
+        span = span[:-1]
     if not span or len(span) > MAX_OTHER_TOKENS:
         return None
     country = next((c for t in span if (c := country_of(t.text))), None)
@@ -201,6 +204,30 @@ def _from_other(span: Span) -> _Found | None:
     if span.root.tag_ in {"NNPS", "NNS"} or span.text.endswith("s"):
         return _Found(span, span.text, "population", country)
     return None  # an adjective alone ("European") is not an actor
+
+
+def _join_organisations(found: list[_Found]) -> list[_Found]:
+    """Give an organisation's short names and acronyms the key of its full name."""
+    others = [f for f in found if f.type == "other"]
+    pairs = [p for f in others if (p := _acronym_after(f))]
+    found = found + [acronym for _, acronym in pairs]
+    names = list(dict.fromkeys(f.key for f in found if f.type == "other"))
+    joined = join_organisation_names(names, [(f.key, a.key) for f, a in pairs])
+    found = [
+        replace(f, key=joined[f.key]) if f.type == "other" and f.key in joined else f for f in found
+    ]
+    return sorted(found, key=_start)
+
+
+def _acronym_after(found: _Found) -> tuple[_Found, _Found] | None:
+    """Return the name and its acronym where the text sets one after it: "Name (ACRO)"."""
+    doc, end = found.span.doc, found.span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    acronym = doc[end + 1]
+    if not acronym.is_upper or len(acronym) < 2:
+        return None
+    return found, replace(found, span=doc[end + 1 : end + 2], key=acronym.text)
 
 
 def _to_actors(found: list[_Found]) -> list[Actor]:
