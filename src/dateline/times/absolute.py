@@ -70,6 +70,8 @@ def _month_kind(cand: Candidate, ctx: Context) -> Resolved | None:
         year = int(cand.part("year") or 0)
     elif ctx.ref is None:
         return Resolved(None, None, f"XXXX-{month:02d}")
+    elif cand.part("yrel"):  # "June last year"
+        year = ctx.ref.year + {"last": -1, "next": 1}.get((cand.part("yrel") or "").lower(), 0)
     else:
         year = cal.pick_month_year(month, ctx.ref, ctx.tense, cand.part("rel"))
     first, last = cal.clip(cal.month_span(year, month), cand.part("mod"))
@@ -95,8 +97,11 @@ def _century(cand: Candidate, ctx: Context) -> Resolved:
     return _span(date(century * 100, 1, 1), date(century * 100 + 99, 12, 31), f"{century:02d}")
 
 
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
 def _quarter(cand: Candidate, ctx: Context) -> Resolved:
-    quarter = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3}.get((cand.part("q") or "4")[0], 4)
+    quarter = _QUARTERS.get((cand.part("q") or "").lower(), 4)
     if cand.part("year"):
         year = int(cand.part("year") or 0)
     elif ctx.ref is None:
@@ -138,8 +143,8 @@ def _deixis(cand: Candidate, ctx: Context) -> Resolved:
         "NI" if word == "tonight" else None
     )
     if ctx.ref is None:
-        return Resolved(None, None, "PRESENT_REF" if word == "today" else None)
-    day = ctx.ref + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        return Resolved(None, None, "PRESENT_REF" if word in ("today", "this") else None)
+    day = ctx.ref + timedelta(days={"yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0))
     if part:
         return _span(day, day, f"{day.isoformat()}T{part}", "TIME")
     return _span(day, day, day.isoformat())
@@ -149,6 +154,8 @@ def _ref(cand: Candidate, ctx: Context) -> Resolved:
     word = " ".join((cand.part("ref") or "").lower().split())
     if word in ("now", "currently"):
         return Resolved(ctx.ref, ctx.ref, "PRESENT_REF")
+    if word in ("recently", "previously"):
+        return Resolved(None, ctx.ref, "PAST_REF")
     if word == "the future":
         return Resolved(ctx.ref, None, "FUTURE_REF")
     latest = ctx.ref if word == "the past" else None

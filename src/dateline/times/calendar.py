@@ -102,7 +102,11 @@ def pick_month_year(month: int, ref: date, tense: str, rel: str | None) -> int:
         return ref.year if month < ref.month or (month == ref.month and not rel) else ref.year - 1
     if rel in ("next", "coming", "following") or tense == "future":
         return ref.year if month > ref.month or (month == ref.month and not rel) else ref.year + 1
-    return ref.year
+    # Present tense: the nearest such month ("worth $1 million in October", said in January).
+    ahead = (month - ref.month) % 12
+    return (
+        ref.year + (1 if month < ref.month else 0) if ahead <= 6 else ref.year - (month > ref.month)
+    )
 
 
 def pick_weekday(weekday: int, ref: date, tense: str, rel: str | None) -> date:
@@ -116,7 +120,7 @@ def pick_weekday(weekday: int, ref: date, tense: str, rel: str | None) -> date:
     if rel == "this":
         return week_span(ref)[0] + timedelta(days=weekday - 1)
     if tense == "future":
-        return ref + timedelta(days=(7 - back) % 7 or 7)
+        return ref + timedelta(days=(7 - back) % 7)  # "will meet Friday", said on a Friday: today
     if tense == "present" and back > 3:
         return ref + timedelta(days=7 - back)
     return ref - timedelta(days=back)

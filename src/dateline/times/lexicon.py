@@ -98,6 +98,8 @@ def number_of(text: str) -> int | None:
         return int(text)
     words = number_words()
     parts = text.replace("-", " ").split()
+    if parts and parts[-1] == "of":  # "a couple of"
+        parts = parts[:-1]
     if len(parts) > 1 and parts[0] in ("a", "an"):  # "a dozen", "a couple"
         parts = parts[1:]
     if parts and all(p in words for p in parts):

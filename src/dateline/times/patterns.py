@@ -57,7 +57,7 @@ def _pieces() -> dict[str, str]:
         "MON": rf"(?-i:(?=[A-Z]))(?:(?:{long_months})\b|(?:{short_months})\b\.?)",
         "WD": rf"(?-i:(?=[A-Z]))(?:(?:{_alt(long_days)})\b|(?:{_alt(short_days)})\.)",
         "YEAR": r"(?:1[6-9]|20)\d\d\b",
-        "NUM": rf"(?:\d+(?:\.\d+)?|(?:{numw})(?:-(?:{numw}))?|an?)\b",
+        "NUM": rf"(?:\d+(?:\.\d+)?|(?:an?\s+)?(?:{numw})(?:[-\s](?:{numw}))?|an?)\b",
         "VAGUE": _alt(list(vague_numbers())),
         "UNIT": rf"(?:{unit_forms})\b",
         "UNIT1": rf"(?:{_alt(units)})\b",
@@ -69,7 +69,7 @@ def _pieces() -> dict[str, str]:
         r"following|current)",
         "APPROX": r"(?:about|almost|nearly|around|roughly|approximately|more\s+than|less\s+than|"
         r"at\s+least|just\s+over|just\s+under|up\s+to|a\s+mere|some)",
-        "CLOCK": r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|"
+        "CLOCK": r"(?<![:\d])(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|"
         r"\d{1,2}:\d\d\b(?!:)|noon\b|midnight\b)",
         "TZ": r"(?:GMT|UTC|ET|EST|EDT|CET|BST|local\s+time)\b",
     }
@@ -116,8 +116,17 @@ _SOURCES: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<mod>MOD)[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<year>YEAR)"
         r"(?!\s*(?:%|percent|per\s+cent)|,\d|\.\d)",
     ),
-    ("weekday", r"\b(?:(?P<rel>REL)\s+)?(?P<wd>WD)(?:\s+(?P<part>PART))?"),
-    ("deixis", r"\b(?P<deixis>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>PART))?\b"),
+    (
+        "weekday",
+        r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>REL)\s+)?(?P<wd>WD)"
+        r"(?:\s+(?P<part>PART))?",
+    ),
+    (
+        "deixis",
+        r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<deixis>yesterday|today|tomorrow|"
+        r"tonight)(?:\s+(?P<part>PART))?\b",
+    ),
+    ("deixis", r"\b(?:(?P<mod>earlier|later)\s+)?(?P<deixis>this|last)\s+(?P<part>PART)"),
     (
         "ref",
         r"\b(?P<ref>now|currently|the\s+past|the\s+future|at\s+the\s+time)\b"

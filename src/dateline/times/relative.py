@@ -101,6 +101,8 @@ def _ago(cand: Candidate, ctx: Context) -> Resolved:
         return Resolved(None, None, None)
     day = shift(ctx.ref, unit, count if ahead else -count)
     first, last, value = period(day, unit)
+    if (cand.part("dir") or "").lower() in ("earlier", "later"):
+        return Resolved(None, None, value)  # "a year earlier" counts from an event, not ref
     return _span(first, last, value)
 
 
@@ -118,7 +120,7 @@ def _since(cand: Candidate, ctx: Context) -> Resolved:
 
 def _fuzzy(cand: Candidate, ctx: Context) -> Resolved:
     unit = _unit(cand)
-    value = f"PX{unit.letter}" if unit.days >= 1 else f"PTX{unit.letter}"
+    value = f"PX{unit.letter}"
     if ctx.ref is None:
         return Resolved(None, None, value, "DURATION")
     words = (cand.part("fuzzy") or "").lower()
@@ -129,12 +131,14 @@ def _fuzzy(cand: Candidate, ctx: Context) -> Resolved:
 
 def duration_value(count: int | None, unit: TimeUnit) -> str:
     """Return the TIMEX3 value of a duration: "P3Y", "PT2H", "P10Y" for a decade, "PXD"."""
-    amount = "X" if count is None else str(count)
-    if unit.letter in ("DE", "CE") and count is not None:
+    if count is None:
+        return f"PX{unit.letter}"
+    amount = str(count)
+    if unit.letter in ("DE", "CE"):
         return f"P{count * (10 if unit.letter == 'DE' else 100)}Y"
     if unit.days == 0:
         return f"PT{amount}{unit.letter}"
-    if unit.name == "fortnight" and count is not None:
+    if unit.name == "fortnight":
         return f"P{count * 2}W"
     return f"P{amount}{unit.letter}"
 

@@ -36,9 +36,13 @@ def _verb_of(token: Token) -> Token | None:
 
 
 def _tense_of(verb: Token) -> str:
-    if any(_is_future_cue(t, verb) for t in (verb, *verb.children, *_chain(verb))):
-        return "future"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in future_cues() for c in auxes) or _is_future_verb(verb, auxes):
+        return "future"
+    if any(t.lemma_ in future_cues() for t in _chain(verb)):
+        return "future"  # "plans to meet on Tuesday", "is set to resume Monday"
+    if _is_open_infinitive(verb, auxes):
+        return "future"  # "for the program to run through June"
     if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in auxes):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
@@ -46,11 +50,20 @@ def _tense_of(verb: Token) -> str:
     return "past"
 
 
-def _is_future_cue(token: Token, verb: Token) -> bool:
-    cues = future_cues()
-    if token.lower_ not in cues and (token.lemma_ not in cues or token.tag_ == "VBD"):
+def _is_future_verb(verb: Token, auxes: list[Token]) -> bool:
+    # "the vote is expected on Monday"; but not "the record set on Aug. 6".
+    if verb.lemma_ not in future_cues():
         return False
-    return token is verb or token.dep_ in ("aux", "xcomp", "ROOT", "ccomp", "advcl")
+    return verb.tag_ in ("VB", "VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _is_open_infinitive(verb: Token, auxes: list[Token]) -> bool:
+    if verb.tag_ != "VB" or not any(a.lower_ == "to" for a in auxes):
+        return False
+    governor = verb.head
+    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        governor = governor.head
+    return governor.tag_ != "VBD" and not any(c.tag_ == "VBD" for c in governor.children)
 
 
 def _chain(verb: Token) -> list[Token]:
