@@ -32,6 +32,10 @@ GROUP = "group"  # Hit.kind of "the group": resolved to the salient armed group 
 OWNERS = frozenset({"name", "adjective"})
 POSSESSIVES = frozenset({"'s", "’s"})
 MAX_INSTITUTION_TOKENS = 4
+# Name particles that news writes in either case: "al-Manar" / "Al-Manar", "the White House".
+CASELESS = frozenset({"al", "el", "ad", "ash", "as", "az", "bin", "ibn", "abu", "de", "the"})
+# "a Britain-based group": the state is where the group sits, not who it is.
+LOCATIVE = frozenset({"based", "headquartered", "registered"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,8 @@ def _start(hit: Hit) -> int:
 
 def _same_case(alias: _Alias, span: Span) -> bool:
     for word, token in zip(alias.words, span, strict=True):
+        if word.lower() in CASELESS:
+            continue
         letters = [c for c in word if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             if not token.text.isupper():  # an acronym: "US", "AP", "WHO"

@@ -15,12 +15,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.dictionary import read_table
-from dateline.actors.matching import POSSESSIVES, Hit
+from dateline.actors.matching import LOCATIVE, POSSESSIVES, Hit
 
 # Phoenix agent codes for people in general ("man", "people"): not a role anyone holds.
 GENERIC_AGENT_CODES = frozenset({"PPL"})
 GENERIC_AGENT_WORDS = frozenset({"woman", "women", "person", "persons"})
 TITLE_KINDS = frozenset({"rank", "connector", "role", "modifier"})
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "in", "into", "over", "against", "toward"})
 RELATIVE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
 
 
@@ -95,7 +96,10 @@ def _role_before(doc: Doc, start: int, hit_at: dict[int, Hit]) -> tuple[str | No
     if has_role:
         return doc[first : last + 1].text, affiliation
     if affiliation is not None and _is_adjacent(doc, affiliation.span.end, start):
-        return None, affiliation  # "Israeli Herzi Halevi", "Hezbollah's Wissam Tawil"
+        # "Israeli Herzi Halevi", "Hezbollah's Wissam Tawil"; but a reporter named after
+        # the outlet ("Al Jazeera's Jane Roe") is no sign of the reporter's country.
+        is_media = affiliation.entry is not None and affiliation.entry.type == "media"
+        return None, None if is_media else affiliation
     return None, None
 
 
@@ -121,22 +125,45 @@ def _role_after(name: Span, hit_at: dict[int, Hit]) -> tuple[str | None, Hit | N
                 continue
             kept = _without_clauses(child)
             role = name.doc[kept[0] : kept[-1] + 1]
-            affiliation = next((hit_at[i] for i in kept if i in hit_at), None)
+            affiliation = next(
+                (hit_at[i] for i in kept if i in hit_at and _belongs(hit_at[i], child)), None
+            )
             return role.text, affiliation
     return None
 
 
+def _belongs(hit: Hit, head: Token) -> bool:
+    """Return False where the words say the role is about the hit, or only located there.
+
+    "envoy to Lebanon", "expert on Syria", "a Britain-based group": not Lebanon's, Syria's
+    or Britain's.
+    """
+    doc, end = hit.span.doc, hit.span.end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in LOCATIVE:
+        return False
+    token = hit.span.root
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS:
+            return False
+        token = token.head
+    return True
+
+
 def _without_clauses(head: Token) -> list[int]:
-    """Return the token indices of head's subtree, without relative clauses and determiners."""
+    """Return the token indices of head's subtree, without relative clauses."""
     dropped = {t.i for c in head.children if c.dep_ in RELATIVE_DEPS for t in c.subtree}
-    kept = [t.i for t in head.subtree if t.i not in dropped and t.dep_ != "det"]
+    kept = sorted(t.i for t in head.subtree if t.i not in dropped)
     # Keep the contiguous run around the head: a dropped clause ends the role.
     run = [head.i]
-    for i in sorted(kept):
+    for i in kept:
         if i > head.i and i == run[-1] + 1:
             run.append(i)
-    left = [i for i in sorted(kept, reverse=True) if i < head.i]
-    for i in left:
+    for i in reversed(kept):
         if i == run[0] - 1:
             run.insert(0, i)
+    doc = head.doc
+    while len(run) > 1 and (doc[run[0]].dep_ == "det" or doc[run[0]].is_punct):
+        run.pop(0)
+    while len(run) > 1 and (doc[run[-1]].pos_ in {"ADP", "DET", "CCONJ"} or doc[run[-1]].is_punct):
+        run.pop()
     return run

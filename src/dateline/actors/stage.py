@@ -167,15 +167,15 @@ def _from_persons(persons: list[Person], found: list[_Found]) -> list[_Found]:
 
 
 def _join_surnames(persons: list[_Found]) -> list[_Found]:
-    """Give a one-word name the key of the full name ending in it, where only one does."""
-    full: dict[str, set[str]] = {}
-    for p in persons:
-        if len(p.span) > 1:
-            full.setdefault(p.span[-1].text, set()).add(p.key)
+    """Give a short name the key of the one full name ending in it: "Abdel Rahman"."""
+    full = {p.key: tuple(t.text for t in p.span) for p in persons if len(p.span) > 1}
     joined = []
     for p in persons:
-        keys = full.get(p.span.text, set()) if len(p.span) == 1 else set()
-        joined.append(replace(p, key=next(iter(keys))) if len(keys) == 1 else p)
+        words = tuple(t.text for t in p.span)
+        keys = [
+            k for k, name in full.items() if len(name) > len(words) and name[-len(words) :] == words
+        ]
+        joined.append(replace(p, key=keys[0]) if len(keys) == 1 else p)
     return joined
 
 
@@ -186,7 +186,8 @@ def _surnames(doc: Doc, found: list[_Found]) -> list[_Found]:
     extra = []
     for token in doc:
         person = full.get(token.text)
-        if person is not None and token.i not in used and token.is_title:
+        hyphenated = token.i > 0 and doc[token.i - 1].text == "-"  # "al-Sham" is no surname
+        if person is not None and token.i not in used and token.is_title and not hyphenated:
             extra.append(replace(person, span=doc[token.i : token.i + 1], role=None))
     return extra
 
@@ -198,12 +199,17 @@ def _from_other(span: Span) -> _Found | None:
         span = span[:-1]
     if not span or len(span) > MAX_OTHER_TOKENS:
         return None
-    country = next((c for t in span if (c := country_of(t.text))), None)
+    country = next((c for t in span if (c := _country_of_word(t.text))), None)
     if span.label_ == "ORG":
         return _Found(span, span.text, "other", country)
     if span.root.tag_ in {"NNPS", "NNS"} or span.text.endswith("s"):
         return _Found(span, span.text, "population", country)
     return None  # an adjective alone ("European") is not an actor
+
+
+def _country_of_word(word: str) -> str | None:
+    """Return the country a word names, reading a plural as its singular: "Afghans"."""
+    return country_of(word) or (country_of(word[:-1]) if word.endswith("s") else None)
 
 
 def _join_organisations(found: list[_Found]) -> list[_Found]:
