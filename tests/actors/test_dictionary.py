@@ -6,6 +6,7 @@ import pycountry
 import pytest
 
 from dateline.actors import country_of, load_actor_dictionary
+from dateline.actors.dictionary import leader_country
 from dateline.reading import ACTOR_TYPES
 
 
@@ -64,3 +65,10 @@ def test_dictionary_military_of_prefers_the_state_army() -> None:
     army = load_actor_dictionary().military_of("LBN")
     assert army is not None
     assert army.name == "Lebanese Armed Forces"
+
+
+def test_leader_country_by_full_name_only() -> None:
+    assert leader_country("Vladimir Putin") == "RUS"
+    assert leader_country("bashar al-assad") == "SYR"
+    assert leader_country("Putin") is None  # a surname alone says too little
+    assert leader_country("Nobody Inparticular") is None

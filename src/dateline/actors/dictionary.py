@@ -98,6 +98,29 @@ def country_of(word: str) -> str | None:
     return entry.country
 
 
+@cache
+def _leaders() -> dict[str, str | None]:
+    by_name: dict[str, str | None] = {}
+    for row in read_table("leaders.tsv"):
+        for name in _split(row[0]):
+            key = person_key(name)
+            if " " in key:  # a surname alone is too ambiguous to say whose it is
+                # Two people of one name in different countries: say nothing.
+                by_name[key] = row[1] if by_name.get(key, row[1]) == row[1] else None
+    return by_name
+
+
+def person_key(name: str) -> str:
+    """Return a name folded for lookup: "Bashar al-Assad" -> "bashar al assad"."""
+    folded = name.casefold().replace("-", " ").replace(".", "").replace("'", "").replace("’", "")
+    return " ".join(folded.split())
+
+
+def leader_country(name: str) -> str | None:
+    """Return the country a known office-holder serves (Phoenix CountryInfo), or None."""
+    return _leaders().get(person_key(name))
+
+
 def read_table(name: str) -> list[list[str]]:
     """Return the rows of a tab-separated data file, without comments and blank lines."""
     text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")

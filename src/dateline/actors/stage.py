@@ -32,7 +32,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dateline.actors.coref import join_organisation_names
-from dateline.actors.dictionary import ActorDictionary, country_of, load_actor_dictionary
+from dateline.actors.dictionary import (
+    ActorDictionary,
+    country_of,
+    leader_country,
+    load_actor_dictionary,
+)
 from dateline.actors.matching import GROUP, POSSESSIVES, Hit, find_hits
 from dateline.actors.persons import Person, find_persons
 from dateline.pipeline import stage
@@ -161,7 +166,7 @@ def _from_persons(persons: list[Person], found: list[_Found]) -> list[_Found]:
     result = []
     for person in persons:
         via = by_token.get(person.affiliation.span.start) if person.affiliation else None
-        country = via.country if via else None
+        country = via.country if via else leader_country(person.span.text)
         result.append(_Found(person.span, person.span.text, "person", country, person.role))
     return _join_surnames(result)
 
