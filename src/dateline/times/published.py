@@ -34,6 +34,7 @@ from dateline.times.timex import Context
 # How far after the lower bound publication is searched; the rules bound it more tightly.
 HORIZON_DAYS = 60
 _DAY_KINDS = frozenset({"date", "iso", "numeric"})
+_YEAR_KINDS = frozenset({"year", "month", "season", "quarter"})
 _LINKABLE = frozenset({"relative", "deixis", "ago"})
 _LINK_WINDOW = 4  # tokens either side of an expression whose nouns name its event
 
@@ -47,13 +48,20 @@ class _Rule:
 def infer_published(doc: Doc, cands: list[Candidate]) -> Published | None:
     """Return an inferred publication interval with its evidence, or None."""
     found = read_times(doc, None, cands)
-    bound = _lower_bound(found)
-    if bound is None:
+    dated = _dated(found)
+    if not dated:
         return None
-    low, why = bound
+    low, first = max(dated, key=_day_of)
+    why = f"on or after {low.isoformat()}, the latest past date named ({_text(first)!r})"
+    year = _latest_year(found)
+    if year is not None and year[0] > low:
+        # The dates named are history; the story is of a later year and no day says when.
+        return Published(earliest=year[0], basis="inferred", evidence=(
+            f"on or after {year[0].isoformat()}, the latest past year named "
+            f"({_text(year[1])!r}); no day named in it"))  # fmt: skip
     days = frozenset(low + timedelta(days=n) for n in range(HORIZON_DAYS))
     reasons, bounded = [why], False
-    for rule in (_weekday_rule(found, low), *_link_rules(doc, found, days)):
+    for rule in (_weekday_rule(found, low), *_link_rules(doc, found, dated, days)):
         kept = days & rule.days
         if rule.days and kept:
             days, bounded = kept, True
@@ -64,25 +72,40 @@ def infer_published(doc: Doc, cands: list[Candidate]) -> Published | None:
     )
 
 
-def _lower_bound(found: list[Found]) -> tuple[date, str] | None:
-    dated = [f for f in found if f.cand.kind in _DAY_KINDS and f.tense != "future"]
-    days = [(f.resolved.earliest, f) for f in dated if f.resolved.earliest is not None]
-    if not days:
-        return None
-    low, first = max(days, key=_first_item)
-    # Dates written without a year take the year that puts them at most a month after it.
-    near = low + timedelta(days=30)
-    for f in found:
-        if f.cand.kind == "date" and not f.cand.part("year") and f.tense != "future":
-            res = resolve(f.cand, Context(near, "past"))
-            if res is not None and res.earliest is not None and res.earliest > low:
-                low, first = res.earliest, f
-    text = first.cand.match.group(0)
-    return low, f"on or after {low.isoformat()}, the latest past date named ({text!r})"
+def _dated(found: list[Found]) -> list[tuple[date, Found]]:
+    """Return the days named in past or present clauses, each with its expression."""
+    past = [f for f in found if f.cand.kind in _DAY_KINDS and f.tense != "future"]
+    full = [f.resolved.earliest for f in past if f.resolved.earliest is not None]
+    if not full:
+        return []  # without one full date, "March 3" could be of any year
+    # A date written without a year takes the year that puts it at most a month after the
+    # latest full date: "Oct 7" in a story naming "Jan. 14, 2024" is 2023-10-07.
+    near = max(full) + timedelta(days=30)
+    out: list[tuple[date, Found]] = []
+    for f in past:
+        res = f.resolved if f.resolved.earliest else resolve(f.cand, Context(near, "past"))
+        if res is not None and res.earliest is not None:
+            out.append((res.earliest, f))
+    return out
 
 
-def _first_item(pair: tuple[date | None, Found]) -> date:
+def _latest_year(found: list[Found]) -> tuple[date, Found] | None:
+    kinds = _YEAR_KINDS
+    past = [f for f in found if f.cand.kind in kinds and f.tense != "future"]
+    years = [(f.resolved.earliest, f) for f in past if f.resolved.earliest]
+    return max(years, key=_first_day) if years else None
+
+
+def _first_day(pair: tuple[date | None, Found]) -> date:
     return pair[0] or date.min
+
+
+def _day_of(pair: tuple[date, Found]) -> date:
+    return pair[0]
+
+
+def _text(f: Found) -> str:
+    return f.cand.match.group(0)
 
 
 def _weekday_rule(found: list[Found], low: date) -> _Rule:
@@ -102,18 +125,18 @@ def _weekday(f: Found) -> int:
     return weekdays()[(f.cand.part("wd") or "").lower().rstrip(".")]
 
 
-def _link_rules(doc: Doc, found: list[Found], days: frozenset[date]) -> list[_Rule]:
-    dated = [f for f in found if f.cand.kind in _DAY_KINDS and f.resolved.earliest]
+def _link_rules(
+    doc: Doc, found: list[Found], dated: list[tuple[date, Found]], days: frozenset[date]
+) -> list[_Rule]:
     rules = []
     for rel in (f for f in found if f.cand.kind in _LINKABLE and f.tense != "future"):
         nouns = _nouns_near(doc, rel.cand)
-        for event in dated:
+        for day, event in dated:
             shared = nouns & _nouns_near(doc, event.cand)
-            if shared and event.resolved.earliest is not None:
-                allowed = _days_putting(rel.cand, event.resolved.earliest, days)
-                why = (f"{rel.cand.match.group(0)!r} and {event.cand.match.group(0)!r} date "
-                       f"the same {sorted(shared)[0]}")  # fmt: skip
-                rules.append(_Rule(why, allowed))
+            if shared:
+                why = (f"{_text(rel)!r} and {_text(event)!r} date the same "
+                       f"{sorted(shared)[0]}: {day.isoformat()}")  # fmt: skip
+                rules.append(_Rule(why, _days_putting(rel.cand, day, days)))
     return rules
 
 
