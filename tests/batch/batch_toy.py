@@ -34,10 +34,14 @@ def toy_clean(reading: Reading) -> Reading:
     published = _PUBLISHED.search(text)
     day = date.fromisoformat(published.group(1)) if published else None
     article = Article(
-        id=hashlib.sha256(text.encode()).hexdigest()[:16], source=reading.source,
-        headline=text[:40], body=text, text=text, language="en",
+        id=hashlib.sha256(text.encode()).hexdigest()[:16],
+        source=reading.source,
+        headline=text[:40],
+        body=text,
+        text=text,
+        language="en",
         published=Published(earliest=day, latest=day, basis="metadata" if day else "none"),
-    )  # fmt: skip
+    )
     return replace(reading, article=article, text=text)
 
 
@@ -63,13 +67,20 @@ def toy_events(reading: Reading) -> Reading:
             )
             actors[name] = replace(old, mentions=(*old.mentions, mention))
         day = date.fromisoformat(match.group("day"))
-        events.append(Event(
-            id=f"e{len(events) + 1}", type="ASSAULT", cameo="190", goldstein=-10.0,
-            plover_score=None, source=actors[match.group("source")].id,
-            target=actors[match.group("target")].id, modality="asserted",
-            evidence=Mention(text=match.group(0), start=match.start(), end=match.end()),
-            date=Interval(earliest=day, latest=day),
-        ))  # fmt: skip
+        events.append(
+            Event(
+                id=f"e{len(events) + 1}",
+                type="ASSAULT",
+                cameo="190",
+                goldstein=-10.0,
+                plover_score=None,
+                source=actors[match.group("source")].id,
+                target=actors[match.group("target")].id,
+                modality="asserted",
+                evidence=Mention(text=match.group(0), start=match.start(), end=match.end()),
+                date=Interval(earliest=day, latest=day),
+            )
+        )
     return replace(reading, actors=tuple(actors.values()), events=tuple(events))
 
 

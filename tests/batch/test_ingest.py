@@ -21,9 +21,20 @@ from dateline.reading import Reading
 from dateline.store import Store
 
 TABLES = (
-    "inputs", "articles", "actors", "mentions", "quotes", "sources", "events", "times",
-    "places", "quantities", "failures", "incidents", "incident_events",
-)  # fmt: skip
+    "inputs",
+    "articles",
+    "actors",
+    "mentions",
+    "quotes",
+    "sources",
+    "events",
+    "times",
+    "places",
+    "quantities",
+    "failures",
+    "incidents",
+    "incident_events",
+)
 
 
 def _story(n: int) -> str:
@@ -124,8 +135,10 @@ def test_ingest_records_an_unexpected_stage_error_and_goes_on(tmp_path: Path) ->
 
 def test_ingest_reads_json_lines_feeds_and_warc(tmp_path: Path) -> None:
     lines = tmp_path / "pages.jsonl"
-    records = [{"url": "https://example.org/1", "html": _story(1), "fetched_at": "2024-03-02"},
-               {"url": "https://example.org/2", "text": "Country2 attacked Target2 on 2024-03-03."}]  # fmt: skip
+    records = [
+        {"url": "https://example.org/1", "html": _story(1), "fetched_at": "2024-03-02"},
+        {"url": "https://example.org/2", "text": "Country2 attacked Target2 on 2024-03-03."},
+    ]
     lines.write_text("\n".join(json.dumps(r) for r in records) + "\n{not json\n")
     (tmp_path / "local.html").write_text(_story(3))
     feed = tmp_path / "feed.rss"
@@ -144,23 +157,34 @@ def test_ingest_reads_json_lines_feeds_and_warc(tmp_path: Path) -> None:
         failed = store.query("SELECT source, message FROM failures").rows
     assert counts.read == 6
     assert got == {
-        "https://example.org/1": "2024-03-02", "https://example.org/2": None,
-        str(tmp_path / "local.html"): None, "https://example.org/4": None,
-        "https://example.org/5": "2024-03-05T00:00:00Z", "https://example.org/6": "2024-03-05T00:00:00Z",
-    }  # fmt: skip
-    assert failed == ((f"{lines}:3", "not JSON: Expecting property name enclosed in double quotes"),)
+        "https://example.org/1": "2024-03-02",
+        "https://example.org/2": None,
+        str(tmp_path / "local.html"): None,
+        "https://example.org/4": None,
+        "https://example.org/5": "2024-03-05T00:00:00Z",
+        "https://example.org/6": "2024-03-05T00:00:00Z",
+    }
+    assert failed == (
+        (f"{lines}:3", "not JSON: Expecting property name enclosed in double quotes"),
+    )
 
 
 def _write_warc(path: Path, pages: dict[str, str]) -> None:
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         for url, html in pages.items():
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0"
+            )
             body = html.encode()
             record = writer.create_warc_record(  # a length spares warcio a temporary file
-                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers,
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=headers,
                 warc_headers_dict={"WARC-Date": "2024-03-05T00:00:00Z"},
-            )  # fmt: skip
+            )
             writer.write_record(record)
 
 

@@ -47,7 +47,7 @@ class IngestOptions:
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     workers: int = 2
     processes: bool = True  # Dask workers as processes (False: threads, for tests)
-    chunk: int = 32  # pages per transaction; a Dask round is chunk x workers pages
+    chunk: int = 8  # pages per transaction and per progress step; Dask: chunk x workers
 
 
 def ingest(

@@ -1,0 +1,164 @@
+"""The store: migrations, readings in and out unchanged, rows that lead back to their text."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline.errors import StoreError
+from dateline.reading import (
+    Actor,
+    Article,
+    Event,
+    Interval,
+    Mention,
+    Published,
+    Reading,
+    Time,
+    from_json,
+)
+from dateline.store import Store
+from dateline.store.export import export_jsonl, export_parquet
+from dateline.store.migrate import migrate, migrations, schema_version
+
+
+def test_new_store_is_at_the_newest_schema_version(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        assert schema_version(store.con) == migrations()[-1][0]
+
+
+def test_migrate_applies_a_later_step_once(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    steps = (*migrations(), (2, "ALTER TABLE articles ADD COLUMN section VARCHAR"))
+    assert migrate(con, steps) == 2
+    assert migrate(con, steps) == 2  # a second run finds nothing to do
+    columns = {r[0] for r in con.execute("DESCRIBE articles").fetchall()}
+    assert "section" in columns
+    con.close()
+
+
+def test_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    migrate(con, (*migrations(), (9, "SELECT 1")))
+    con.close()
+    with pytest.raises(StoreError, match="schema version 9"):
+        Store(tmp_path / "s.duckdb")
+
+
+def test_read_only_store_that_does_not_exist_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="dateline ingest"):
+        Store(tmp_path / "none.duckdb", read_only=True)
+
+
+_WORDS = st.text(alphabet="abcdefgh ,.'éß\"", min_size=1, max_size=12)
+
+
+@st.composite
+def readings(draw: st.DrawFn) -> Reading:
+    """Readings with actors, times and events whose offsets slice out their text."""
+    words = draw(st.lists(_WORDS, min_size=3, max_size=12))
+    text = " ".join(words)
+    cut = sorted(draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
+    m1 = Mention(text=text[cut[0] : cut[1]], start=cut[0], end=cut[1])
+    m2 = Mention(text=text[cut[2] : cut[3]], start=cut[2], end=cut[3])
+    day = draw(st.dates(date(1990, 1, 1), date(2030, 1, 1)))
+    aid = hashlib.sha256(text.encode()).hexdigest()[:16]
+    published = Published(earliest=day, latest=day, basis="metadata")
+    article = Article(
+        id=aid,
+        source=f"{aid}.html",
+        headline=words[0],
+        body=text,
+        text=text,
+        published=published,
+        language="en",
+    )
+    actor = Actor(id="a1", name=draw(_WORDS), type="state", country="ISR", mentions=(m1,))
+    event = Event(
+        id="e1",
+        type="ASSAULT",
+        cameo="190",
+        goldstein=draw(st.floats(-10, 10)),
+        plover_score=None,
+        source="a1",
+        target=None,
+        modality="asserted",
+        evidence=m2,
+        date=Interval(earliest=day, latest=None),
+        confidence=draw(st.floats(0, 1)),
+    )
+    time = Time(text=m2.text, earliest=day, latest=day, start=m2.start, end=m2.end)
+    return Reading(
+        source=article.source,
+        text=text,
+        article=article,
+        actors=(actor,),
+        events=(event,),
+        times=(time,),
+    )
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reading=readings())
+def test_store_round_trip_keeps_the_reading_and_its_offsets(
+    tmp_path: Path, reading: Reading
+) -> None:
+    path = tmp_path / f"{reading.require_article().id}.duckdb"
+    path.unlink(missing_ok=True)
+    with Store(path) as store:
+        with store.transaction():
+            store.write_reading(reading, content_hash="h")
+        [(_, text)] = list(store.readings_json())
+        assert from_json(text) == reading
+        bad = store.query(
+            'SELECT t.text FROM (SELECT article_id, text, start, "end" FROM events UNION ALL '
+            'SELECT article_id, text, start, "end" FROM mentions UNION ALL '
+            'SELECT article_id, text, start, "end" FROM times) t JOIN articles a '
+            'ON a.id = t.article_id WHERE substr(a.text, t.start + 1, t."end" - t.start) <> t.text'
+        )
+        assert bad.rows == ()
+    path.unlink()
+
+
+def test_a_second_copy_of_the_same_text_is_recorded_not_doubled(tmp_path: Path) -> None:
+    text = "Fishermen returned to the harbour after the storm passed on Sunday."
+    article = Article(id="abc", source="a.html", body=text, text=text)
+    first = Reading(source="a.html", text=text, article=article)
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            assert store.write_reading(first, content_hash="h1").status == "read"
+            copy = store.write_reading(
+                Reading(source="b.txt", text=text, article=article), content_hash="h2"
+            )
+        assert copy.status == "copy"
+        assert store.count("articles") == 1
+        assert store.query("SELECT source, status FROM inputs ORDER BY 1").rows == (
+            ("a.html", "read"),
+            ("b.txt", "copy"),
+        )
+
+
+def test_export_writes_parquet_per_table_and_jsonl_of_readings(tmp_path: Path) -> None:
+    text = "Talks resumed in the capital on Friday."
+    article = Article(id="abc", source="a.html", body=text, text=text)
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            store.write_reading(
+                Reading(source="a.html", text=text, article=article), content_hash="h"
+            )
+        paths = export_parquet(store, tmp_path / "out")
+        count = export_jsonl(store, tmp_path / "readings.jsonl")
+    assert {p.name for p in paths} >= {"articles.parquet", "events.parquet", "failures.parquet"}
+    rows = duckdb.sql(f"SELECT id, text FROM '{tmp_path / 'out' / 'articles.parquet'}'").fetchall()
+    assert rows == [("abc", text)]
+    assert count == 1
+    line = (tmp_path / "readings.jsonl").read_text().splitlines()[0]
+    assert from_json(line).require_article().text == text
