@@ -21,7 +21,7 @@ EXACT_BONUS = 1.5  # "Pokrovsk" the town, not the old name of another town
 COUNTRY_BONUS = 2.0  # "Georgia" is the country unless the story is about the US
 CAPITAL_BONUS = 1.5  # "Washington" the capital, not the state
 CURATED_BONUS = 2.0  # "Gaza" the Strip, as news uses it, over the city of the same name
-TOWN = 10_000  # a place this large beats the region named for it
+CITY_SHARE = 10  # a city with a tenth of a region's (damped) population beats the region
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +53,22 @@ def choose(hits: Iterable[Hit], context: Context) -> Entry | None:
 
 
 def _cities_over_regions(hits: tuple[Hit, ...]) -> list[Hit]:
-    """Drop regions named for a town of theirs: "New York", "Kyiv", "Idlib" in news mean the
-    city far more often, and the region mostly lies within reach of it anyway. Curated regions
-    stay: the supplement lists "Gaza" under the Strip on purpose."""
-    towns = {h.entry.country for h in hits if h.entry.kind == "city" and h.entry.population >= TOWN}
-    return [
-        h
-        for h in hits
-        if h.entry.kind != "region" or h.entry.curated or h.entry.country not in towns
-    ]
+    """Drop regions named for a big city of theirs: "New York", "Kyiv", "Idlib" in news mean
+    the city far more often, and the region mostly lies within reach of it anyway. A town that
+    shares a state's name ("California") is too small to count. Curated regions stay: the
+    supplement lists "Gaza" under the Strip on purpose."""
+    biggest: dict[str | None, int] = {}
+    for hit in hits:
+        if hit.entry.kind == "city":
+            country = hit.entry.country
+            biggest[country] = max(biggest.get(country, 0), hit.entry.population)
+    return [h for h in hits if not _named_for_city(h.entry, biggest)]
+
+
+def _named_for_city(entry: Entry, biggest: dict[str | None, int]) -> bool:
+    if entry.kind != "region" or entry.curated:
+        return False
+    return biggest.get(entry.country, 0) * CITY_SHARE >= entry.population
 
 
 def story_context(

@@ -154,20 +154,32 @@ def _names(row: dict[str, str]) -> list[str]:
 
 def _countries() -> list[tuple[Entry, list[str]]]:
     curated = {r["country"]: r for r in _data_rows("supplement.tsv") if r["kind"] == "country"}
+    points = {r["country"]: r for r in _data_rows("country_points.tsv")}
     out = []
     for row in _data_rows("countries.tsv"):
-        best = curated.get(row["country"], row)  # curated names and points win for a country
+        names = curated.get(row["country"], row)  # news names ("Britain") win for a country
+        # The conventional point (World Factbook) first; GeoNames uses the same one, and gold
+        # sets score country mentions against it. Then a curated point, then our computed one.
+        lat, lon = _point(points.get(row["country"]), names, row)
         entry = Entry(
-            name=best["name"],
+            name=names["name"],
             country=row["country"],
-            lat=_float(best["lat"]),
-            lon=_float(best["lon"]),
+            lat=lat,
+            lon=lon,
             kind="country",
             population=int(row["population"]),
             geonameid=int(row["geonameid"]) if row["geonameid"] else None,
         )
-        out.append((entry, [*_names(best), *_names(row)]))
+        out.append((entry, [*_names(names), *_names(row)]))
     return out
+
+
+def _point(*rows: dict[str, str] | None) -> tuple[float | None, float | None]:
+    """Return the point of the first row that has one."""
+    for row in rows:
+        if row is not None and row["lat"]:
+            return float(row["lat"]), float(row["lon"])
+    return None, None
 
 
 def _admin1() -> list[tuple[Entry, list[str]]]:
