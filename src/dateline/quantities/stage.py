@@ -1,12 +1,96 @@
-"""Placeholder: the quantities stage is being built (see the issues)."""
+"""find_quantities: numbers with their units in the story's terms (issue #3).
+
+Needs: doc (nlp). Fills: quantities. English only. Each quantity has a value and a unit:
+a measure ("7 km", unit "km"), money ("$5 million", "USD"), a share ("40 percent", "%"),
+a hyphenated measure of a noun ("a 7-day truce", "day") or the noun a number counts
+("15,000 soldiers", unit "soldiers", as written). Left out, because other layers report
+them: years, dates, times and durations (the times layer finds them: "in 2006", "two days
+ago"); counts of the people a story cites ("three officials said"; the sources layer has
+them with their count); and numbers that name something ("Resolution 1701"). "one" and
+"a" are left out: they count nothing an analyst would tally ("one of the officials").
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
 from dateline.pipeline import stage
-from dateline.reading import Reading
+from dateline.quantities.measure import Measure, read_measure
+from dateline.reading import Quantity, Reading
+from dateline.times.find import find_times
+
+DATA = Path(__file__).parent / "data"
+_SKIPPED_WORDS = frozenset({"one", "a", "an"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@cache
+def speech_cues() -> frozenset[str]:
+    """Return the lemmas of verbs of saying."""
+    lines = (DATA / "speech_cues.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @stage(needs={"doc"}, fills={"quantities"}, english_only=True)
 def find_quantities(reading: Reading) -> Reading:
-    """Return the reading unchanged until this stage is built."""
-    return reading
+    """Return the reading with its quantities."""
+    return replace(reading, quantities=tuple(read_quantities(reading.require_doc())))
+
+
+def read_quantities(doc: Doc) -> list[Quantity]:
+    """Return every quantity in a parsed text, in text order."""
+    times = [(c.start, c.end, _is_measure(c.match.group(0))) for c in find_times(doc)]
+    used: set[int] = set()
+    out = []
+    for token in doc:
+        if token.i in used or not _may_start(token):
+            continue
+        if any(s <= token.idx < e and not measure for s, e, measure in times):
+            continue
+        found = read_measure(doc, token.i)
+        if found is None or _is_source_count(doc, found):
+            continue
+        used |= found.consumed
+        out.append(_to_quantity(doc, found))
+    return out
+
+
+def _is_measure(text: str) -> bool:
+    # "7-day": a hyphenated duration before a noun measures it; the times layer skips it.
+    return "-" in text and not text.rstrip().endswith("s")
+
+
+def _may_start(token: Token) -> bool:
+    if not token.like_num or token.lower_ in _SKIPPED_WORDS:
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and before.is_title and before.pos_ in ("PROPN", "NOUN"):
+        return bool(before.is_sent_start)  # "Resolution 1701" names a resolution
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (after is not None and after.text == ":")  # "7:30", "3:1"
+
+
+def _is_source_count(doc: Doc, found: Measure) -> bool:
+    # Counted people who say something are a source ("three officials said", "according
+    # to two diplomats", "two of the three officials said"): the sources layer counts them.
+    token: Token = doc[found.last]
+    for _ in range(4):
+        if token.dep_ in ("conj", "appos") or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+            token = token.head if token.dep_ != "pobj" else token.head.head
+            continue
+        break
+    if token.dep_ in _SUBJECTS and token.head.lemma_ in speech_cues():
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to":
+        return token.head.head.lower_ == "according"
+    return False
+
+
+def _to_quantity(doc: Doc, found: Measure) -> Quantity:
+    span = doc[found.first : found.last + 1]
+    return Quantity(text=span.text, value=found.value, unit=found.unit,
+                    start=span.start_char, end=span.end_char)  # fmt: skip
