@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from dateline.actors import actor_at, find_actors
 from dateline.reading import Actor, Reading
@@ -167,3 +168,21 @@ def test_find_actors_takes_country_from_an_apposition(nlp: Language) -> None:
     assert person.country == "IRN"
     assert person.role is not None
     assert person.role.startswith("commander")
+
+
+@pytest.mark.model
+def test_find_actors_reads_a_capital_as_a_place_where_it_does_not_act(nlp: Language) -> None:
+    text = "Envoys met in Paris on Monday, but Moscow rejected the plan."
+    reading = find_actors(Reading(source="test", text=text, doc=nlp(text)))
+    names = [a.name for a in reading.actors]
+    assert "Russia" in names
+    assert "France" not in names
+
+
+def test_find_actors_types_a_states_body_ner_names(blank: Language) -> None:
+    text = "An Afghan National Army unit moved."
+    doc = blank(text)
+    doc.ents = [Span(doc, 0, 4, label="ORG")]
+    reading = find_actors(Reading(source="test", text=text, doc=doc))
+    army = _actor(reading, "Afghan National Army")
+    assert (army.type, army.country) == ("military", "AFG")

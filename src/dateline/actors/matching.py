@@ -31,6 +31,7 @@ GROUP = "group"  # Hit.kind of "the group": resolved to the salient armed group 
 # A state's name, but not its capital, can own a body: "Beirut police" is the city's.
 OWNERS = frozenset({"name", "adjective"})
 POSSESSIVES = frozenset({"'s", "’s"})
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 MAX_INSTITUTION_TOKENS = 4
 # Name particles that news writes in either case: "al-Manar" / "Al-Manar", "the White House".
 CASELESS = frozenset({"al", "el", "ad", "ash", "as", "az", "bin", "ibn", "abu", "de", "the"})
@@ -98,8 +99,27 @@ def find_hits(doc: Doc) -> list[Hit]:
             hits.append(_extend(Hit(span, alias.kind, alias.entry), load_actor_dictionary()))
     hits.extend(_find_group_descriptions(doc))
     by_span = {(h.span.start, h.span.end): h for h in reversed(hits)}  # first alias wins
-    kept = filter_spans([h.span for h in by_span.values()])
-    return sorted((by_span[(s.start, s.end)] for s in kept), key=_start)
+    kept = [by_span[(s.start, s.end)] for s in filter_spans([h.span for h in by_span.values()])]
+    return sorted((h for h in kept if not (h.kind == "capital" and _is_place(h.span))), key=_start)
+
+
+def _is_place(span: Span) -> bool:
+    """Return True where a capital is where things happen, not who acts: "talks in Paris".
+
+    A capital reads as its state ("Washington rebuffed", "Moscow's offer", "by Beirut") as a
+    subject, a possessor or an agent; anywhere else it is a place, left to find_places.
+    Without a parse (hand-built Docs) every capital reads as its state.
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if not root.dep_:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].text in POSSESSIVES:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return False
+    return root.dep_ not in AGENT_DEPS
 
 
 def _start(hit: Hit) -> int:

@@ -46,6 +46,7 @@ from dateline.reading import Actor, Mention, Reading
 NAME_LABELS = frozenset({"PERSON"})
 OTHER_LABELS = frozenset({"ORG", "NORP"})
 LEADING = frozenset({"the", "The"})
+DETERMINERS = frozenset({"the", "a", "an"})
 STATE_KINDS = frozenset({"name", "adjective", "capital"})
 MAX_OTHER_TOKENS = 6  # a longer ORG span is a sentence fragment NER ran on with
 
@@ -173,10 +174,10 @@ def _from_persons(persons: list[Person], found: list[_Found]) -> list[_Found]:
 
 def _join_surnames(persons: list[_Found]) -> list[_Found]:
     """Give a short name the key of the one full name ending in it: "Abdel Rahman"."""
-    full = {p.key: tuple(t.text for t in p.span) for p in persons if len(p.span) > 1}
+    full = {p.key: tuple(t.lower_ for t in p.span) for p in persons if len(p.span) > 1}
     joined = []
     for p in persons:
-        words = tuple(t.text for t in p.span)
+        words = tuple(t.lower_ for t in p.span)
         keys = [
             k for k, name in full.items() if len(name) > len(words) and name[-len(words) :] == words
         ]
@@ -198,18 +199,28 @@ def _surnames(doc: Doc, found: list[_Found]) -> list[_Found]:
 
 
 def _from_other(span: Span) -> _Found | None:
-    if span[0].text in LEADING:
+    label = span.label_  # slicing a Span drops its label
+    if span[0].lower_ in DETERMINERS:
         span = span[1:]
     while span and span[-1].text in POSSESSIVES:
         span = span[:-1]
     if not span or len(span) > MAX_OTHER_TOKENS:
         return None
     country = next((c for t in span if (c := _country_of_word(t.text))), None)
-    if span.label_ == "ORG":
-        return _Found(span, span.text, "other", country)
+    if label == "ORG":
+        return _Found(span, span.text, _organisation_type(span, country), country)
     if span.root.tag_ in {"NNPS", "NNS"} or span.text.endswith("s"):
         return _Found(span, span.text, "population", country)
     return None  # an adjective alone ("European") is not an actor
+
+
+def _organisation_type(span: Span, country: str | None) -> str:
+    """Return the type of a state's body NER found by name ("Afghan National Army"), or other."""
+    if country is None:
+        return "other"
+    institutions = load_actor_dictionary().institutions
+    kinds = {i.phrase: i.type for i in institutions if " " not in i.phrase}
+    return kinds.get(span[-1].lower_, "other")
 
 
 def _country_of_word(word: str) -> str | None:
