@@ -1,0 +1,206 @@
+"""Find event triggers in a parse and group them into events.
+
+A trigger is a verb, event noun or intent adjective whose lemma is in the lexicon; the entry
+whose surrounding words (object, subject, modifiers) are present gives its CAMEO code. Triggers
+that describe one happening are grouped: a noun that is the theme of another trigger ("rejected
+the plan", "ready for talks"), or that names the same kind of act ("was killed during an Israeli
+strike", "an airstrike reached Beirut, killing ..."). A proposal and its rejection stay two.
+
+We wrote this ourselves: no maintained library codes PLOVER/CAMEO from a spaCy parse on a CPU
+(PETRARCH2 needs CoreNLP and Python 2; the PLOVER/POLECAT coders need transformers and a GPU).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.lexicon import NOUN_POS, Entry, code_info, load_cues, load_lexicon
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
+THEME_DEPS = frozenset({"dobj", "pobj", "xcomp", "attr", "ccomp", "acomp", "prep", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+VERBAL_ROOTS = frozenset({"03", "10", "11", "12", "13"})
+HOPS = 4  # how far up the tree a trigger looks for the trigger that governs it
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token whose lemma and surroundings match a lexicon entry."""
+
+    token: Token
+    entry: Entry
+    phrase: str  # the lexicon key that matched: "rule out", "strike"
+
+    @property
+    def code(self) -> str:
+        """Return the CAMEO code."""
+        return self.entry.code
+
+    @property
+    def root(self) -> str:
+        """Return the two-digit CAMEO root."""
+        return self.entry.code[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Triggers that describe one event; `head` gives the code, `members` add arguments."""
+
+    head: Trigger
+    members: tuple[Trigger, ...]
+    intent_of: Trigger | None = None  # an intent adjective that governs `head` ("ready to")
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Return every token that matches a lexicon entry, in text order."""
+    lexicon = load_lexicon()
+    found = []
+    for token in doc:
+        pos = _pos(token)
+        if pos is None:
+            continue
+        for phrase in _keys(token, pos):
+            entries = lexicon.get((phrase, pos))
+            entry = _pick(token, entries, pos) if entries else None
+            if entry is not None:
+                found.append(Trigger(token, entry, phrase))
+                break
+    return [t for t in found if _stands(t)]
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in NOUN_POS and token.tag_ != "NNP":
+        return "NOUN"
+    return "ADJ" if token.pos_ == "ADJ" else None
+
+
+def _keys(token: Token, pos: str) -> list[str]:
+    lemma = token.lemma_.lower()
+    keys = []
+    if pos == "VERB":
+        keys += [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep")]
+    if pos == "NOUN":
+        keys += [f"{c.lower_} {lemma}" for c in token.children if c.dep_ == "compound"]
+        keys.append(token.lower_)
+    return [*keys, lemma]
+
+
+def _pick(token: Token, entries: tuple[Entry, ...], pos: str) -> Entry | None:
+    bags = {"obj": _object_words(token), "subj": _subject_words(token), "mod": _mod_words(token)}
+    for entry in entries:
+        if not entry.side or all(group & bags[entry.side] for group in entry.words):
+            return entry
+    return None
+
+
+def _object_words(token: Token) -> frozenset[str]:
+    words: set[str] = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "the war initiated by X": war is the object
+        words |= {token.head.lower_, token.head.lemma_.lower()}
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "agent", "prt", "aux"):
+            words |= {child.lower_, child.lemma_.lower()}
+            for grand in child.children:
+                if grand.dep_ in OBJECT_DEPS or grand.dep_ in MOD_DEPS or grand.dep_ == "aux":
+                    words |= {grand.lower_, grand.lemma_.lower()}
+    return frozenset(words)
+
+
+def _subject_words(token: Token) -> frozenset[str]:
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    words = {w for s in subjects for t in (s, *s.children) for w in (t.lower_, t.lemma_.lower())}
+    return frozenset(words)
+
+
+def _mod_words(token: Token) -> frozenset[str]:
+    mods = [c for c in token.children if c.dep_ in MOD_DEPS]
+    return frozenset(w for c in mods for w in (c.lower_, c.lemma_.lower()))
+
+
+def _stands(trigger: Trigger) -> bool:
+    """Nouns marked not-alone need a support verb ("reached a deal"), or a governing trigger."""
+    if trigger.entry.alone:
+        return True
+    return trigger.token.head.lemma_.lower() in load_cues().get("light", {})
+
+
+def group_triggers(triggers: list[Trigger]) -> list[Cluster]:
+    """Return the events the triggers describe, each with its governing trigger as head."""
+    at = {t.token.i: t for t in triggers}
+    parent = {t.token.i: _governor(t, at) for t in triggers}
+    clusters: dict[int, list[Trigger]] = {}
+    intents: dict[int, Trigger] = {}
+    for trigger in triggers:
+        top = trigger
+        while (up := parent.get(top.token.i)) is not None and _joins(top, up):
+            top = up
+        gov = parent.get(trigger.token.i)
+        if gov is not None and gov.token.pos_ == "ADJ" and trigger.root not in COOPERATIVE_ROOTS:
+            intents[trigger.token.i] = gov  # "ready to fight": the fight, intended
+            top = trigger
+        clusters.setdefault(top.token.i, []).append(trigger)
+    dropped = {g.token.i for g in intents.values()}
+    return [
+        Cluster(_head(at[i], members), tuple(members), intents.get(i))
+        for i, members in clusters.items()
+        if i not in dropped
+    ]
+
+
+def _governor(trigger: Trigger, at: dict[int, Trigger]) -> Trigger | None:
+    token = trigger.token
+    while token.dep_ == "conj" and token.head.i != token.i:  # conjuncts share a governor
+        token = token.head
+        if token.i in at:
+            return at[token.i]
+    for _ in range(HOPS):
+        if token.head.i == token.i or token.dep_ in ("conj", "relcl", "ccomp", "parataxis"):
+            return None
+        token = token.head
+        if token.i in at:
+            return at[token.i]
+    return None
+
+
+def _joins(child: Trigger, parent: Trigger) -> bool:
+    """Is `child` part of `parent`'s event rather than an event of its own?"""
+    if child.root == "10" and parent.root == "12":
+        return False  # a proposal and its rejection are two events
+    if child.root in ("10", "12", "13") and parent.token.pos_ == "ADJ":
+        return False
+    if not _type(parent):
+        return False  # CAMEO 01/02 triggers ("involved", "presented") are not coded
+    if child.token.dep_ == "advcl" and child.token.tag_ == "VBG" and parent.root in VERBAL_ROOTS:
+        return True  # "ruled out giving up weapons": the gerund is what is rejected
+    same = _type(child) == _type(parent)
+    if child.token.dep_ == "conj" and child.token.head.i == parent.token.i:
+        return same  # "the rejection and the volleys": coordinated, not one inside the other
+    theme = child.token.dep_ in THEME_DEPS or child.token.head.dep_ in THEME_DEPS
+    return same or theme
+
+
+def _type(trigger: Trigger) -> str:
+    info = code_info(trigger.code)
+    return info.type if info else ""
+
+
+def _head(top: Trigger, members: Iterable[Trigger]) -> Trigger:
+    """Among same-type members, the most specific code names the event (186 over 190)."""
+    same = [m for m in members if _type(m) == _type(top)]
+    return max(same, key=_specificity, default=top)
+
+
+def _specificity(trigger: Trigger) -> tuple[bool, bool, bool, float]:
+    # A verb carries the clearest arguments ("met Mikati" over "visit to Beirut"); then a fine
+    # code beats a root; an object pattern (kill + leader -> 186) says the most.
+    info = code_info(trigger.code)
+    fine = len(trigger.code) > 2 and trigger.code[2] != "0"
+    verb = trigger.token.pos_ == "VERB"
+    return verb, fine, trigger.entry.side == "obj", abs(info.goldstein) if info else 0.0

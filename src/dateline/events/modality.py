@@ -1,0 +1,86 @@
+"""Modality: is the event asserted, negated, proposed, demanded, conditional, intended or
+hypothetical? Read from the clause around the trigger with the cues in data/cues.tsv.
+
+Order matters and follows how the cues nest: a negation on the event's own verb chain wins
+("has not been involved in talks"); then a condition on that chain ("will respond ... if",
+"until", "once"); then what governs the event ("a proposal that ...", "called for",
+"ready to"); then a modal auxiliary ("would", "could"). Rejections are events, not negations:
+"ruled out" is coded REJECT by the lexicon and stays asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dateline.events.lexicon import load_cues
+
+CHAIN_DEPS = frozenset({"xcomp", "prep", "pobj", "dobj", "acomp", "attr", "pcomp", "acl", "amod"})
+GOVERN_HOPS = 4
+FUTURE = frozenset({"will", "shall", "'ll"})
+
+
+def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
+    """Return the modality of the event `trigger` names (CAMEO `code`)."""
+    chain = list(_chain(trigger))
+    if any(c.dep_ == "neg" for t in chain for c in t.children):
+        return "negated"
+    if _conditional(chain):
+        return "conditional"
+    if intended:
+        return "intended"
+    governed = _governed(trigger, chain)
+    if governed:
+        return governed
+    if code.startswith("10"):
+        return "proposed" if trigger.lemma_.lower() in _cues("gov", "proposed") else "demanded"
+    if any(c.dep_ == "aux" and c.lower_ in _cues("aux", "hypothetical") for t in chain
+           for c in t.children):  # fmt: skip
+        return "hypothetical"
+    return "asserted"
+
+
+def is_future(trigger: Token) -> bool:
+    """Return True when the trigger's verb chain carries a future auxiliary ("will fire")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE for t in _chain(trigger) for c in t.children)
+
+
+def _cues(role: str, signal: str) -> set[str]:
+    return {word for word, sig in load_cues().get(role, {}).items() if sig == signal}
+
+
+def _chain(trigger: Token) -> Iterator[Token]:
+    """Yield the trigger and the tokens it hangs from up to its clause's verb."""
+    token = trigger
+    yield token
+    for _ in range(GOVERN_HOPS):
+        if token.dep_ not in CHAIN_DEPS or token.head.i == token.i:
+            return
+        token = token.head
+        yield token
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "acomp", "pcomp"):
+            return
+
+
+def _conditional(chain: list[Token]) -> bool:
+    marks = _cues("mark", "conditional")
+    # "warns it will respond ... if": the condition may sit one complement clause down.
+    tops = chain + [c for t in chain for c in t.children if c.dep_ == "ccomp"]
+    clauses = [c for t in tops for c in t.children if c.dep_ == "advcl"]
+    return any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in marks for c in clauses for m in c.children
+    )
+
+
+def _governed(trigger: Token, chain: list[Token]) -> str | None:
+    gov = load_cues().get("gov", {})
+    for token in chain[1:]:
+        signal = gov.get(token.lemma_.lower())
+        if signal and not (signal == "negated" and trigger.lemma_.lower() in gov):
+            return signal
+    head = chain[-1].head if chain else trigger
+    # "a proposal that its fighters move": the clause hangs from the cue noun.
+    if chain[-1].dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in gov:
+        return gov[head.lemma_.lower()]
+    return None

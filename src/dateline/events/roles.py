@@ -1,0 +1,137 @@
+"""Source and target of an event from syntax, resolved to the reading's actors.
+
+Verbs: the subject is the source, the object the target; in the passive the `by` agent is the
+source and the subject the target. Nouns: possessives and demonym adjectives are the source
+("Israel's demand", "an Israeli strike"), `by`/`from` phrases the source, `on`/`against`/`of`
+phrases the target; without them a noun takes the subject of the verb that carries it ("was
+involved in talks"). Conjuncts give several actors, appositions and relative pronouns point
+to their head, and pronouns to the nearest actor mentioned before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from dateline.actors import actor_at
+from dateline.reading import Actor, Reading
+
+SOURCE_PREPS = frozenset({"by", "from"})
+TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "of"})
+NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her", "them", "him"})
+LOOKBACK = 400  # characters searched backwards for a pronoun's actor (about two sentences)
+
+
+def source_tokens(trigger: Token) -> list[Token]:
+    """Return the tokens that name who acts."""
+    if trigger.pos_ == "VERB" or trigger.pos_ == "ADJ":
+        return _verb_source(trigger)
+    own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and _names_agent(c)]
+    own += _prep_objects(trigger, SOURCE_PREPS)
+    carrier = _carrier(trigger)
+    if own or carrier is None:
+        return own
+    return _verb_source(carrier)
+
+
+def target_tokens(trigger: Token) -> list[Token]:
+    """Return the tokens that name who is acted on."""
+    if trigger.pos_ in ("VERB", "ADJ"):
+        passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        return passive or objects or _prep_objects(trigger, TARGET_PREPS)
+    own = _prep_objects(trigger, TARGET_PREPS - {"with"})
+    carrier = _carrier(trigger)
+    if own or carrier is None:
+        return own
+    # "X was presented with a proposal": the passive subject of the carrier receives it.
+    return [c for c in carrier.children if c.dep_ == "nsubjpass"]
+
+
+def _verb_source(trigger: Token) -> list[Token]:
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
+    if agents or subjects:
+        return agents or subjects
+    # "resulting in the U.S. responding": a gerund's subject is parsed as its preposition's object.
+    if trigger.dep_ == "pcomp":
+        return [c for c in trigger.head.children if c.dep_ == "pobj"]
+    # No subject of its own: a participle or infinitive borrows its governor's subject.
+    if trigger.dep_ in ("xcomp", "advcl", "conj", "acomp") and trigger.head.i != trigger.i:
+        return _verb_source(trigger.head)
+    return []
+
+
+def _names_agent(token: Token) -> bool:
+    """Possessive or proper-noun modifiers name an agent; "air" in "air strike" does not."""
+    return token.dep_ == "poss" or token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE")
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _carrier(noun: Token) -> Token | None:
+    """Return the verb that carries a noun event: "involved in talks", "responding with X"."""
+    head = noun.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
+
+
+def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
+    """Yield each token and the tokens coordinated with it ("the US, Israel and Lebanon")."""
+    for token in tokens:
+        yield token
+        yield from (c for c in token.conjuncts if c.i > token.i)
+
+
+def resolve(reading: Reading, token: Token) -> Actor | None:
+    """Return the actor a token names, following relatives, appositions and pronouns."""
+    token = _antecedent(token)
+    for span in (_tight(token), token.doc[token.left_edge.i : token.right_edge.i + 1]):
+        actor = actor_at(reading, span.start_char, span.end_char)
+        if actor is not None:
+            return actor
+    appos = [c for c in token.children if c.dep_ == "appos"]
+    if appos:
+        return resolve(reading, appos[0])
+    if token.lower_ in PRONOUNS:
+        return _nearest_before(reading, token.idx)
+    return None
+
+
+def _antecedent(token: Token) -> Token:
+    if token.lower_ in RELATIVE and token.head.dep_ in ("relcl", "acl"):
+        return token.head.head
+    return token
+
+
+def _tight(token: Token) -> Span:
+    """The token with its compound and flat-name modifiers: "Saleh al-Arouri", "U.S. envoy"."""
+    left = token
+    while (prev := left.nbor(-1) if left.i > 0 else None) is not None and (
+        prev.dep_ in ("compound", "flat") and prev.head.i in (token.i, left.i)
+    ):
+        left = prev
+    return token.doc[left.i : token.i + 1]
+
+
+def _nearest_before(reading: Reading, offset: int) -> Actor | None:
+    best: tuple[int, Actor] | None = None
+    for actor in reading.actors:
+        for mention in actor.mentions:
+            if offset - LOOKBACK <= mention.start < offset and (
+                best is None or mention.start > best[0]
+            ):
+                best = (mention.start, actor)
+    return best[1] if best else None
