@@ -77,16 +77,26 @@ def find_actors(reading: Reading) -> Reading:
 
 def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     hits = _yield_to_organisations(find_hits(doc), doc)
-    names = [e for e in doc.ents if e.label_ in NAME_LABELS and "\n" not in e.text]
+    names = [e for e in doc.ents if e.label_ in NAME_LABELS and _is_name(e, dictionary)]
     names = _not_overlapping(names, [h.span for h in hits])
     found = _resolve_groups([f for h in hits if (f := _from_hit(h, dictionary))], hits)
     persons = find_persons(doc, hits, names)
     found += _from_persons(persons, found)
     found += _surnames(doc, found)
     taken = [f.span for f in found]
-    others = [e for e in doc.ents if e.label_ in OTHER_LABELS and "\n" not in e.text]
+    others = [e for e in doc.ents if e.label_ in OTHER_LABELS and _is_name(e, dictionary)]
     found += [f for span in _not_overlapping(others, taken) if (f := _from_other(span))]
     return _join_organisations(sorted(found, key=_start))
+
+
+def _is_name(span: Span, dictionary: ActorDictionary) -> bool:
+    """Return False for an NER span running over a line break or naming a state or capital.
+
+    NER calls "Kyiv" a person now and then; where the capital is only a place (see
+    matching._is_place) it must not come back as someone.
+    """
+    entry = dictionary.find(span.text)
+    return "\n" not in span.text and (entry is None or entry.type != "state")
 
 
 def _yield_to_organisations(hits: list[Hit], doc: Doc) -> list[Hit]:
