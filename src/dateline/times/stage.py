@@ -9,11 +9,14 @@ rather than made-up days. English only.
 The reading keeps the expressions that place something in time. Two kinds the tagger finds
 (and the TempEval benchmark scores) stay out: "the past", "now", "at the time" (PAST_REF,
 PRESENT_REF: nothing to date), and durations that measure a noun ("a 7-day truce"), which
-the quantities layer reports.
+the quantities layer reports. A time said again with the same days ("last week" twice) is
+listed once, at its first mention: the layer lists the times the story refers to, as the
+gold readings do (GOLD.md), not every mention.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -36,7 +39,7 @@ def resolve_times(reading: Reading) -> Reading:
     if published.basis == "none":
         published = infer_published(doc, cands) or published
     found = read_times(doc, reference_day(published), cands)
-    times = tuple(_to_time(f) for f in found if _is_kept(f))
+    times = _distinct(_to_time(f) for f in found if _is_kept(f))
     if published is not article.published:
         reading = replace(reading, article=replace(article, published=published))
     return replace(reading, times=times)
@@ -52,6 +55,17 @@ def reference_day(published: Published) -> date | None:
 
 def _is_kept(found: Found) -> bool:
     return not found.resolved.measure and found.resolved.value not in _VAGUE
+
+
+def _distinct(times: Iterable[Time]) -> tuple[Time, ...]:
+    seen: set[tuple[str, date | None, date | None]] = set()
+    out = []
+    for time in times:
+        key = (time.text.lower(), time.earliest, time.latest)
+        if key not in seen:
+            seen.add(key)
+            out.append(time)
+    return tuple(out)
 
 
 def _to_time(found: Found) -> Time:

@@ -1,0 +1,83 @@
+"""Calendar arithmetic and the patterns, without the spaCy model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.times import calendar as cal
+from dateline.times.patterns import find_candidates
+
+
+def test_clip_late_month_is_20th_to_end() -> None:
+    assert cal.clip(cal.month_span(2023, 11), "late") == (date(2023, 11, 20), date(2023, 11, 30))
+
+
+def test_clip_early_and_mid_month() -> None:
+    march = cal.month_span(2024, 3)
+    assert cal.clip(march, "early") == (date(2024, 3, 1), date(2024, 3, 10))
+    assert cal.clip(march, "mid") == (date(2024, 3, 11), date(2024, 3, 20))
+
+
+def test_week_span_is_monday_to_sunday() -> None:
+    assert cal.week_span(date(2024, 1, 17)) == (date(2024, 1, 15), date(2024, 1, 21))
+    assert cal.week_value(date(2024, 1, 10)) == "2024-W02"
+
+
+def test_shift_months_clamps_to_month_end() -> None:
+    assert cal.shift_months(date(2024, 3, 31), -1) == date(2024, 2, 29)
+    assert cal.shift_months(date(2024, 1, 15), -2) == date(2023, 11, 15)
+
+
+@pytest.mark.parametrize(
+    ("tense", "rel", "expected"),
+    [
+        ("past", None, date(2024, 1, 16)),  # said on Tuesday, published Wednesday 17th
+        ("future", None, date(2024, 1, 23)),  # will meet on Tuesday
+        ("past", "last", date(2024, 1, 16)),
+        ("past", "next", date(2024, 1, 23)),
+    ],
+)
+def test_pick_weekday_follows_tense_and_modifier(
+    tense: str, rel: str | None, expected: date
+) -> None:
+    assert cal.pick_weekday(2, date(2024, 1, 17), tense, rel) == expected
+
+
+def test_pick_weekday_same_day_in_past_is_that_day() -> None:
+    assert cal.pick_weekday(3, date(2024, 1, 17), "past", None) == date(2024, 1, 17)
+
+
+def test_pick_month_year_past_goes_back_a_year() -> None:
+    assert cal.pick_month_year(11, date(2024, 1, 17), "past", None) == 2023
+    assert cal.pick_month_year(5, date(2024, 1, 17), "future", None) == 2024
+
+
+def _texts(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in find_candidates(text)]
+
+
+def test_find_candidates_leaves_prepositions_out() -> None:
+    assert _texts("The talks ended on Tuesday, in 2022 and in late November.") == [
+        "Tuesday", "2022", "late November",
+    ]  # fmt: skip
+
+
+def test_find_candidates_reads_full_dates_as_one() -> None:
+    assert _texts("Troops left on Jan. 14, 2024, and on 3 March 2019.") == [
+        "Jan. 14, 2024", "3 March 2019",
+    ]  # fmt: skip
+
+
+def test_find_candidates_needs_capitals_for_month_names() -> None:
+    assert _texts("Talks may resume; a march was held.") == []
+
+
+def test_find_candidates_keeps_hyphenated_mid_month() -> None:
+    assert _texts("Elections are due by mid-May.") == ["mid-May"]
+
+
+def test_find_candidates_reads_relative_phrases() -> None:
+    text = "It rose earlier this month, fell last week and two days ago, as in recent weeks."
+    assert _texts(text) == ["earlier this month", "last week", "two days ago", "recent weeks"]
