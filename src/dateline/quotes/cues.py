@@ -124,7 +124,19 @@ def subject_of(cue: Token) -> Token | None:
     return None
 
 
-def content_of(cue: Token) -> tuple[int, int] | None:
+def paragraph_ids(doc: Doc) -> list[int]:
+    """Return, for each token, the number of the paragraph (line) it stands in."""
+    ids, number = [], 0
+    for token in doc:
+        if "\n" in token.text:
+            number += 1
+        ids.append(number)
+        if "\n" in token.whitespace_:
+            number += 1
+    return ids
+
+
+def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
     """Return the character span of the clause the cue reports, without "that"."""
     clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
     if clause is not None:
@@ -136,7 +148,8 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         return None
     while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].dep_ == "mark"):
         tokens.pop(0)
-    tokens = [t for t in tokens if _same_paragraph(t, cue)]
+    # A reported clause stays in its cue's paragraph (the parser can join a headline on).
+    tokens = [t for t in tokens if paragraphs[t.i] == paragraphs[cue.i] and "\n" not in t.text]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:
@@ -144,16 +157,11 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _same_paragraph(token: Token, cue: Token) -> bool:
-    """A reported clause stays in its cue's paragraph (the parser can join a headline on)."""
-    lo, hi = sorted((token.idx, cue.idx))
-    return "\n" not in token.doc.text[lo:hi]
-
-
 def find_cues(doc: Doc) -> tuple[Cue, ...]:
     """Return every speech cue in the doc with its subject and reported clause."""
+    paragraphs = paragraph_ids(doc)
     return tuple(
-        Cue(token=t, subject=subject_of(t), content=content_of(t))
+        Cue(token=t, subject=subject_of(t), content=content_of(t, paragraphs))
         for t in doc
         if is_cue(t) and not is_refusal(t)
     )
