@@ -72,6 +72,11 @@ def test_find_actors_resolves_the_group_to_the_salient_armed_group(blank: Langua
     assert _texts(shabaab) == ["Al-Shabaab", "Al-Shabaab", "the group", "the militant group"]
 
 
+def test_find_actors_leaves_the_group_of_someone_alone(blank: Language) -> None:
+    reading = _read(blank, "Hamas rejected it. The group of mediators met again.")
+    assert _texts(_actor(reading, "Hamas")) == ["Hamas"]
+
+
 def test_find_actors_drops_the_group_when_no_armed_group_is_named(blank: Language) -> None:
     reading = _read(blank, "The group of donors met in Geneva.")
     assert all(a.type != "armed_group" for a in reading.actors)

@@ -203,5 +203,7 @@ def _find_group_descriptions(doc: Doc) -> list[Hit]:
 
 def _is_followed_by_name(doc: Doc, end: int) -> bool:
     # "the Islamic Movement" is a name, not a description; "the group Hamas" names the group
-    # itself, and the dictionary finds it.
-    return doc[end - 1].is_title or (end < len(doc) and doc[end].pos_ == "PROPN")
+    # itself, and the dictionary finds it; "the group of mediators" is some other group.
+    if doc[end - 1].is_title:
+        return True
+    return end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ == "of")
