@@ -11,6 +11,7 @@ Tuesday before, "will meet on Tuesday" the one after).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -45,7 +46,7 @@ def _date(cand: Candidate, ctx: Context) -> Resolved | None:
     if not 1 <= day <= 31:
         return None
     if cand.part("year"):
-        found = _parse(cand.match.group(0), None, "past")
+        found = _parse(" ".join(cand.match.group(0).split()), None, "past")
         return _span(found, found, _day_value(found)) if found else None
     if ctx.ref is None:
         return Resolved(None, None, f"XXXX-{month:02d}-{day:02d}")
@@ -53,6 +54,7 @@ def _date(cand: Candidate, ctx: Context) -> Resolved | None:
     return _span(found, found, _day_value(found)) if found else None
 
 
+@lru_cache(maxsize=4096)  # dateparser takes milliseconds a call; dates repeat within a run
 def _parse(text: str, ref: date | None, tense: str) -> date | None:
     # dateparser reads the absolute date forms of many locales; PREFER_DATES_FROM picks the
     # year of a date written without one the way the clause's tense does.
