@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dateline.times import calendar as cal
 from dateline.times.patterns import find_candidates
@@ -81,3 +84,21 @@ def test_find_candidates_keeps_hyphenated_mid_month() -> None:
 def test_find_candidates_reads_relative_phrases() -> None:
     text = "It rose earlier this month, fell last week and two days ago, as in recent weeks."
     assert _texts(text) == ["earlier this month", "last week", "two days ago", "recent weeks"]
+
+
+_PIECES = [
+    "on Tuesday", "Jan. 14, 2024", "last week", "7-day", "in 2022", "the coming months",
+    "two days ago", "said", "officials", ",", "late November", "mid-May", "3 p.m.", "Oct 7",
+    "each year", "15,000 soldiers", "earlier this month", "(Reuters)", "May", "may",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_find_candidates_spans_are_in_text_and_disjoint(words: list[str]) -> None:
+    text = " ".join(words)
+    cands = find_candidates(text)
+    for before, after in pairwise(cands):
+        assert before.end <= after.start
+    for cand in cands:
+        assert 0 <= cand.start < cand.end <= len(text)
+        assert text[cand.start : cand.end].strip() == text[cand.start : cand.end]
