@@ -1,5 +1,6 @@
 """evaluation: `dateline eval`, the GOLD.md scorer (not a pipeline stage)."""
 
+from dateline.evaluation.article import interval_right
 from dateline.evaluation.report import (
     FileScore,
     Report,
@@ -8,7 +9,7 @@ from dateline.evaluation.report import (
     load_gold,
     report_to_dict,
 )
-from dateline.evaluation.score import LAYERS, LayerScore, interval_right, score_reading
+from dateline.evaluation.score import LAYERS, LayerScore, score_reading
 
 __all__ = [
     "LAYERS",
