@@ -40,6 +40,7 @@ CASES = [
     ("Donors pledged $5 million for the shelters.", [("$5 million", 5_000_000, "USD")]),
     ("Turnout fell to 40 percent in the north.", [("40 percent", 40, "%")]),
     ("Police held three protesters.", [("three protesters", 3, "protesters")]),
+    ("The raid killed 26 government troops.", [("26 government troops", 26, "troops")]),
 ]  # fmt: skip
 
 

@@ -132,11 +132,19 @@ def _hyphen_unit(doc: Doc, k: int) -> tuple[str | None, int]:
 
 def _counted_noun(doc: Doc, k: int) -> tuple[str | None, int]:
     for token in doc[k : k + _MAX_BETWEEN]:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.i > token.i:
+            token = _compound_head(token)  # "58 Afghan security forces" counts forces
         if token.pos_ == "NOUN" and not token.like_num:
             return token.text.lower(), token.i
         if token.pos_ not in _BETWEEN_POS or token.text in (".", ";", ":", "(", ")"):
             return None, k
     return None, k
+
+
+def _compound_head(token: Token) -> Token:
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.i - token.i <= 2:
+        token = token.head
+    return token
 
 
 def _conversion(doc: Doc, end: int) -> tuple[int, frozenset[int]]:
