@@ -28,9 +28,15 @@ MEMBERSHIP_PREPS = frozenset({"of", "for", "from", "at", "with"})
 PRONOUN_REACH = 3
 
 
-def speaker_phrase(head: Token) -> Span:
-    """Return the phrase a speaker head stands for, without relative clauses and asides."""
+def speaker_phrase(head: Token, cue: Token | None = None) -> Span:
+    """Return the phrase a speaker head stands for, without relative clauses and asides.
+
+    When the parser hangs the cue inside the subject ("Priebus said" as one phrase), the
+    cue's branch is cut off.
+    """
     kept = _kept(head)
+    if cue is not None and cue.i in kept:
+        kept -= {t.i for t in cue.subtree}
     lo = hi = head.i
     while _joins(head.doc, lo - 1, lo - 2, kept):
         lo -= 1
@@ -195,7 +201,7 @@ def _is_stance(token: Token) -> bool:
 
 def describe(head: Token, reading: Reading, cue: Token | None) -> Speaker:
     """Return the Speaker a speaker head stands for."""
-    span = speaker_phrase(head)
+    span = speaker_phrase(head, cue)
     actor = head_actor(span, head, reading)
     kind = kind_of(head, actor, cue)
     count = 1 if kind in ("named", "organization", "publication") else count_of(head)

@@ -65,6 +65,8 @@ def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], s
             speaker = quotes[-1].speaker  # a floating quote goes on in the last speaker's voice
         else:
             continue  # scare quotes and titles: marks without a speaker
+        if speaker is None:
+            continue  # a cue with nobody saying it ("the so-called ...") attributes nothing
         quotes.append(_quote(ctx.text, start, end, True, speaker, cue))
     return quotes, used
 

@@ -104,7 +104,7 @@ def _candidates(doc: Doc, speakers: frozenset[int]) -> list[_Candidate]:
         subject = cue.subject
         if subject is None or is_pronoun(subject):
             continue
-        if cue.content is not None or speaker_phrase(subject).start_char in speakers:
+        if cue.content is not None or speaker_phrase(subject, cue.token).start_char in speakers:
             found.setdefault(subject.i, _Candidate(subject, cue.token))
     for _, obj in according_to(doc):
         found.setdefault(obj.i, _Candidate(obj, None))
