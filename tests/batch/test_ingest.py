@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -202,3 +206,43 @@ def test_dask_path_stores_the_same_rows_as_the_local_path(tmp_path: Path) -> Non
     assert (counts.read, counts.copies, counts.failed) == (local.read, local.copies, local.failed)
     assert (counts.read, counts.copies, counts.failed) == (6, 1, 1)
     assert got == expected
+
+
+_KILL_SCRIPT = """
+import os, signal, sys
+from dataclasses import replace
+from batch_toy import TOY_STAGES
+from dateline.batch import IngestOptions, ingest
+from dateline.config import Settings
+from dateline.pipeline import stage
+from dateline.store import Store
+
+@stage(needs={"article"}, fills=set())
+def kill_on_page5(reading):
+    if reading.source.endswith("page5.html"):
+        os.kill(os.getpid(), signal.SIGKILL)  # no cleanup, no rollback: the process is gone
+    return reading
+
+store = Store(sys.argv[2])
+options = IngestOptions(stages=(*TOY_STAGES, kill_on_page5), chunk=2)
+ingest([sys.argv[1]], store, options=options, settings=Settings())
+"""
+
+
+def test_ingest_resumes_after_sigkill_mid_transaction(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "news", 7)
+    store_path = tmp_path / "s.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", _KILL_SCRIPT, str(corpus), str(store_path)],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    with Store(store_path) as store:
+        assert store.count("articles") == 4  # pages 0-3 committed; the chunk {4, 5} was not
+        counts = ingest([str(corpus)], store, options=_options(chunk=2), settings=Settings())
+        assert (counts.read, counts.skipped) == (3, 4)
+        assert store.count("articles") == store.count("inputs") == store.count("events") == 7
