@@ -222,6 +222,21 @@ def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve the store over HTTP: a JSON API (/events, /actors, /timeline) and a dashboard.
+
+    Example: dateline serve --store dateline.duckdb --port 8000
+    """
+    import uvicorn
+
+    from dateline.api import create_app
+
+    app = create_app(args.store or settings.store)
+    print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def format_summary(summary: Summary, days: Sequence[Day]) -> str:
     """Return the summary as text (used by `dateline summary` and the demo)."""
     lines = [
@@ -282,7 +297,10 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
     reread = _add(commands, "reread", cmd_reread)
     summary = _add(commands, "summary", cmd_summary)
-    for sub in (ingest, events, actors, timeline, sql, export, reread, summary):
+    serve = _add(commands, "serve", cmd_serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    for sub in (ingest, events, actors, timeline, sql, export, reread, summary, serve):
         sub.add_argument("--store", help="the DuckDB file (default: Settings.store)")
     for sub in (events, actors, sql):
         sub.add_argument("--format", choices=formats, default="table")
