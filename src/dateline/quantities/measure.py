@@ -127,6 +127,8 @@ def _hyphen_unit(doc: Doc, k: int) -> tuple[str | None, int]:
     if unit is None:
         return None, k
     noun = doc[k + 1] if k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" else None
+    if noun is not None:
+        noun = _compound_head(noun)  # "a 30-minute car ride"
     return unit, noun.i if noun is not None else k
 
 

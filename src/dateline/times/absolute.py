@@ -115,7 +115,7 @@ def _quarter(cand: Candidate, ctx: Context) -> Resolved:
 
 def _season(cand: Candidate, ctx: Context) -> Resolved | None:
     season = seasons()[(cand.part("season") or "").lower()]
-    rel = (cand.part("rel") or "").lower()
+    rel = (cand.part("rel") or "").lower().split()[-1] if cand.part("rel") else ""
     if not (rel or cand.part("year") or cand.part("mod")) or (rel == "the" and season.code == "FA"):
         return None  # "summer" alone, "the fall of the city": too often no time at all
     if cand.part("year"):
@@ -123,7 +123,11 @@ def _season(cand: Candidate, ctx: Context) -> Resolved | None:
     elif ctx.ref is None:
         return Resolved(None, None, f"XXXX-{season.code}")
     else:
-        year = cal.pick_month_year(season.first, ctx.ref, ctx.tense, rel if rel != "the" else None)
+        current = cal.current_season(ctx.ref, season.first, season.last)
+        if current is not None and rel in ("this", "the", "current"):
+            year = current  # "this winter", said in January: the winter under way
+        else:
+            year = cal.pick_month_year(season.first, ctx.ref, ctx.tense, rel or None)
     first, last = cal.clip(cal.season_span(year, season.first, season.last), cand.part("mod"))
     return _span(first, last, f"{year}-{season.code}")
 

@@ -57,23 +57,36 @@ def clip(span: Span, mod: str | None) -> Span:
     """Return the part of a period a modifier names: early, mid, late, end of, ..."""
     if not mod:
         return span
-    words = mod.lower().replace("the ", "").split()
+    word = mod.lower().replace("the ", "").split()[0]
     first, last = span
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        months = _YEAR_PARTS.get(word)  # a year by its months: late 2022 is Sep..Dec
+        if months is None:
+            return span
+        return month_span(first.year, months[0])[0], month_span(first.year, months[1])[1]
     days = (last - first).days + 1
     if days <= 31:
         # Months by the day of the month: early 1-10, mid 11-20, late from the 20th, as in
         # the gold reading's "late November" (20..30) and common newsroom usage.
-        cuts = {"early": (0, 9), "mid": (10, 19), "middle": (10, 19), "late": (19, days - 1)}
+        cuts = {"early": (0, 9), "mid": (10, 19), "middle": (10, 19), "late": (19, days - 1),
+                "end": (days - 10, days - 1), "beginning": (0, 9), "start": (0, 9)}  # fmt: skip
     else:
         third = days // 3
         cuts = {"early": (0, third - 1), "mid": (third, 2 * third - 1),
-                "middle": (third, 2 * third - 1), "late": (2 * third, days - 1)}  # fmt: skip
-    cuts |= {"beginning": cuts["early"], "start": cuts["early"], "end": cuts["late"],
-             "first": (0, days // 2 - 1), "second": (days // 2, days - 1)}  # fmt: skip
-    cut = cuts.get(words[0])
+                "middle": (third, 2 * third - 1), "late": (2 * third, days - 1),
+                "end": (days - days // 6, days - 1), "beginning": (0, days // 6 - 1),
+                "start": (0, days // 6 - 1)}  # fmt: skip
+    cuts |= {"first": (0, days // 2 - 1), "second": (days // 2, days - 1)}
+    cut = cuts.get(word)
     if cut is None:
         return span
     return first + timedelta(days=cut[0]), first + timedelta(days=cut[1])
+
+
+_YEAR_PARTS = {
+    "early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (11, 12),
+    "beginning": (1, 2), "start": (1, 2), "first": (1, 6), "second": (7, 12),
+}  # fmt: skip
 
 
 def pick_year(month: int, day: int, ref: date, tense: str) -> int | None:
@@ -91,6 +104,15 @@ def pick_year(month: int, day: int, ref: date, tense: str) -> int | None:
     else:
         chosen = min(((abs((d - ref).days), d) for d in options), default=(0, None))[1]
     return chosen.year if chosen else None
+
+
+def current_season(ref: date, first: int, last: int) -> int | None:
+    """Return the year a season holding `ref` began in, or None when `ref` is outside it."""
+    for year in (ref.year - 1, ref.year):
+        start, end = season_span(year, first, last)
+        if start <= ref <= end:
+            return year
+    return None
 
 
 def pick_month_year(month: int, ref: date, tense: str, rel: str | None) -> int:

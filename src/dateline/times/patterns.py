@@ -69,7 +69,7 @@ def _pieces() -> dict[str, str]:
         r"following|current)",
         "APPROX": r"(?:about|almost|nearly|around|roughly|approximately|more\s+than|less\s+than|"
         r"at\s+least|just\s+over|just\s+under|up\s+to|a\s+mere|some)",
-        "CLOCK": r"(?<![:\d])(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|"
+        "CLOCK": r"(?<![:\d.])(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|"
         r"\d{1,2}:\d\d\b(?!:)|noon\b|midnight\b)",
         "TZ": r"(?:GMT|UTC|ET|EST|EDT|CET|BST|local\s+time)\b",
     }
