@@ -149,3 +149,25 @@ def test_find_quotes_according_to_one_person(nlp: Language) -> None:
     assert (quote.text, quote.cue) == ("The pipeline was shut on Friday", "according to")
     assert quote.speaker is not None
     assert quote.speaker.text == "a company engineer"
+
+
+def test_find_quotes_anonymity_marker_makes_an_unknown_noun_anonymous(nlp: Language) -> None:
+    text = (
+        "A ministry insider, speaking on condition of anonymity, said that the budget "
+        "would be cut by a third."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "anonymous"
+
+
+def test_find_quotes_indirect_from_a_publication(nlp: Language) -> None:
+    text = "The newspaper reported that the factory had been closed since April."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "the factory had been closed since April"
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "publication"
+
+
+def test_find_quotes_so_called_is_no_cue(nlp: Language) -> None:
+    assert _quotes(nlp, "Troops entered the so-called “red zone” at dawn on Monday.") == ()

@@ -87,3 +87,15 @@ def test_find_sources_number_words_and_digits(nlp: Language) -> None:
     )
     counts = [s.count for s in _sources(nlp, text)]
     assert counts == [11, 12]
+
+
+def test_find_sources_told_a_wire_service(nlp: Language) -> None:
+    text = "The port will reopen next week, a senior Houthi official told Reuters."
+    (source,) = _sources(nlp, text)
+    assert (source.count, source.affiliation, source.via) == (1, "Houthis", "Reuters")
+
+
+def test_find_sources_skip_a_headline_line(nlp: Language) -> None:
+    text = "Officials say rebels took the airport\n\nIt went on all night, two residents said."
+    (source,) = _sources(nlp, text)
+    assert source.text == "two residents"

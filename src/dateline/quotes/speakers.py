@@ -136,7 +136,15 @@ def kind_of(head: Token, actor: Actor | None, cue: Token | None) -> str:
         return "anonymous"
     if cue is not None and cue.lemma_.lower() in load_words("publication_verbs.txt"):
         return "publication"  # an organisation that "wrote" or "reported" is a publication
+    if head.pos_ == "NOUN" and is_anonymous(head.sent.text):
+        return "anonymous"  # "a Pentagon insider, speaking on condition of anonymity"
     return "organization"
+
+
+def is_anonymous(sentence: str) -> bool:
+    """Return True when a sentence says its speaker is unnamed on purpose."""
+    lowered = " ".join(sentence.lower().split())
+    return any(marker in lowered for marker in load_words("anonymity_markers.txt"))
 
 
 def head_actor(span: Span, head: Token, reading: Reading) -> Actor | None:

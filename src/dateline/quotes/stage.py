@@ -143,8 +143,10 @@ def _according_quotes(ctx: _Context) -> list[Quote]:
 
 
 def _speaks_alone(speaker: Speaker) -> bool:
-    """Return True for one person: a name, or a described individual ("a senior official")."""
-    return speaker.kind == "named" or (speaker.kind == "anonymous" and speaker.count == 1)
+    """Return True for one voice: a name, a publication, or one described person."""
+    if speaker.kind in ("named", "publication"):
+        return True
+    return speaker.kind == "anonymous" and speaker.count == 1
 
 
 def _speaker(ctx: _Context, cue: Cue) -> Speaker | None:
