@@ -1,0 +1,205 @@
+"""The series behind the situation report and the dashboard: incidents per day by PLOVER type,
+an escalation index per week, the actor network, and incidents with their source sentences.
+
+Everything counts incidents (dedup/events.py), not reports, for the reason analytics/query.py
+gives: a burst of coverage is not a burst of violence. Background incidents (history a story
+retells) are left out of the series, since they are not news of their day, but stay listed.
+
+The escalation index of a period is minus the mean Goldstein score of its incidents: Goldstein
+runs from -10 (military attack) to +10 (military aid), so the sign is flipped to make a rising
+line mean escalation. A mean rather than a sum keeps a week with more reporting from reading
+as a week with more conflict; the incident count is kept beside it for that question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateline.errors import InputError
+from dateline.store.store import Result, Store
+
+PERIODS = ("day", "week")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scope:
+    """Which incidents a question covers: a date range and an actor (part of a name)."""
+
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TypeDay:
+    """How many incidents of one PLOVER type began on one day."""
+
+    day: date
+    type: str
+    incidents: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Escalation:
+    """One period's escalation index (minus mean Goldstein) and what it is made of."""
+
+    start: date  # the period's first day (a Monday for weeks)
+    incidents: int
+    conflict: int  # incidents with a negative Goldstein score
+    goldstein: float  # mean Goldstein score of the incidents
+    index: float  # -goldstein: up means escalation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Edge:
+    """A directed dyad of the actor network, weighted by its incidents."""
+
+    source: str
+    target: str
+    incidents: int
+    goldstein: float  # summed over the dyad's incidents
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Node:
+    """An actor of the network with how many incidents it takes part in."""
+
+    name: str
+    incidents: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Network:
+    """The actor network: its nodes and weighted, directed edges."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def scope_sql(scope: Scope, *, news_only: bool = True) -> tuple[str, list[Any]]:
+    """Return the WHERE clause (over incidents aliased `i`) and its parameters for a scope."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if news_only:
+        where.append("NOT i.background AND i.earliest IS NOT NULL")
+    if scope.since:
+        where.append("coalesce(i.latest, i.earliest) >= ?")
+        params.append(scope.since)
+    if scope.until:
+        where.append("i.earliest <= ?")
+        params.append(scope.until)
+    if scope.actor:
+        where.append("(i.source_name ILIKE ? ESCAPE '\\' OR i.target_name ILIKE ? ESCAPE '\\')")
+        params += [_like(scope.actor), _like(scope.actor)]
+    return " AND ".join(where), params
+
+
+def types_per_day(store: Store, scope: Scope = Scope()) -> list[TypeDay]:
+    """Return incidents per day and PLOVER type, oldest day first."""
+    where, params = scope_sql(scope)
+    rows = store.query(
+        f"SELECT i.earliest, i.type, count(*) FROM incidents i WHERE {where} "
+        "GROUP BY ALL ORDER BY 1, 2",
+        params,
+    ).rows
+    return [TypeDay(day=r[0], type=str(r[1]), incidents=int(r[2])) for r in rows]
+
+
+def escalation(store: Store, scope: Scope = Scope(), *, period: str = "week") -> list[Escalation]:
+    """Return the escalation index per day or week (minus mean Goldstein), oldest first."""
+    if period not in PERIODS:  # it goes into the SQL text, so only known words pass
+        raise InputError(period, "an escalation period is day or week")
+    where, params = scope_sql(scope)
+    rows = store.query(
+        f"SELECT CAST(date_trunc('{period}', i.earliest) AS DATE) AS start, count(*), "
+        "count(*) FILTER (WHERE i.goldstein < 0), avg(coalesce(i.goldstein, 0)) "
+        f"FROM incidents i WHERE {where} GROUP BY 1 ORDER BY 1",
+        params,
+    ).rows
+    return [_escalation(r) for r in rows]
+
+
+def _escalation(r: tuple[Any, ...]) -> Escalation:
+    mean = round(float(r[3]), 2)
+    return Escalation(start=r[0], incidents=int(r[1]), conflict=int(r[2]), goldstein=mean,
+                      index=-mean if mean else 0.0)  # fmt: skip
+
+
+def actor_network(store: Store, scope: Scope = Scope(), *, limit: int = 30) -> Network:
+    """Return the `limit` heaviest dyads as edges, with the actors they join as nodes."""
+    where, params = scope_sql(scope)
+    rows = store.query(
+        "SELECT i.source_name, i.target_name, count(*) AS n, sum(coalesce(i.goldstein, 0)) "
+        f"FROM incidents i WHERE {where} AND i.source_name IS NOT NULL "
+        "AND i.target_name IS NOT NULL GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+        [*params, limit],
+    ).rows
+    edges = tuple(
+        Edge(source=str(r[0]), target=str(r[1]), incidents=int(r[2]), goldstein=float(r[3]))
+        for r in rows
+    )
+    weight: dict[str, int] = {}
+    for edge in edges:
+        weight[edge.source] = weight.get(edge.source, 0) + edge.incidents
+        weight[edge.target] = weight.get(edge.target, 0) + edge.incidents
+    nodes = tuple(Node(name=n, incidents=w) for n, w in sorted(weight.items(), key=_heaviest))
+    return Network(nodes=nodes, edges=edges)
+
+
+def _heaviest(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+# One row per incident with its earliest report's evidence sentence and article: the analyst
+# checks an incident against the words it came from.
+_INCIDENTS = """
+SELECT i.id, i.type, i.source_name, i.target_name, i.place_name, i.earliest, i.latest,
+       i.reports, i.articles, i.stories, i.goldstein, i.background,
+       arg_min(e.text, {first}) AS sentence,
+       arg_min(e.article_id, {first}) AS article_id,
+       arg_min(a.headline, {first}) AS headline,
+       arg_min(a.publisher, {first}) AS publisher
+FROM incidents i
+JOIN incident_events ie ON ie.incident_id = i.id
+JOIN events e ON e.id = ie.event_id
+JOIN articles a ON a.id = e.article_id
+WHERE {where}
+GROUP BY ALL
+ORDER BY i.earliest DESC NULLS LAST, i.reports DESC, i.id
+LIMIT ? OFFSET ?
+"""
+_FIRST = "(coalesce(a.published_earliest, DATE '9999-12-31'), e.id)"
+
+
+def recent_incidents(
+    store: Store,
+    scope: Scope = Scope(),
+    *,
+    type: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> Result:
+    """Return incidents, newest first, each with its first report's sentence and article."""
+    where, params = scope_sql(scope, news_only=False)
+    if type:
+        where += " AND i.type = ?"
+        params.append(type.upper())
+    sql = _INCIDENTS.format(first=_FIRST, where=where)
+    return store.query(sql, [*params, limit, offset])
+
+
+def count_incidents(store: Store, scope: Scope = Scope(), *, type: str | None = None) -> int:
+    """Return how many incidents (background included) a scope and type cover."""
+    where, params = scope_sql(scope, news_only=False)
+    if type:
+        where += " AND i.type = ?"
+        params.append(type.upper())
+    rows = store.query(f"SELECT count(*) FROM incidents i WHERE {where}", params).rows
+    return int(rows[0][0]) if rows else 0

@@ -1,0 +1,177 @@
+"""The report's figures as PNG bytes, drawn with matplotlib's Agg canvas.
+
+We build `Figure` objects and render them on `FigureCanvasAgg` instead of using pyplot:
+pyplot keeps global state (current figure, backend) that is not thread-safe, and the API
+draws figures in a thread pool. A Figure not registered with pyplot is freed like any object,
+so there is nothing to close. The network layout (actors on a circle, heaviest first) is ours:
+a circle is ten lines, and it keeps a dependency (networkx) out for one picture.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+from datetime import date
+
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from dateline.analytics.report_data import Network
+from dateline.report.build import FIGURES, SituationReport
+
+_SIZE = (8.0, 4.0)  # inches; at 100 dpi an 800x400 image reads well in Markdown and the browser
+_DPI = 100
+_DATE2NUM: Callable[[date], float] = mdates.date2num  # untyped in matplotlib's stubs
+_CONFLICT, _COOPERATION, _NEUTRAL = "#c0392b", "#2e6da4", "#888888"
+
+
+def render_png(figure: Figure) -> bytes:
+    """Return a figure as PNG bytes."""
+    FigureCanvasAgg(figure)  # attaches itself to the figure
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=_DPI, bbox_inches="tight")
+    return out.getvalue()
+
+
+def _new(title: str) -> tuple[Figure, Axes]:
+    figure = Figure(figsize=_SIZE)
+    axes = figure.add_subplot()
+    axes.set_title(title, fontsize=11)
+    return figure, axes
+
+
+def _empty(axes: Axes) -> None:
+    axes.text(0.5, 0.5, "no incidents in this scope", ha="center", va="center",
+              transform=axes.transAxes, color=_NEUTRAL)  # fmt: skip
+    axes.set_axis_off()
+
+
+def plot_types_per_day(report: SituationReport) -> Figure:
+    """Return stacked bars of incidents per day, one colour per PLOVER type."""
+    figure, axes = _new(FIGURES["types_per_day"])
+    if not report.types_per_day:
+        _empty(axes)
+        return figure
+    days = sorted({d.day for d in report.types_per_day})
+    bottom = dict.fromkeys(days, 0)
+    colours = _palette(len(report.type_totals))
+    for (kind, _), colour in zip(report.type_totals, colours, strict=True):
+        counts = {d.day: d.incidents for d in report.types_per_day if d.type == kind}
+        heights = [counts.get(day, 0) for day in days]
+        axes.bar(_x(days), heights, bottom=[bottom[d] for d in days], label=kind, color=colour)
+        bottom = {day: bottom[day] + h for day, h in zip(days, heights, strict=True)}
+    axes.xaxis_date()
+    axes.set_ylabel("incidents")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(fontsize=7, ncols=2, loc="upper left", frameon=False)
+    figure.autofmt_xdate()
+    return figure
+
+
+def _x(days: list[date]) -> list[float]:
+    """Return days as matplotlib's date numbers (typed floats; the axis shows them as dates)."""
+    return [float(_DATE2NUM(day)) for day in days]
+
+
+def _palette(n: int) -> list[tuple[float, float, float, float]]:
+    from matplotlib import colormaps
+
+    cmap = colormaps["tab20"]
+    return [cmap(i % 20) for i in range(n)]
+
+
+def plot_escalation(report: SituationReport) -> Figure:
+    """Return the weekly escalation index as a line over bars of the week's incidents."""
+    figure, axes = _new(FIGURES["escalation"])
+    weeks = report.escalation
+    if not weeks:
+        _empty(axes)
+        return figure
+    starts = _x([w.start for w in weeks])
+    counts = figure.add_subplot(sharex=axes, frameon=False)
+    counts.bar(starts, [w.incidents for w in weeks], width=5, color="#dddddd", zorder=0)
+    counts.yaxis.tick_right()
+    counts.yaxis.set_label_position("right")
+    counts.set_ylabel("incidents")
+    counts.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_zorder(counts.get_zorder() + 1)
+    axes.patch.set_visible(False)
+    axes.plot(starts, [w.index for w in weeks], marker="o", color=_CONFLICT)
+    axes.axhline(0, color=_NEUTRAL, linewidth=0.8)
+    axes.set_ylim(-10.5, 10.5)
+    axes.set_ylabel("index (−mean Goldstein)")
+    axes.xaxis_date()
+    figure.autofmt_xdate()
+    return figure
+
+
+def plot_top_dyads(report: SituationReport) -> Figure:
+    """Return horizontal bars of the dyads with the most incidents."""
+    figure, axes = _new(FIGURES["top_dyads"])
+    dyads = report.top_dyads
+    if not dyads:
+        _empty(axes)
+        return figure
+    labels = [f"{e.source} → {e.target}" for e in reversed(dyads)]
+    colours = [_tone(e.goldstein) for e in reversed(dyads)]
+    axes.barh(labels, [e.incidents for e in reversed(dyads)], color=colours)
+    axes.set_xlabel("incidents")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.tick_params(axis="y", labelsize=8)
+    return figure
+
+
+def _tone(goldstein: float) -> str:
+    if goldstein < 0:
+        return _CONFLICT
+    return _COOPERATION if goldstein > 0 else _NEUTRAL
+
+
+def plot_network(report: SituationReport) -> Figure:
+    """Return the actor network: actors on a circle, arrows weighted by incidents."""
+    figure = Figure(figsize=(6.0, 6.0))
+    axes = figure.add_subplot()
+    axes.set_title(FIGURES["network"], fontsize=9)
+    network = report.network
+    if not network.nodes:
+        _empty(axes)
+        return figure
+    where = _circle(network)
+    heaviest = max(e.incidents for e in network.edges)
+    for edge in network.edges:
+        axes.annotate("", xy=where[edge.target], xytext=where[edge.source],
+                      arrowprops={"arrowstyle": "-|>", "color": _tone(edge.goldstein),
+                                  "linewidth": 0.8 + 3.2 * edge.incidents / heaviest,
+                                  "shrinkA": 8, "shrinkB": 8, "alpha": 0.7,
+                                  "connectionstyle": "arc3,rad=0.15"})  # fmt: skip
+    biggest = max(n.incidents for n in network.nodes)
+    for node in network.nodes:
+        x, y = where[node.name]
+        axes.scatter([x], [y], s=60 + 400 * node.incidents / biggest, color="#f0c419",
+                     edgecolors="#555555", zorder=3)  # fmt: skip
+        axes.annotate(node.name, (x, y), xytext=(0, 12), textcoords="offset points",
+                      ha="center", fontsize=8, zorder=4)  # fmt: skip
+    axes.set_xlim(-1.4, 1.4)
+    axes.set_ylim(-1.4, 1.4)
+    axes.set_axis_off()
+    return figure
+
+
+def _circle(network: Network) -> dict[str, tuple[float, float]]:
+    count = len(network.nodes)
+    return {
+        node.name: (math.cos(2 * math.pi * i / count), math.sin(2 * math.pi * i / count))
+        for i, node in enumerate(network.nodes)
+    }
+
+
+PLOTS: dict[str, Callable[[SituationReport], Figure]] = {
+    "types_per_day": plot_types_per_day,
+    "escalation": plot_escalation,
+    "top_dyads": plot_top_dyads,
+    "network": plot_network,
+}
