@@ -18,6 +18,8 @@ from dateline.reading import Interval, Reading, Time
 # Confidence: a lexicon match is the base; each resolved argument, a fine code and an
 # attribution add; hypotheticals lose. Weights set by hand on the seed and plover-gsr train
 # records so that events with both actors resolved sit near 0.8 (no calibration set yet).
+LOCATIVE = frozenset({"in", "at", "on", "near", "inside", "outside", "across", "into", "over"})
+MOVEMENT = frozenset({"reach", "hit", "strike", "enter", "bomb", "shell", "raid", "target"})
 BASE, PER_ACTOR, FINE, ATTRIBUTED, HYPOTHETICAL = 0.4, 0.15, 0.1, 0.1, -0.15
 
 
@@ -45,15 +47,30 @@ def _distance(offset: int, fact: Time) -> int:
 
 
 def find_place(reading: Reading, trigger: Token, evidence: Span) -> str | None:
-    """Return the id of the place mentioned in the evidence nearest the trigger, if any."""
+    """Return the id of the place where the event happened: a place mention in the evidence,
+    after a locative preposition or as the object of the trigger ("reached Beirut"), nearest
+    the trigger; a place named as an actor ("US overtures") is not where anything happened."""
     best: tuple[int, str] | None = None
     for place in reading.places:
         for mention in place.mentions:
-            if evidence.start_char <= mention.start and mention.end <= evidence.end_char:
+            inside = evidence.start_char <= mention.start and mention.end <= evidence.end_char
+            if inside and _is_locative(evidence, mention.start, mention.end):
                 gap = abs(mention.start - trigger.idx)
                 if best is None or gap < best[0]:
                     best = (gap, place.id)
     return best[1] if best else None
+
+
+def _is_locative(evidence: Span, start: int, end: int) -> bool:
+    span = evidence.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in LOCATIVE
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in MOVEMENT
 
 
 def find_attribution(reading: Reading, trigger: Token) -> str | None:

@@ -63,10 +63,11 @@ def _words(text: str) -> tuple[frozenset[str], ...]:
 def load_lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """Return (lemma, part of speech) -> entries, most specific first."""
     table: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    ours: set[tuple[str, str]] = set()
+    ours: set[tuple[str, str]] = set()  # keys where our own bare entry replaces the generated
     for row in _rows("lexicon.tsv"):
         key = (row["lemma"], row["pos"])
-        ours.add(key)
+        if not row["side"]:
+            ours.add(key)
         entry = Entry(row["code"], row["side"], _words(row["words"]), row["alone"] != "no")
         table[key].append(entry)
     weak = load_words("weak_verbs.txt")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from dateline.actors import actor_at
+from dateline.events.lexicon import load_cues
 from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -22,6 +23,10 @@ TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "toward
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her", "them", "him"})
+DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
+ARGUMENT_PREPS = frozenset({"by", "from", "with", "against"})
+DYAD_MIN = 3  # mentions the second side needs before the story is taken to be about a pair
 LOOKBACK = 400  # characters searched backwards for a pronoun's actor (about two sentences)
 
 
@@ -30,10 +35,14 @@ def source_tokens(trigger: Token) -> list[Token]:
     if trigger.pos_ == "VERB" or trigger.pos_ == "ADJ":
         return _verb_source(trigger)
     own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and _names_agent(c)]
-    own += _prep_objects(trigger, SOURCE_PREPS)
+    own += _prep_objects(trigger, SOURCE_PREPS) or _inner_source(trigger)
+    # "the proposal presented by X": the agent of a participle that modifies the noun.
+    own += [a for c in trigger.children if c.dep_ == "acl" for a in _agents(c)]
     carrier = _carrier(trigger)
-    if own or carrier is None:
+    if own or carrier is None or not _borrows(trigger, carrier):
         return own
+    if _is_light(carrier):  # "X has not been involved in talks": X takes part
+        return _verb_source(carrier) or [c for c in carrier.children if c.dep_ == "nsubjpass"]
     return _verb_source(carrier)
 
 
@@ -45,14 +54,28 @@ def target_tokens(trigger: Token) -> list[Token]:
         return passive or objects or _prep_objects(trigger, TARGET_PREPS)
     own = _prep_objects(trigger, TARGET_PREPS - {"with"})
     carrier = _carrier(trigger)
-    if own or carrier is None:
+    if own or carrier is None or _is_light(carrier):
         return own
     # "X was presented with a proposal": the passive subject of the carrier receives it.
     return [c for c in carrier.children if c.dep_ == "nsubjpass"]
 
 
+def _agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _borrows(noun: Token, carrier: Token) -> bool:
+    """A noun takes its carrier's subject when the verb only carries it ("made a proposal",
+    "involved in talks"), not when the verb acts on it ("rejected the proposal")."""
+    return _is_light(carrier) or noun.dep_ == "pobj"
+
+
+def _is_light(verb: Token) -> bool:
+    return verb.lemma_.lower() in load_cues().get("light", {})
+
+
 def _verb_source(trigger: Token) -> list[Token]:
-    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    agents = _agents(trigger)
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
     if agents or subjects:
         return agents or subjects
@@ -80,6 +103,20 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     ]
 
 
+def _inner_source(noun: Token) -> list[Token]:
+    """A `from`/`by` phrase the parser hung lower in the noun phrase: "attacks on ships from X"."""
+    found = []
+    for prep in noun.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in SOURCE_PREPS or prep.head.i == noun.i:
+            continue
+        path = prep.head
+        while path.i != noun.i and path.dep_ in ("pobj", "prep", "compound", "conj"):
+            path = path.head
+        if path.i == noun.i:
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
 def _carrier(noun: Token) -> Token | None:
     """Return the verb that carries a noun event: "involved in talks", "responding with X"."""
     head = noun.head
@@ -98,7 +135,12 @@ def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
 def resolve(reading: Reading, token: Token) -> Actor | None:
     """Return the actor a token names, following relatives, appositions and pronouns."""
     token = _antecedent(token)
-    for span in (_tight(token), token.doc[token.left_edge.i : token.right_edge.i + 1]):
+    if token.dep_ == "appos" and token.pos_ == "NOUN":  # "X, a commander of Y": X is meant
+        named = resolve(reading, token.head)
+        if named is not None:
+            return named
+    # The head with its compounds first, then everything to its left ("Israeli strike").
+    for span in (_tight(token), token.doc[token.left_edge.i : token.i + 1]):
         actor = actor_at(reading, span.start_char, span.end_char)
         if actor is not None:
             return actor
@@ -135,3 +177,30 @@ def _nearest_before(reading: Reading, offset: int) -> Actor | None:
             ):
                 best = (mention.start, actor)
     return best[1] if best else None
+
+
+def find_dyad(reading: Reading) -> tuple[str, str] | None:
+    """Return the ids of the two collective actors the story is about, if two stand out.
+
+    Counted over mentions in argument positions only: "Lebanese officials" is an affiliation
+    and "in Beirut" a place, not Lebanon acting. Used to fill a conflict event's missing target with the other side of the story,
+    a discourse default that news follows ("Israel warns it will respond" warns Hezbollah).
+    """
+    doc = reading.require_doc()
+    counts = []
+    for actor in reading.actors:
+        if actor.type not in DYAD_TYPES:
+            continue
+        spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions)
+        acting = sum(1 for span in spans if span is not None and _is_agentive(span.root))
+        counts.append((acting, actor.id))
+    counts.sort(reverse=True)
+    if len(counts) < 2 or counts[1][0] < DYAD_MIN or (len(counts) > 2 and counts[1] == counts[2]):
+        return None
+    return counts[0][1], counts[1][1]
+
+
+def _is_agentive(token: Token) -> bool:
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ARGUMENT_PREPS
+    return token.dep_ in ARGUMENT_DEPS

@@ -20,7 +20,13 @@ from dateline.events.coder import Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
 from dateline.events.lexicon import code_info, load_plover_scores
 from dateline.events.modality import find_modality, is_future
-from dateline.events.roles import resolve, source_tokens, target_tokens, with_conjuncts
+from dateline.events.roles import (
+    find_dyad,
+    resolve,
+    source_tokens,
+    target_tokens,
+    with_conjuncts,
+)
 from dateline.pipeline import stage
 from dateline.reading import Event, Mention, Reading
 
@@ -29,14 +35,23 @@ MAX_PAIRS = 4  # coordinated actors give one event per pair, up to this many
 # military force): "will fire rockets until ..." is a threat, not yet an attack.
 THREAT_CODE = "138"
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+CONFLICT_TYPES = frozenset({
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+    "ASSAULT",
+})  # fmt: skip
+INFERRED = 0.1  # confidence lost when the target comes from the story's dyad, not the sentence
 
 
 @dataclass(frozen=True, slots=True)
 class Roles:
-    """The tokens that name an event's source and target."""
+    """Candidate tokens for an event's source and target, best first, one tuple per trigger."""
 
-    sources: tuple[Token, ...]
-    targets: tuple[Token, ...]
+    sources: tuple[tuple[Token, ...], ...]
+    targets: tuple[tuple[Token, ...], ...]
+
+    def tokens(self) -> list[Token]:
+        """Return every candidate token."""
+        return [t for group in (*self.sources, *self.targets) for t in group]
 
 
 @stage(
@@ -49,21 +64,26 @@ def code_events(reading: Reading) -> Reading:
     doc = reading.require_doc()
     clusters = group_triggers(find_triggers(doc))
     events = [e for cluster in clusters for e in _to_events(reading, cluster)]
+    dyad = find_dyad(reading) if reading.actors else None
+    events = [_fill_target(e, dyad) for e in events] if dyad else events
     numbered = [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
     return replace(reading, events=tuple(numbered))
 
 
 def find_roles(cluster: Cluster) -> Roles:
-    """Return the source and target tokens of an event, from its head trigger first."""
-    sources: list[Token] = []
-    targets: list[Token] = []
-    heads = [cluster.head, *(m for m in cluster.members if m is not cluster.head)]
-    for member in heads:
-        sources = sources or source_tokens(member.token)
-        targets = targets or target_tokens(member.token)
+    """Return the source and target candidates of an event, its head trigger's first."""
+    members = [cluster.head, *(m for m in cluster.members if m.token.i != cluster.head.token.i)]
     if cluster.intent_of is not None:
-        sources = sources or source_tokens(cluster.intent_of.token)
-    return Roles(tuple(with_conjuncts(sources)), tuple(with_conjuncts(targets)))
+        members.append(cluster.intent_of)
+    nouns = {m.token.i: m.token for m in members if m.token.pos_ != "VERB"}
+    sources, targets = [], []
+    for member in members:
+        found = source_tokens(member.token)
+        # "an Israeli airstrike killed X": the subject is itself the event; its source acts.
+        found = [s for t in found for s in (source_tokens(t) if t.i in nouns else [t])]
+        sources.append(tuple(with_conjuncts(found)))
+        targets.append(tuple(with_conjuncts(target_tokens(member.token))))
+    return Roles(tuple(g for g in sources if g), tuple(g for g in targets if g))
 
 
 def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
@@ -107,13 +127,30 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
         )
 
 
+def _fill_target(event: Event, dyad: tuple[str, str]) -> Event:
+    """A conflict event by one side of the story with no named target acts on the other."""
+    if event.target is not None or event.type not in CONFLICT_TYPES or event.source not in dyad:
+        return event
+    other = dyad[1] if event.source == dyad[0] else dyad[0]
+    return replace(event, target=other, confidence=round(event.confidence - INFERRED, 2))
+
+
 def _pairs(reading: Reading, roles: Roles) -> list[tuple[str | None, str | None]]:
-    """Return (source id, target id) pairs; one (None, None)-free pair at least."""
+    """Return (source id, target id) pairs: coordinated actors give one pair each."""
+    sources = _first_resolved(reading, roles.sources)
+    targets = [t for t in _first_resolved(reading, roles.targets) if t not in sources] or [None]
+    pairs = [(s, t) for s in sources for t in targets]
+    return pairs[:MAX_PAIRS]
+
+
+def _first_resolved(reading: Reading, groups: tuple[tuple[Token, ...], ...]) -> list[str | None]:
+    """Return the actor ids of the first candidate group naming any actor, else [None]."""
     resolve_in = partial(resolve, reading)
-    sources = _unique(a.id if (a := resolve_in(t)) else None for t in roles.sources) or [None]
-    targets = _unique(a.id if (a := resolve_in(t)) else None for t in roles.targets) or [None]
-    pairs = [(s, t) for s in sources for t in targets if s is None or s != t]
-    return pairs[:MAX_PAIRS] or [(sources[0], None)]
+    for group in groups:
+        ids = _unique(a.id if (a := resolve_in(t)) else None for t in group)
+        if any(ids):
+            return ids
+    return [None]
 
 
 def _unique(ids: Iterator[str | None]) -> list[str | None]:
@@ -128,14 +165,14 @@ def _unique(ids: Iterator[str | None]) -> list[str | None]:
 
 def event_span(cluster: Cluster, roles: Roles) -> Span:
     """Return the evidence: the sentence stretch covering the triggers and their arguments."""
-    tokens = [m.token for m in cluster.members] + list(roles.sources) + list(roles.targets)
+    tokens = [m.token for m in cluster.members] + roles.tokens()
     sentence = cluster.head.token.sent
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     for member in cluster.members:
         if member.token.pos_ != "VERB":  # a noun event reads with its phrase: "attacks on X"
             start = min(start, member.token.left_edge.i)
             end = max(end, member.token.right_edge.i + 1)
-    for token in roles.targets:
+    for token in roles.targets[0] if roles.targets else ():
         end = max(end, token.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
     return sentence.doc[start:end]

@@ -1,0 +1,225 @@
+"""Events: sentences we wrote for each modality, role pattern, nominal event and date rule."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from dateline.events import code_events
+from dateline.reading import (
+    Actor,
+    Article,
+    Event,
+    Mention,
+    Place,
+    Published,
+    Quote,
+    Reading,
+    Source,
+    Time,
+)
+
+pytestmark = pytest.mark.model
+
+# Actor names the tests resolve; each maps every surface form to one actor.
+ACTORS = {
+    "Freedonia": ("Freedonia", "Freedonian", "Freedonia's"),
+    "Sylvania": ("Sylvania", "Sylvanian"),
+    "the Rebels": ("Red Brigade",),
+    "Ana Costa": ("Ana Costa", "Costa"),
+    "United Nations": ("United Nations", "UN"),
+}
+
+
+def _actors(text: str) -> tuple[Actor, ...]:
+    actors = []
+    for i, (name, forms) in enumerate(ACTORS.items(), 1):
+        mentions = [
+            Mention(text=m.group(), start=m.start(), end=m.end())
+            for form in forms
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text)
+        ]
+        if mentions:
+            actors.append(Actor(id=f"a{i}", name=name, type="state", country=None,
+                                mentions=tuple(mentions)))  # fmt: skip
+    return tuple(actors)
+
+
+def _read(nlp: Language, text: str, **layers: Any) -> Reading:
+    return code_events(
+        Reading(source="t", text=text, doc=nlp(text), actors=_actors(text), **layers)
+    )
+
+
+def _names(reading: Reading, event: Event) -> tuple[str | None, str | None]:
+    names = {a.id: a.name for a in reading.actors}
+    return names.get(event.source or ""), names.get(event.target or "")
+
+
+def _only(reading: Reading, kind: str) -> Event:
+    found = [e for e in reading.events if e.type == kind]
+    assert found, f"no {kind} event in {[(e.type, e.trigger) for e in reading.events]}"
+    return found[0]
+
+
+# --- modality ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    [
+        ("Freedonia rejected the plan offered by Sylvania.", "REJECT", "asserted"),
+        ("Freedonia has not held talks with Sylvania since May.", "CONSULT", "negated"),
+        ("Sylvania made a proposal that Freedonia withdraw its troops.", "REQUEST", "proposed"),
+        ("Freedonia urged Sylvania to end the blockade.", "REQUEST", "demanded"),
+        ("Freedonia will attack Sylvania if the border stays closed.", "THREATEN", "conditional"),
+        ("Sylvania is open to talks with Freedonia.", "AGREE", "intended"),
+        ("Freedonia could meet Sylvania in the capital.", "CONSULT", "hypothetical"),
+    ],
+)
+def test_code_events_modality(nlp: Language, text: str, kind: str, modality: str) -> None:
+    event = _only(_read(nlp, text), kind)
+    assert event.modality == modality
+
+
+def test_code_events_ruled_out_is_a_rejection_not_a_negation(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia ruled out any withdrawal of its forces.")
+    event = _only(reading, "REJECT")
+    assert event.modality == "asserted"
+    assert _names(reading, event)[0] == "Freedonia"
+
+
+def test_code_events_proposal_and_its_rejection_are_two_events(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia rejected the proposal presented by Sylvania.")
+    request, reject = _only(reading, "REQUEST"), _only(reading, "REJECT")
+    assert request.modality == "proposed"
+    assert _names(reading, request)[0] == "Sylvania"
+    assert _names(reading, reject)[0] == "Freedonia"
+
+
+# --- source and target ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        ("Freedonia attacked Sylvania on Monday.", "ASSAULT", "Freedonia", "Sylvania"),
+        ("Sylvania was attacked by Freedonia.", "ASSAULT", "Freedonia", "Sylvania"),
+        ("Freedonia's demand angered Sylvania.", "REQUEST", "Freedonia", None),
+        ("A Freedonian airstrike on Sylvania killed two.", "ASSAULT", "Freedonia", "Sylvania"),
+        ("Attacks on Sylvania from the Red Brigade grew.", "ASSAULT", "the Rebels", "Sylvania"),
+        ("Ana Costa, a Freedonian envoy, met the UN chief.", "CONSULT", "Ana Costa", None),
+    ],
+    ids=["subject-object", "passive-agent", "possessive", "demonym", "prepositional", "appos"],
+)
+def test_code_events_roles(
+    nlp: Language, text: str, kind: str, source: str, target: str | None
+) -> None:
+    reading = _read(nlp, text)
+    event = _only(reading, kind)
+    got_source, got_target = _names(reading, event)
+    assert got_source == source
+    if target is not None:
+        assert got_target == target
+
+
+def test_code_events_coordination_gives_one_event_per_actor(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia and Sylvania condemned the Red Brigade.")
+    sources = {_names(reading, e)[0] for e in reading.events if e.type == "ACCUSE"}
+    assert sources == {"Freedonia", "Sylvania"}
+
+
+def test_code_events_passive_victim_of_a_nominal_strike(nlp: Language) -> None:
+    reading = _read(nlp, "Ana Costa was killed during a Freedonian strike on the border.")
+    event = _only(reading, "ASSAULT")
+    assert _names(reading, event) == ("Freedonia", "Ana Costa")
+
+
+# --- nominal events, codes and scores ----------------------------------------------------
+
+
+def test_code_events_nominal_volleys_of_rockets(nlp: Language) -> None:
+    reading = _read(nlp, "The Red Brigade's volleys of rockets on Sylvania went on all night.")
+    event = _only(reading, "ASSAULT")
+    assert event.cameo == "195"
+    assert _names(reading, event)[0] == "the Rebels"
+
+
+def test_code_events_killing_a_leader_is_an_assassination(nlp: Language) -> None:
+    text = "A Freedonian drone strike hit the city, killing rebel commander Ana Costa."
+    reading = _read(nlp, text)
+    event = _only(reading, "ASSAULT")
+    assert (event.cameo, event.cameo_label) == ("186", "assassinate")
+    assert _names(reading, event) == ("Freedonia", "Ana Costa")
+
+
+def test_code_events_emits_both_scales(nlp: Language) -> None:
+    event = _only(_read(nlp, "Freedonia demanded a meeting with Sylvania."), "REQUEST")
+    assert event.goldstein == -5.0
+    assert event.plover_score == -5.0
+    assert event.cameo.startswith("10")
+
+
+def test_code_events_needs_an_actor_or_a_victim(nlp: Language) -> None:
+    assert _read(nlp, "The weather was fine and the market opened.").events == ()
+
+
+# --- date, place, attribution -------------------------------------------------------------
+
+
+def test_code_events_date_from_the_governed_time(nlp: Language) -> None:
+    text = "Freedonia attacked Sylvania on March 3, a week after talks failed."
+    start = text.index("March 3")
+    times = (Time(text="March 3", earliest=date(2024, 3, 3), latest=date(2024, 3, 3),
+                  start=start, end=start + 7),)  # fmt: skip
+    event = _only(_read(nlp, text, times=times), "ASSAULT")
+    assert event.date is not None
+    assert event.date.earliest == date(2024, 3, 3)
+
+
+def test_code_events_date_falls_back_to_publication(nlp: Language) -> None:
+    text = "Freedonia attacked Sylvania."
+    published = Published(earliest=date(2024, 5, 1), latest=date(2024, 5, 2), basis="metadata")
+    article = Article(id="x", source="test", text=text, published=published)
+    event = _only(_read(nlp, text, article=article), "ASSAULT")
+    assert event.date is not None
+    assert (event.date.earliest, event.date.latest) == (date(2024, 5, 1), date(2024, 5, 2))
+
+
+def test_code_events_undated_without_times_or_publication(nlp: Language) -> None:
+    assert _only(_read(nlp, "Freedonia attacked Sylvania."), "ASSAULT").date is None
+
+
+def test_code_events_place_and_attribution(nlp: Language) -> None:
+    text = "Freedonia shelled Sylvanian positions in Port Verde, officials said."
+    at = text.index("Port Verde")
+    places = (Place(id="p1", name="Port Verde", country=None, lat=None, lon=None,
+                    mentions=(Mention(text="Port Verde", start=at, end=at + 10),)),)  # fmt: skip
+    said = text.index("officials")
+    sources = (Source(id="s1", text="officials", kind="anonymous", count=None,
+                      affiliation=None, start=said, end=said + 9),)  # fmt: skip
+    event = _only(_read(nlp, text, places=places, sources=sources), "ASSAULT")
+    assert event.place == "p1"
+    assert event.attribution == "s1"
+
+
+def test_code_events_attribution_to_the_quote_holding_it(nlp: Language) -> None:
+    text = 'Costa said: "Freedonia attacked Sylvania."'
+    start = text.index("Freedonia")
+    quotes = (Quote(id="q1", text="Freedonia attacked Sylvania.", direct=True, speaker=None,
+                    cue="said", start=start, end=len(text) - 1),)  # fmt: skip
+    assert _only(_read(nlp, text, quotes=quotes), "ASSAULT").attribution == "q1"
+
+
+def test_code_events_evidence_slices_the_text(nlp: Language) -> None:
+    text = "Freedonia attacked Sylvania. Sylvania rejected the plan."
+    reading = _read(nlp, text)
+    assert reading.events
+    for event in reading.events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+        assert event.trigger is not None
+        assert event.evidence.start <= event.trigger.start < event.evidence.end
