@@ -171,3 +171,17 @@ def test_find_quotes_indirect_from_a_publication(nlp: Language) -> None:
 
 def test_find_quotes_so_called_is_no_cue(nlp: Language) -> None:
     assert _quotes(nlp, "Troops entered the so-called “red zone” at dawn on Monday.") == ()
+
+
+def test_find_quotes_untagged_name_with_a_title_is_named(nlp: Language) -> None:
+    text = '"The valve failed," said Assem Jihad, the ministry spokesman.'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "named"
+
+
+def test_find_quotes_unresolved_pronoun_takes_the_previous_speaker(nlp: Language) -> None:
+    text = '"The valve failed," the company\'s statement said. "Repairs will take a week," he said.'
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker == quotes[0].speaker

@@ -112,7 +112,18 @@ def _inside(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
 
 def is_person(token: Token) -> bool:
     """Return True when a token heads a phrase that names or describes a person."""
-    return token.ent_type_ == "PERSON" or token.lemma_.lower() in load_words("speaker_nouns.txt")
+    if token.ent_type_ == "PERSON" or _is_person_noun(token):
+        return True
+    return token.pos_ == "PROPN" and _has_title(token)
+
+
+def _is_person_noun(token: Token) -> bool:
+    return token.pos_ != "PROPN" and token.lemma_.lower() in load_words("speaker_nouns.txt")
+
+
+def _has_title(name: Token) -> bool:
+    """A name with a person noun beside it: "spokesman Assem Jihad", "Jihad, the spokesman"."""
+    return any(c.dep_ in ("compound", "appos") and _is_person_noun(c) for c in name.children)
 
 
 def partitive_noun(head: Token) -> Token:
@@ -132,7 +143,9 @@ def kind_of(head: Token, actor: Actor | None, cue: Token | None) -> str:
         return "named"
     if (actor and actor.type == "media") or lemma in load_words("publication_nouns.txt"):
         return "publication"
-    if lemma in load_words("speaker_nouns.txt"):
+    if head.pos_ == "PROPN" and _has_title(head):
+        return "named"  # a name the tagger missed, with its title: "Assem Jihad, the spokesman"
+    if _is_person_noun(head):
         return "anonymous"
     if cue is not None and cue.lemma_.lower() in load_words("publication_verbs.txt"):
         return "publication"  # an organisation that "wrote" or "reported" is a publication

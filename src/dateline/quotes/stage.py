@@ -47,7 +47,7 @@ def find_quotes(reading: Reading) -> Reading:
     ctx = _Context(doc, reading.text, find_quoted(reading.text), reading)
     cues = find_cues(doc)
     direct, used = _direct_quotes(ctx, cues)
-    indirect = _indirect_quotes(ctx, [c for c in cues if c.token.i not in used])
+    indirect = _indirect_quotes(ctx, [c for c in cues if c.token.i not in used], direct)
     indirect += _according_quotes(ctx)
     ordered = sorted((*direct, *indirect), key=attrgetter("start"))
     return replace(reading, quotes=tuple(replace(q, id=f"q{i}") for i, q in enumerate(ordered, 1)))
@@ -60,7 +60,7 @@ def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], s
         cue = _cue_for(ctx, start, end, cues)
         if cue is not None:
             used.add(cue.token.i)
-            speaker = _speaker(ctx, cue)
+            speaker = _speaker(ctx, cue, quotes[-1].speaker if quotes else None)
         elif quotes and _continues(ctx.text, quotes[-1].end, start):
             speaker = quotes[-1].speaker  # a floating quote goes on in the last speaker's voice
         else:
@@ -107,7 +107,7 @@ def _opens_paragraph(text: str, start: int) -> bool:
     return not text[line_start:start].strip(' \t“"')
 
 
-def _indirect_quotes(ctx: _Context, cues: list[Cue]) -> list[Quote]:
+def _indirect_quotes(ctx: _Context, cues: list[Cue], direct: list[Quote]) -> list[Quote]:
     quotes = []
     for cue in cues:
         if cue.content is None or cue.subject is None or _is_quoted(ctx, cue.token.idx):
@@ -117,7 +117,8 @@ def _indirect_quotes(ctx: _Context, cues: list[Cue]) -> list[Quote]:
             continue  # the quotation marks inside already give the words
         if len(ctx.text[start:end].split()) < MIN_CONTENT_WORDS:
             continue
-        speaker = _speaker(ctx, cue)
+        before = [q.speaker for q in direct if q.end <= cue.token.idx]
+        speaker = _speaker(ctx, cue, before[-1] if before else None)
         if speaker and _speaks_alone(speaker):
             quotes.append(_quote(ctx.text, start, end, False, speaker, cue))
     return quotes
@@ -149,7 +150,8 @@ def _speaks_alone(speaker: Speaker) -> bool:
     return speaker.kind == "anonymous" and speaker.count == 1
 
 
-def _speaker(ctx: _Context, cue: Cue) -> Speaker | None:
+def _speaker(ctx: _Context, cue: Cue, previous: Speaker | None) -> Speaker | None:
+    """Return the cue's speaker; an unresolved "he" falls back to the previous quote's."""
     subject = cue.subject
     if subject is None:
         return None
@@ -158,7 +160,7 @@ def _speaker(ctx: _Context, cue: Cue) -> Speaker | None:
     antecedent = resolve_pronoun(subject, ctx.quoted)
     if antecedent is not None:
         return describe(antecedent, ctx.reading, cue.token)
-    return _unresolved(subject)
+    return previous or _unresolved(subject)
 
 
 def _unresolved(pronoun: Token) -> Speaker:
