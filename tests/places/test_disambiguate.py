@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.places.disambiguate import Context, choose, story_context
+from dateline.places.disambiguate import Context, choose, story_context, widen
 from dateline.places.gazetteer import Entry, Hit
 
 
@@ -69,3 +69,9 @@ def test_story_context_collects_named_countries_regions_and_extras() -> None:
     assert context.countries == {"LBN", "USA", "ISR"}
     assert context.regions == {"US.TX"}
     assert choose((Hit(beirut_us, True), Hit(beirut_lb, True)), context) is beirut_lb
+
+
+def test_widen_adds_the_countries_and_regions_of_chosen_places() -> None:
+    context = widen(Context(countries=frozenset({"FRA"})), [PARIS_TX, TEXAS])
+    assert context.countries == {"FRA", "USA"}
+    assert context.regions == {"US.TX"}

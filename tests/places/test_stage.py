@@ -179,3 +179,26 @@ def test_find_places_seed_gold_places(seed_path: Path, nlp: Language) -> None:
     reading = _read(nlp, text)
     places = next(s for s in score_reading(reading, gold) if s.layer == "places")
     assert places.f1 >= 0.9, (places.misses, places.extras)
+
+
+@pytest.mark.model
+def test_find_places_state_abbreviation_places_the_town(nlp: Language) -> None:
+    reading = _read(nlp, "The plant near Charleston, W.Va., closed after the spill.")
+    town = _place(reading, "Charleston")
+    assert town.country == "USA"
+    assert town.lat is not None
+    assert 37 < town.lat < 39.5  # Charleston, West Virginia, not South Carolina (32.8)
+
+
+@pytest.mark.model
+def test_find_places_a_city_settles_which_georgia(nlp: Language) -> None:
+    text = "Storms hit Atlanta overnight. Officials said Georgia would ask for federal aid."
+    georgia = next(p for p in _read(nlp, text).places if p.name == "Georgia")
+    assert (georgia.country, georgia.kind) == ("USA", "region")
+
+
+@pytest.mark.model
+def test_find_places_unlabelled_town_after_a_locative_preposition(nlp: Language) -> None:
+    # If the parser labels the town itself, the test still checks the geocoding.
+    reading = _read(nlp, "The new clinic opened last week in Moorhead, officials said.")
+    assert _place(reading, "Moorhead").country == "USA"

@@ -74,13 +74,14 @@ def _named_for_city(entry: Entry, biggest: dict[str | None, int]) -> bool:
 def story_context(
     hit_lists: Iterable[tuple[Hit, ...]], *, extra: Iterable[str | None] = ()
 ) -> Context:
-    """Return the countries and regions a story names: each name whose likeliest reading
-    (without context) is a country or region, any name all of whose readings lie in one
-    country, and the `extra` countries (the dateline's, the actors')."""
+    """Return the countries and regions a story names: each name whose likeliest reading is a
+    country or region, or lies in the only country the name can mean, and that no context
+    could overturn (so "Georgia" alone commits to nothing), plus the `extra` countries (the
+    dateline's, the actors')."""
     countries = {c for c in extra if c}
     regions = set()
     for hits in hit_lists:
-        best = choose(hits, Context())
+        best = _settled(hits)
         if best is None or best.country is None:
             continue
         if best.kind in ("country", "region") or len({h.entry.country for h in hits}) == 1:
@@ -88,3 +89,27 @@ def story_context(
         if best.kind == "region" and best.admin1:
             regions.add(best.admin1)
     return Context(frozenset(countries), frozenset(regions))
+
+
+def _settled(hits: tuple[Hit, ...]) -> Entry | None:
+    """Return the best reading of a name when it beats every reading in another country by
+    more than the context bonus, else None."""
+    scored = sorted(((score(h, Context()), h.entry) for h in _cities_over_regions(hits)),
+                    key=_first, reverse=True)  # fmt: skip
+    if not scored:
+        return None
+    top, best = scored[0]
+    rivals = [value for value, entry in scored[1:] if entry.country != best.country]
+    return best if not rivals or top - rivals[0] > CONTEXT_BONUS else None
+
+
+def _first(pair: tuple[float, Entry]) -> float:
+    return pair[0]
+
+
+def widen(context: Context, chosen: Iterable[Entry]) -> Context:
+    """Return the context with the countries and regions of the entries chosen so far."""
+    chosen = list(chosen)
+    countries = {e.country for e in chosen if e.country}
+    regions = {e.admin1 for e in chosen if e.admin1 and e.kind in ("city", "region")}
+    return Context(context.countries | countries, context.regions | regions)

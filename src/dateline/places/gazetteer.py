@@ -183,6 +183,9 @@ def _point(*rows: dict[str, str] | None) -> tuple[float | None, float | None]:
 
 
 def _admin1() -> list[tuple[Entry, list[str]]]:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias in _data_rows("region_aliases.tsv"):  # "W.Va.", "B.C.": the press's short forms
+        aliases[alias["admin1"]].append(alias["alias"])
     out = []
     for row in _data_rows("admin1.tsv"):
         entry = Entry(
@@ -197,7 +200,7 @@ def _admin1() -> list[tuple[Entry, list[str]]]:
             geonameid=int(row["geonameid"]) if row["geonameid"] else None,
             admin1=row["admin1"],
         )
-        out.append((entry, _names(row)))
+        out.append((entry, [*_names(row), *aliases[row["admin1"]]]))
     return out
 
 

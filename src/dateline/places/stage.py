@@ -22,13 +22,16 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dateline.pipeline import stage
-from dateline.places.disambiguate import Context, choose, story_context
+from dateline.places.disambiguate import Context, choose, story_context, widen
 from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
 from dateline.reading import Mention, Place, Reading
 
 # A city this large is a place even when the parser calls its name an organisation (set by
 # hand on LGL: below it, team and company names such as "Fargo" outnumber the towns).
 CLEAR_CITY = 100_000
+# An unlabelled name after "in"/"near" must be a town of this size (GeoNames' smallest kept
+# places include many that share a surname or a word).
+VILLAGE = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,8 @@ class Words:
     region_suffixes: frozenset[str]
     non_place_actor_types: frozenset[str]
     place_labels: frozenset[str]
+    locative_prepositions: frozenset[str]
+    org_locative_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,8 @@ def load_words() -> Words:
         region_suffixes=frozenset(data["region_suffixes"]),
         non_place_actor_types=frozenset(data["non_place_actor_types"]),
         place_labels=frozenset(data["place_labels"]),
+        locative_prepositions=frozenset(data["locative_prepositions"]),
+        org_locative_prepositions=frozenset(data["org_locative_prepositions"]),
     )
 
 
@@ -73,6 +80,10 @@ def find_places(reading: Reading) -> Reading:
     doc = reading.require_doc()
     candidates = _drop_actors(_candidates(doc, gazetteer, words), reading, words)
     context = story_context((c.hits for c in candidates), extra=_known_countries(reading))
+    # Two passes: the first choices ("Atlanta" is in Georgia, USA) are context for the second
+    # ("Georgia" is then the state), as a reader settles a story's geography.
+    first = [choose(c.hits, context) for c in candidates]
+    context = widen(context, [e for e in first if e is not None])
     mentions: dict[Entry, list[Span]] = {}
     for candidate in candidates:
         entry = choose(candidate.hits, context)
@@ -95,6 +106,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
         if hits:
             found.append(Candidate(span, hits))
     found += _mislabelled(doc, gazetteer)
+    found += _unlabelled(doc, gazetteer, words)
     return _without_overlaps(found)
 
 
@@ -159,6 +171,32 @@ def _looks_like_name(span: Span) -> bool:
         return False
     outer = [e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start]
     return not any(e.end >= span.end and len(e) > len(span) for e in outer)
+
+
+def _unlabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
+    """Return proper nouns the parser left unlabelled (or called an ORG) after a locative
+    preposition ("in Moorhead", "near Roselle") when they are a town's own name: the
+    preposition makes the reading as a place likely, the town's name makes it checkable."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or not _may_be_place(token, words):
+            continue
+        span = doc[token.left_edge.i : token.i + 1]
+        if any(t.ent_type_ != token.ent_type_ or t.pos_ != "PROPN" for t in span):
+            continue
+        hits = gazetteer.lookup(span.text)
+        if any(h.exact and h.entry.population >= VILLAGE for h in hits):
+            found.append(Candidate(span, hits))
+    return found
+
+
+def _may_be_place(token: Token, words: Words) -> bool:
+    """Return True for a token with no entity label after "in"/"near"/..., or one labelled
+    ORG after "in"/"near" only ("at Harvard" is the university)."""
+    preposition = token.head.lower_
+    if not token.ent_type_:
+        return preposition in words.locative_prepositions
+    return token.ent_type_ == "ORG" and preposition in words.org_locative_prepositions
 
 
 def _lookup(span: Span, gazetteer: Gazetteer, words: Words) -> tuple[Hit, ...]:
