@@ -202,3 +202,11 @@ def test_find_places_unlabelled_town_after_a_locative_preposition(nlp: Language)
     # If the parser labels the town itself, the test still checks the geocoding.
     reading = _read(nlp, "The new clinic opened last week in Moorhead, officials said.")
     assert _place(reading, "Moorhead").country == "USA"
+
+
+@pytest.mark.model
+def test_find_places_no_country_inside_a_longer_name(nlp: Language) -> None:
+    text = "She studied at Florida Atlantic University before moving to New Jersey."
+    reading = _read(nlp, text)
+    assert "Atlantic Ocean" not in {p.name for p in reading.places}
+    assert "JEY" not in {p.country for p in reading.places}

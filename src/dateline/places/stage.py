@@ -169,8 +169,19 @@ def _looks_like_name(span: Span) -> bool:
         return span.text.replace(".", "").isupper()  # "US", "U.K.", "DRC"; not "us"
     if not any(t.text[:1].isupper() for t in span):
         return False
-    outer = [e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start]
-    return not any(e.end >= span.end and len(e) > len(span) for e in outer)
+    return not _glued(span)
+
+
+def _glued(span: Span) -> bool:
+    """Return True when a phrase match is part of a longer proper name: "Jersey" in "New
+    Jersey", "Atlantic" in "Florida Atlantic University", "Israel" in "Israel Katz"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(
+        t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
+        for t in (before, after)
+    )
 
 
 def _unlabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
