@@ -185,3 +185,16 @@ def test_find_quotes_unresolved_pronoun_takes_the_previous_speaker(nlp: Language
     quotes = _quotes(nlp, text)
     assert len(quotes) == 2
     assert quotes[1].speaker == quotes[0].speaker
+
+
+def test_find_quotes_inverted_cue_takes_the_speaker_after_it(nlp: Language) -> None:
+    (quote,) = _quotes(nlp, '"Where is the aid?" asked camp manager Amina Yusuf.')
+    assert quote.speaker is not None
+    assert quote.speaker.text == "camp manager Amina Yusuf"
+
+
+def test_find_quotes_by_saying_borrows_the_subject(nlp: Language) -> None:
+    text = 'The governor ended the briefing by saying, "We will rebuild every school."'
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The governor"

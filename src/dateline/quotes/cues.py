@@ -20,7 +20,11 @@ CLOSING = '”"'
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A cue reached through these arcs borrows its head's subject: "declined to comment",
 # "..., saying", "and added".
-BORROWING_DEPS = frozenset({"xcomp", "advcl", "conj", "parataxis"})
+BORROWING_DEPS = frozenset({"xcomp", "advcl", "conj", "parataxis", "pcomp", "prep"})
+CLIMB = 3
+# What ends a quotation right before an inverted cue: '"...," said X', '"...?" asked X'.
+INVERTING = frozenset({",", "”", '"', "?", "!", "—"})
+INVERTED_REACH = 8  # tokens after the cue in which the inverted speaker stands
 CONTENT_DEPS = frozenset({"ccomp"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" as a subject
 # What may stand before a reported clause without being part of it: "that", commas.
@@ -109,8 +113,13 @@ def is_refusal(cue: Token) -> bool:
 
 
 def subject_of(cue: Token) -> Token | None:
-    """Return the head of the cue's subject, borrowing its head's subject when it has none."""
-    for token in (cue, cue.head):
+    """Return the head of the cue's subject, borrowing its head's subject when it has none.
+
+    Climbs at most CLIMB arcs ("declined to comment", "by saying", "and added"); a cue with
+    no subject that follows a quote takes the person right after it ("..., asked Jane Doe").
+    """
+    token = cue
+    for _ in range(CLIMB):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS and child.tag_ in RELATIVE_TAGS:
                 # "a bartender who said ...": the relative clause's noun is the speaker
@@ -119,8 +128,23 @@ def subject_of(cue: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":  # "was told by a diplomat"
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
-        if token.dep_ not in BORROWING_DEPS or token.head is token:
+        if token.dep_ not in BORROWING_DEPS or token.head.i == token.i:
             break
+        token = token.head
+    return _inverted_subject(cue)
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """The speaker after the cue in '"...," said the minister' and '"...?" asked Jane Doe'."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in INVERTING:
+        return None
+    for token in doc[cue.i + 1 : min(len(doc), cue.i + INVERTED_REACH)]:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        while token.dep_ in ("compound", "amod") and token.head.i > token.i:
+            token = token.head  # "campaign manager Robby Mook" -> Mook
+        return token
     return None
 
 
