@@ -87,7 +87,7 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (
         "date",
         r"\b(?:(?P<wd>WD),?\s+)?(?P<mon>MON)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
-        r"(?!:|\.\d|,\d)(?:,?\s+(?P<year>YEAR))?",
+        r"(?!:\d|\.\d|,\d)(?:,?\s+(?P<year>YEAR))?",
     ),
     (
         "date",
@@ -97,11 +97,11 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (
         "month",
         r"\b(?:(?P<mod>MOD)[\s-]*)?(?:(?P<rel>REL)\s+)?(?P<mon>MON)"
-        r"(?:,?\s+(?:of\s+)?(?P<year>YEAR))?",
+        r"(?:,?\s+(?:of\s+)?(?P<year>YEAR)|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?",
     ),
     (
         "quarter",
-        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
         r"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<year>YEAR))?",
     ),
     (
@@ -129,7 +129,8 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     ("deixis", r"\b(?:(?P<mod>earlier|later)\s+)?(?P<deixis>this|last)\s+(?P<part>PART)"),
     (
         "ref",
-        r"\b(?P<ref>now|currently|the\s+past|the\s+future|at\s+the\s+time)\b"
+        r"\b(?P<ref>now|currently|the\s+past|the\s+future|at\s+the\s+time|recently|"
+        r"previously)\b"
         r"(?![\s-]+(?:-|defunct|famous|notorious|that|is|was))",
     ),
     ("relative", r"\b(?:(?P<mod>MOD)\s+)?(?:the\s+)?(?P<rel>REL)\s+(?:fiscal\s+)?(?P<unit>UNIT1)"),
@@ -137,12 +138,12 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (
         "ago",
         r"\b(?:(?P<approx>APPROX)\s+)?(?P<num>NUM|VAGUE)[\s-]+(?P<unit>UNIT)\s+"
-        r"(?P<dir>ago|from\s+now|hence)\b",
+        r"(?P<dir>ago|from\s+now|hence|earlier|later)\b",
     ),
     (
         "since",
         r"\b(?P<num>NUM)\s+(?P<unit>UNIT)\s+since\s+(?:(?:his|her|its|their|the)\s+)?"
-        r"[a-z]+\b",
+        r"(?-i:[a-z]+)\b",
     ),
     (
         "fuzzy",
@@ -151,7 +152,7 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     ),
     (
         "duration",
-        r"\b(?:the\s+(?P<rel>REL|first)\s+)?(?:(?P<approx>APPROX)\s+)?"
+        r"\b(?:the\s+(?:(?P<rel>REL|first)\s+)?)?(?:(?P<approx>APPROX)\s+)?"
         r"(?P<num>NUM|VAGUE)(?P<hyphen>[\s-]+)(?P<unit>UNIT)(?![\s-]+old\b)",
     ),
     ("set", r"\b(?P<every>every|each)\s+(?:other\s+)?(?P<unit>UNIT1|WD|SEASON|PART)"),

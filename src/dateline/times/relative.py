@@ -68,8 +68,14 @@ def _relative(cand: Candidate, ctx: Context) -> Resolved | None:
     text = cand.match.group(0).lower()
     if rel == "past" and text.startswith("the"):
         return _duration_back(1, unit, ctx, f"P1{unit.letter}")  # "the past year": a duration
-    if ctx.ref is None or (rel in _AHEAD and text.startswith("the")):
-        return Resolved(None, None, None)  # "the following year" counts from an event, not ref
+    if rel in _AHEAD and text.startswith("the"):
+        # "the next decade" is a span to come; "the following year" counts from an event.
+        value = duration_value(1, unit)
+        if rel == "next" and ctx.ref is not None:
+            return Resolved(ctx.ref, shift(ctx.ref, unit, 1), value, "DURATION")
+        return Resolved(None, None, value, "DURATION")
+    if ctx.ref is None:
+        return Resolved(None, None, None)
     step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     first, last, value = period(shift(ctx.ref, unit, step), unit)
     mod = (cand.part("mod") or "").lower().replace("the ", "")
@@ -92,7 +98,11 @@ def _duration_back(count: int, unit: TimeUnit, ctx: Context, value: str) -> Reso
 
 def _ago(cand: Candidate, ctx: Context) -> Resolved:
     unit, count = _unit(cand), number_of(cand.part("num") or "")
-    ahead = (cand.part("dir") or "").lower() != "ago"
+    direction = " ".join((cand.part("dir") or "").lower().split())
+    if direction in ("earlier", "later"):
+        # "a year earlier" counts from an event the sentence names, not from ref.
+        return Resolved(None, None, duration_value(count, unit), "DURATION")
+    ahead = direction != "ago"
     if count is None:
         return (
             Resolved(ctx.ref, None, "FUTURE_REF") if ahead else Resolved(None, ctx.ref, "PAST_REF")
@@ -101,8 +111,6 @@ def _ago(cand: Candidate, ctx: Context) -> Resolved:
         return Resolved(None, None, None)
     day = shift(ctx.ref, unit, count if ahead else -count)
     first, last, value = period(day, unit)
-    if (cand.part("dir") or "").lower() in ("earlier", "later"):
-        return Resolved(None, None, value)  # "a year earlier" counts from an event, not ref
     return _span(first, last, value)
 
 

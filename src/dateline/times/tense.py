@@ -22,6 +22,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str:
     verb = _verb_of(span.root)
     if verb is None:
         return "past"
+    if span.root.head.lower_ in ("until", "till") and verb.tag_ != "VBD":
+        return "future"  # "postponed until Saturday": a day still to come
     return _tense_of(verb)
 
 
