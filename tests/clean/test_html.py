@@ -10,6 +10,7 @@ from trafilatura.utils import load_html
 from dateline.clean.captions import split_credit
 from dateline.clean.html import read_html_page
 from dateline.clean.metadata import read_metadata
+from dateline.clean.published import is_shown
 
 from .pages import BODY, json_ld, make_page
 
@@ -145,3 +146,37 @@ def test_read_metadata_skips_broken_json_ld() -> None:
 )
 def test_split_credit_shapes(text: str, expected: tuple[str, str | None]) -> None:
     assert split_credit(text) == expected
+
+
+def test_read_html_page_takes_byline_line_out_of_body() -> None:
+    parts = read_html_page("a.html", make_page(before="<p>By Jane Doe and Ali Khan</p>"))
+    assert parts.byline == ("Jane Doe", "Ali Khan")
+    assert not any(p.startswith("By Jane") for p in parts.paragraphs)
+    assert ("byline", "By Jane Doe and Ali Khan") in [(r.reason, r.text) for r in parts.removed]
+
+
+def test_read_html_page_reads_byline_element() -> None:
+    byline = "<div class='article-byline'><span>By Jane Doe</span></div>"
+    assert read_html_page("a.html", make_page(before=byline)).byline == ("Jane Doe",)
+
+
+def test_read_html_page_strips_author_lead_in() -> None:
+    head = '<meta name="author" content="Von Hans Muster">'
+    assert read_html_page("a.html", make_page(head=head)).byline == ("Hans Muster",)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Published 4 March 2031 at 10:00", True),
+        ("Posted on March 4th, 2031 by the desk", True),
+        ("Veröffentlicht am 04.03.2031", True),
+        ("Mis à jour le 4 mars 2031", True),
+        ("https://example.invalid/2031/03/04/river-talks", True),
+        ("Copyright 2031 Example Daily", False),
+        ("Published 14 March 2031", False),
+        ("Published 4 May 2031", False),
+    ],
+)
+def test_is_shown_day_forms(text: str, shown: bool) -> None:
+    assert is_shown(date(2031, 3, 4), text) is shown

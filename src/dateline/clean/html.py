@@ -3,7 +3,9 @@
 The page is parsed once with lxml; trafilatura extracts the main text from that tree (it copies
 it, so our own reads see the page as served). What trafilatura leaves out or mixes in, we do
 here: captions and credits apart from the body (captions.py), the standfirst, the byline, the
-publisher and a conservative publication day (metadata.py).
+publisher (metadata.py) and a conservative publication day (published.py).
+`removed` lists what we take out of trafilatura's text (headline, deck, captions, credits,
+byline lines); the page chrome trafilatura itself leaves out is not listed one block at a time.
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ from dateline.clean.parts import PageParts
 from dateline.errors import InputError
 from dateline.reading import Caption, Removed
 
-# "By Jane Doe", "Von Hans Muster", "Par Marie Dupont": a byline line inside the body.
-_BYLINE_LINE = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+|\s+[|»]\s*")
 _NOT_WORD = re.compile(r"\W+")
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
@@ -206,9 +206,16 @@ def drop_body_captions(captions: tuple[Caption, ...], paragraphs: list[str]) -> 
     return tuple(c for c in captions if len(_key(c.text)) < 20 or _key(c.text) not in body)
 
 
+@cache
+def _byline_line() -> re.Pattern[str]:
+    """ "By Jane Doe", "Von Hans Muster", "Par Marie Dupont": a byline line inside the body."""
+    words = "|".join(re.escape(word) for word in load_hints()["byline_line_words"])
+    return re.compile(rf"^(?:{words})\s+\S", re.IGNORECASE)
+
+
 def _is_byline(line: str, index: int, count: int) -> bool:
     near_edge = index < 3 or index >= count - 2
-    return near_edge and len(line) < 100 and bool(_BYLINE_LINE.match(line))
+    return near_edge and len(line) < 100 and bool(_byline_line().match(line))
 
 
 def _byline_from_markup(elements: list[HtmlElement], byline_lines: list[str]) -> tuple[str, ...]:
