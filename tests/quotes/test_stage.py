@@ -198,3 +198,11 @@ def test_find_quotes_by_saying_borrows_the_subject(nlp: Language) -> None:
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.text == "The governor"
+
+
+def test_find_quotes_demonym_affiliation_without_actors(nlp: Language) -> None:
+    text = '"We will stay," a Jordanian official said.'
+    reading = Reading(source="test", text=text, doc=nlp(text))  # no actors stage run
+    (quote,) = find_quotes(reading).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.affiliation == "JOR"

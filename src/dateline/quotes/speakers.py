@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors import actor_at
+from dateline.actors import actor_at, country_of
 from dateline.quotes.counting import count_of, number_of
 from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
@@ -188,6 +188,8 @@ def affiliation_of(span: Span, head: Token, reading: Reading) -> str | None:
     if groups:
         return groups[0]
     countries = {a.country for a in found if a.country}
+    if not found:  # no actor tagged there: read demonyms and country names ourselves
+        countries = {c for t in first if not _is_stance(t) and (c := country_of(t.text))}
     return countries.pop() if len(countries) == 1 else None
 
 
