@@ -72,3 +72,9 @@ def page_of(result: Result, *, limit: int, offset: int) -> Page:
         limit=limit,
         offset=offset,
     )
+
+
+def count_actors(store: Store) -> int:
+    """Return how many distinct actor names the store holds (find_actors groups by name)."""
+    rows = store.query("SELECT count(DISTINCT name) FROM actors").rows
+    return int(rows[0][0]) if rows else 0

@@ -1,0 +1,154 @@
+"""The JSON shapes of the API's answers (pydantic lives in api/ only, STYLE.md).
+
+Row models mirror the columns of the analytics queries they are filled from, by name, so
+a column added to a query shows up here or fails loudly in the tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field, model_validator
+
+Item = TypeVar("Item", bound=BaseModel)
+
+
+class Page(BaseModel, Generic[Item]):
+    """One page of a listing: its items and the listing's total size."""
+
+    items: list[Item]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+    articles: int
+    incidents: int
+
+
+class ArticleItem(BaseModel):
+    id: str
+    headline: str | None
+    publisher: str | None
+    published_earliest: date | None
+    published_latest: date | None
+    source: str
+    url: str | None
+    story_id: str
+    language: str | None
+    events: int
+
+
+class StoryItem(BaseModel):
+    id: str
+    articles: int
+    headline: str | None
+    publishers: list[str] | None
+    earliest: date | None
+    latest: date | None
+
+
+class EventItem(BaseModel):
+    earliest: date | None
+    latest: date | None
+    type: str
+    cameo: str | None
+    goldstein: float | None
+    source_name: str | None
+    target_name: str | None
+    place_name: str | None
+    modality: str | None
+    background: bool
+    publisher: str | None
+    article_id: str
+    text: str
+
+
+class IncidentItem(BaseModel):
+    id: str
+    type: str
+    source_name: str | None
+    target_name: str | None
+    place_name: str | None
+    earliest: date | None
+    latest: date | None
+    reports: int
+    articles: int
+    stories: int
+    goldstein: float | None
+    background: bool
+    sentence: str  # the evidence of the incident's first report
+    article_id: str
+    headline: str | None
+    publisher: str | None
+
+
+class ActorItem(BaseModel):
+    name: str
+    type: str | None
+    country: str | None
+    articles: int
+    mentions: int
+
+
+class FailureItem(BaseModel):
+    source: str
+    content_hash: str
+    stage: str
+    error: str
+    message: str
+
+
+class TimelineDay(BaseModel):
+    day: date
+    incidents: int
+    reports: int
+    goldstein: float
+
+
+class EscalationPoint(BaseModel):
+    start: date
+    incidents: int
+    conflict: int
+    goldstein: float
+    index: float
+
+
+class NodeOut(BaseModel):
+    name: str
+    incidents: int
+
+
+class EdgeOut(BaseModel):
+    source: str
+    target: str
+    incidents: int
+    goldstein: float
+
+
+class NetworkOut(BaseModel):
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+
+
+class ReadRequest(BaseModel):
+    """An article to read without storing it: its text or its HTML, not both."""
+
+    text: str | None = None
+    html: str | None = None
+    source: str = Field(default="<posted>", description="a name for the input in messages")
+
+    @model_validator(mode="after")
+    def _one_of_text_or_html(self) -> ReadRequest:
+        if (self.text is None) == (self.html is None):
+            raise ValueError('give exactly one of "text" or "html"')
+        return self
+
+    @property
+    def raw(self) -> bytes:
+        """Return the posted article as bytes for the clean stage."""
+        return (self.text if self.text is not None else self.html or "").encode("utf-8")

@@ -1,0 +1,64 @@
+"""The dashboard is served at / and loads only local assets (it must work offline)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.toy_store import build_store
+from dateline.api.server import create_server
+from dateline.dashboard import DASHBOARD
+
+# src=, href= and url() references, and fetch("...") calls in the script.
+_REFERENCE = re.compile(
+    r"""(?:src|href)\s*=\s*["']([^"']+)|url\(([^)]+)\)|fetch\(\s*[`"']([^`"'$?]+)"""
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    path = build_store(tmp_path_factory.mktemp("store") / "s.duckdb")
+    with TestClient(create_server(path)) as opened:
+        yield opened
+
+
+def _references(text: str) -> list[str]:
+    return [next(g for g in m.groups() if g) for m in _REFERENCE.finditer(text)]
+
+
+def test_dashboard_is_served_at_the_root(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Recent incidents" in response.text
+    assert 'id="read"' in response.text  # the form to read a pasted article
+
+
+def test_dashboard_assets_are_local_and_served(client: TestClient) -> None:
+    html = client.get("/").text
+    assets = [r for r in _references(html) if r.startswith("static/")]
+    assert sorted(assets) == ["static/app.js", "static/style.css"]
+    for asset in assets:
+        assert client.get(f"/{asset}").status_code == 200, asset
+
+
+def test_dashboard_references_nothing_off_the_server() -> None:
+    for path in DASHBOARD.iterdir():
+        if path.suffix in {".html", ".js", ".css"}:
+            text = path.read_text()
+            assert not re.search(r"https?://|//cdn|@import", text), path.name
+            assert all(not r.startswith(("/", "http")) for r in _references(text)), path.name
+
+
+def test_dashboard_script_calls_routes_the_api_has(client: TestClient) -> None:
+    script = (DASHBOARD / "app.js").read_text()
+    routes = set(re.findall(r"""getJSON\(\s*[`"']([a-z_]+)""", script))
+    routes |= set(re.findall(r"""fetch\(\s*[`"']([a-z_]+)""", script))
+    assert routes == {"summary", "network", "incidents", "actors", "read"}
+    for route in routes - {"read"}:
+        assert client.get(f"/{route}").status_code == 200, route
+    for plot in re.findall(r"plots/(\w+)\.png", script):
+        assert client.get(f"/plots/{plot}.png").content.startswith(b"\x89PNG"), plot
