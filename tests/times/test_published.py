@@ -71,3 +71,11 @@ def test_seed_times_match_gold(nlp: Language, seed_path: Path) -> None:
     assert (published.earliest, published.latest) == (date(2024, 1, 17), date(2024, 1, 18))
     scores = {s.layer: s for s in score_reading(reading, gold)}
     assert scores["times"].f1 >= 0.9, scores["times"]
+
+
+@pytest.mark.model
+def test_infer_published_treats_old_dates_as_history(nlp: Language) -> None:
+    text = "The attacks of Sept. 11, 2001 changed the region. In 2008, the talks resumed."
+    published = _read(nlp, text).require_article().published
+    assert (published.earliest, published.latest) == (date(2008, 1, 1), None)
+    assert published.basis == "inferred"

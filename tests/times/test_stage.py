@@ -127,3 +127,17 @@ def test_resolve_times_without_publication_makes_up_no_day(nlp: Language) -> Non
 def test_resolve_times_leaves_measures_and_vague_references_out(nlp: Language) -> None:
     reading = _read(nlp, "During a 7-day truce the past seemed far away, and now it is over.")
     assert [t.text for t in reading.times] == []
+
+
+@pytest.mark.model
+def test_resolve_times_reads_clock_times_and_sets(nlp: Language) -> None:
+    reading = _read(nlp, "The strike came at 3 p.m. on Friday; patrols now run every week.")
+    values = {t.text: (t.value, t.type) for t in reading.times}
+    assert values["3 p.m."] == ("2024-01-12T15", "TIME")
+    assert values["every week"] == ("P1W", "SET")
+
+
+@pytest.mark.model
+def test_resolve_times_keeps_metadata_publication(nlp: Language) -> None:
+    reading = _read(nlp, "The army withdrew on Jan. 5, 2023, officials said on Monday.")
+    assert reading.require_article().published == PUBLISHED

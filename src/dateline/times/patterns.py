@@ -82,7 +82,7 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (
         "clock",
         r"\b(?P<clock>CLOCK)(?:\s+(?P<tz>TZ))?(?:,?\s+(?P<wd>WD)|"
-        r"\s+(?P<deixis>yesterday|today|tomorrow|tonight))?",
+        r"\s+(?P<deixis>yesterday|today|tomorrow|tonight))?(?=\s+on\s+(?P<wd_on>WD))?",
     ),
     (
         "date",

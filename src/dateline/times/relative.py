@@ -215,8 +215,9 @@ def _clock(cand: Candidate, ctx: Context) -> Resolved | None:
 def _clock_day(cand: Candidate, ctx: Context) -> date | None:
     if ctx.ref is None:
         return None
-    if cand.part("wd"):
-        weekday = weekdays()[(cand.part("wd") or "").lower().rstrip(".")]
+    named = cand.part("wd") or cand.part("wd_on")  # "3 p.m. Friday", "3 p.m. on Friday"
+    if named:
+        weekday = weekdays()[named.lower().rstrip(".")]
         return cal.pick_weekday(weekday, ctx.ref, ctx.tense, None)
     shift_days = {"yesterday": -1, "tomorrow": 1}.get((cand.part("deixis") or "").lower(), 0)
     return ctx.ref + timedelta(days=shift_days)
