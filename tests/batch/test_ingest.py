@@ -108,6 +108,9 @@ def test_ingest_records_every_failed_input_with_its_reason(tmp_path: Path) -> No
     with Store(tmp_path / "s.duckdb") as store:
         counts = ingest([str(corpus), missing], store, options=_options(), settings=Settings())
         rows = store.query("SELECT source, stage, error, message FROM failures ORDER BY 1").rows
+        again = ingest([str(corpus), missing], store, options=_options(), settings=Settings())
+        assert again.failed == 3  # failures are retried (the code may have improved) ...
+        assert store.count("failures") == 3  # ... and replace their old rows, never double
     assert counts.failed == 3
     assert rows == (
         (str(corpus / "empty.html"), "toy_clean", "InputError", "0 bytes, nothing to read"),

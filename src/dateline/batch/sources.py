@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlparse
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from dateline.config import Settings
 from dateline.errors import InputError
@@ -148,16 +149,16 @@ def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
         yield InputError(str(path), f"not a WARC file: {err}")
 
 
-def _is_html(record: object) -> bool:
+def _is_html(record: ArcWarcRecord) -> bool:
     headers = getattr(record, "http_headers", None)
     kind = headers.get_header("Content-Type") if headers else None
     return bool(kind and "html" in kind.lower())
 
 
-def _warc_page(record: object, settings: Settings) -> Item:
-    headers = record.rec_headers  # type: ignore[attr-defined]
+def _warc_page(record: ArcWarcRecord, settings: Settings) -> Item:
+    headers = record.rec_headers
     source = headers.get_header("WARC-Target-URI") or headers.get_header("WARC-Record-ID")
-    raw = record.content_stream().read(settings.max_bytes + 1)  # type: ignore[attr-defined]
+    raw = record.content_stream().read(settings.max_bytes + 1)
     if len(raw) > settings.max_bytes:
         return InputError(source, f"over the size cap of {settings.max_bytes:,} bytes")
     return Page(str(source), raw, headers.get_header("WARC-Date"))
