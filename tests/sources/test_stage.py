@@ -99,3 +99,8 @@ def test_find_sources_skip_a_headline_line(nlp: Language) -> None:
     text = "Officials say rebels took the airport\n\nIt went on all night, two residents said."
     (source,) = _sources(nlp, text)
     assert source.text == "two residents"
+
+
+def test_find_sources_bare_plural_cited_twice_is_one_source(nlp: Language) -> None:
+    text = "Officials said the road was cut. The bridge was also hit, officials said."
+    assert len(_sources(nlp, text)) == 1

@@ -53,6 +53,7 @@ class _Seen:
     lemmas: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    texts: set[str] = field(default_factory=set)
 
 
 @stage(needs={"doc", "actors", "quotes"}, fills={"sources"}, english_only=True)
@@ -136,8 +137,14 @@ def _is_publication(token: Token) -> bool:
 
 
 def _is_remention(head: Token, speaker: Speaker, seen: _Seen) -> bool:
-    """Return True for "the officials" after officials were cited, or a name cited before."""
+    """Return True for "the officials" after officials were cited, or a name cited before.
+
+    A phrase cited again word for word ("officials said" twice) is a re-mention too: without
+    a number or a name there is nothing to tell two such groups apart.
+    """
     if speaker.actor and speaker.actor in seen.actors:
+        return True
+    if speaker.count is None and speaker.text.lower() in seen.texts:
         return True
     if speaker.kind in ("named", "organization", "publication"):
         return head.lower_ in seen.names
@@ -149,6 +156,7 @@ def _remember(head: Token, speaker: Speaker, seen: _Seen) -> None:
     if speaker.actor:
         seen.actors.add(speaker.actor)
     seen.names.add(head.lower_)
+    seen.texts.add(speaker.text.lower())
     seen.lemmas.update(_lemmas(head))
 
 
