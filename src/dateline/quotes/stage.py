@@ -5,10 +5,12 @@ carry no words of their own ("according to three officials", "Reuters consulted 
 
 Direct quotes come from the quotation marks (cues.find_quoted); the parse then finds the
 speech verb around them in the same paragraph and its subject. Indirect quotes are the
-clauses a speech verb reports ("X said (that) ...", "..., X said."), kept when one person
-speaks them: a named person, or a described one ("a senior official", "he"). What states,
-groups and unnamed plurals "say" ("Israel has said it ...", "officials said ...") is
-recorded by sources/ as attribution, not as anyone's words.
+clauses a speech verb reports ("X said (that) ...", "..., X said.", "according to X"), kept
+when one voice speaks them: a named person, a publication, or one described person ("a
+senior official", "he"). What states, groups and unnamed plurals "say" ("Israel has said it
+...", "officials said ...") is recorded by sources/ as attribution, not as anyone's words:
+the seed's gold reading draws the line there (PolNeAR draws it elsewhere; see
+benchmarks/polnear.py for what that costs on its definition).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from dateline.quotes.cues import Cue, according_content, according_to, find_cues
 from dateline.quotes.speakers import describe, is_pronoun, resolve_pronoun
 from dateline.reading import Quote, Reading, Speaker
 
-# A cue further than this from its quotation, in characters, reports something else
-# (calibrated by eye on the seed and PolNeAR dev: attributions sit within a clause or two).
+# A cue further than this from its quotation, in characters, reports something else (a
+# judgement, not tuned: an attribution sits within a clause or two of its quotation).
 CUE_REACH = 250
 # Reported clauses shorter than this, in words, are fragments the parser mis-attached.
 MIN_CONTENT_WORDS = 3
