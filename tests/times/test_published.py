@@ -79,3 +79,11 @@ def test_infer_published_treats_old_dates_as_history(nlp: Language) -> None:
     published = _read(nlp, text).require_article().published
     assert (published.earliest, published.latest) == (date(2008, 1, 1), None)
     assert published.basis == "inferred"
+
+
+@pytest.mark.model
+def test_infer_published_puts_event_weekdays_near_the_dated_event(nlp: Language) -> None:
+    # Sunday 8 January 2023; the Saturday of the seizure is the day before, not a week on.
+    text = "Rebels seized the bridge on Saturday. The army retook it on Jan. 8, 2023."
+    published = _read(nlp, text).require_article().published
+    assert (published.earliest, published.latest) == (date(2023, 1, 8), date(2023, 1, 9))

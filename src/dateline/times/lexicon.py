@@ -111,3 +111,9 @@ def number_of(text: str) -> int | None:
 def month_leads() -> frozenset[str]:
     """Return the words before a bare "May" or "March" that make it the month."""
     return frozenset(row[0] for row in _rows("month_leads.txt"))
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Return the lemmas of reporting verbs ("say", "write", "announce")."""
+    return frozenset(row[0] for row in _rows("reporting_verbs.txt"))

@@ -3,11 +3,15 @@
 The reasoning, in order:
 1. The article is on or after the latest day it names in a past or present clause
    ("Jan. 14, 2024" in a caption): that is the lower bound. A year or month alone bounds
-   too loosely to date a story, so without a full date nothing is inferred.
-2. A weekday named in a past clause ("said on Wednesday") is a day after that date (news
-   names recent days by weekday and older ones by date), so it is the first such weekday on
-   or after the bound; and the latest weekday named is the day of publication or the day
-   before (a wire story names the day even on the day itself).
+   too loosely to date a story, so without a full date nothing is inferred; and when a
+   later year is named than any full date ("Sept. 11, 2001" and "in 2008"), the dates are
+   history and only that year bounds the story.
+2. A weekday named in a past clause of attribution ("said on Wednesday", "wrote on
+   Tuesday") is the first such weekday on or after the bound (news names recent days by
+   weekday and older ones by date); a weekday of another event ("seized the bridge on
+   Saturday") is the one nearest the bound. The latest weekday named is the day of
+   publication or the day before (a wire story names the day even on the day itself).
+   This is a newsroom convention, not a certainty: MEANTIME shows where it fails.
 3. A relative expression that dates the same event as an explicit date ("his visit last
    week" and "his Jan. 11 visit": the same noun) holds only for publication days that put
    the date inside it.
@@ -26,9 +30,10 @@ from spacy.tokens import Doc
 from dateline.reading import Published
 from dateline.times import calendar as cal
 from dateline.times.find import Found, read_times
-from dateline.times.lexicon import weekdays
+from dateline.times.lexicon import reporting_verbs, weekdays
 from dateline.times.patterns import Candidate
 from dateline.times.resolve import resolve
+from dateline.times.tense import verb_of
 from dateline.times.timex import Context
 
 # How far after the lower bound publication is searched; the rules bound it more tightly.
@@ -61,7 +66,7 @@ def infer_published(doc: Doc, cands: list[Candidate]) -> Published | None:
             f"({_text(year[1])!r}); no day named in it"))  # fmt: skip
     days = frozenset(low + timedelta(days=n) for n in range(HORIZON_DAYS))
     reasons, bounded = [why], False
-    for rule in (_weekday_rule(found, low), *_link_rules(doc, found, dated, days)):
+    for rule in (_weekday_rule(doc, found, low), *_link_rules(doc, found, dated, days)):
         kept = days & rule.days
         if rule.days and kept:
             days, bounded = kept, True
@@ -108,17 +113,35 @@ def _text(f: Found) -> str:
     return f.cand.match.group(0)
 
 
-def _weekday_rule(found: list[Found], low: date) -> _Rule:
+def _weekday_rule(doc: Doc, found: list[Found], low: date) -> _Rule:
     named = [f for f in found if f.cand.kind == "weekday" and not f.cand.part("rel")]
     past = [f for f in named if f.tense == "past"]
     if not past:
         return _Rule("", frozenset())
-    pinned = [cal.pick_weekday(_weekday(f), low + timedelta(days=6), "past", None) for f in past]
+    pinned = [_pin(doc, f, low) for f in past]
     first, last = min(pinned), max(pinned)
+    last = max(last, low)
     days = frozenset(d for d in (last, last + timedelta(days=1)) if d <= first + timedelta(days=6))
     words = ", ".join(sorted({f.cand.match.group(0) for f in past}))
     return _Rule(f"{words} in past clauses: the latest is {last.isoformat()}, "
                  "published that day or the next", days)  # fmt: skip
+
+
+def _pin(doc: Doc, f: Found, low: date) -> date:
+    # A weekday of reporting ("said on Wednesday") is after the latest dated event, near
+    # publication; a weekday of an event ("returned on Saturday") is the one nearest that
+    # event, before or after it.
+    after = cal.pick_weekday(_weekday(f), low + timedelta(days=6), "past", None)
+    if _is_reporting(doc, f):
+        return after
+    before = after - timedelta(days=7)
+    return before if (low - before) < (after - low) else after
+
+
+def _is_reporting(doc: Doc, f: Found) -> bool:
+    span = doc.char_span(f.cand.start, f.cand.end, alignment_mode="expand")
+    verb = verb_of(span.root) if span is not None else None
+    return verb is not None and verb.lemma_ in reporting_verbs()
 
 
 def _weekday(f: Found) -> int:

@@ -19,7 +19,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
-    verb = _verb_of(span.root)
+    verb = verb_of(span.root)
     if verb is None:
         return "past"
     if span.root.head.lower_ in ("until", "till") and verb.tag_ != "VBD":
@@ -27,7 +27,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str:
     return _tense_of(verb)
 
 
-def _verb_of(token: Token) -> Token | None:
+def verb_of(token: Token) -> Token | None:
+    """Return the verb a token hangs from (itself if a verb), or None."""
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
