@@ -15,9 +15,10 @@ from dateline.store import Store
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(build_store(tmp_path / "s.duckdb"), read_only=True) as opened:
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path = build_store(tmp_path_factory.mktemp("store") / "s.duckdb")
+    with Store(path, read_only=True) as opened:
         yield opened
 
 

@@ -90,7 +90,9 @@ def scope_sql(scope: Scope, *, news_only: bool = True) -> tuple[str, list[Any]]:
     if news_only:
         where.append("NOT i.background AND i.earliest IS NOT NULL")
     if scope.since:
-        where.append("coalesce(i.latest, i.earliest) >= ?")
+        # A series plots an incident on its first day, so it must begin in the period; a
+        # listing keeps every incident whose date interval reaches into it.
+        where.append("i.earliest >= ?" if news_only else "coalesce(i.latest, i.earliest) >= ?")
         params.append(scope.since)
     if scope.until:
         where.append("i.earliest <= ?")

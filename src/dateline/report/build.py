@@ -29,13 +29,14 @@ from dateline.store.store import Result, Store
 
 # Figure names, in the order the report shows them, with their captions.
 FIGURES = {
-    "types_per_day": "Incidents per day by PLOVER type",
+    "types_per_day": "Incidents over time by PLOVER type",
     "escalation": "Escalation index per week (minus mean Goldstein; up means escalation)",
     "top_dyads": "Dyads with the most incidents",
     "network": "Actor network (edge width: incidents; red: conflict, blue: cooperation)",
 }
 _RECENT = 10  # incidents listed with their sentences
 _DYADS = 10
+_WEEKS = 12  # rows of the escalation table; the figure shows every week
 _SENTENCE = 300  # characters of an evidence sentence shown before it is cut
 
 
@@ -140,16 +141,20 @@ def _types(report: SituationReport) -> str:
 
 
 def _escalation(report: SituationReport) -> str:
-    weeks = report.escalation
+    weeks = report.escalation[-_WEEKS:]
     rows = [(str(w.start), str(w.incidents), str(w.conflict), f"{w.goldstein:+.1f}",
              f"{w.index:+.1f}") for w in weeks]  # fmt: skip
-    text = "## Escalation\n\n" + _table(
+    shown = f"the last {len(weeks)} of {len(report.escalation)} weeks with incidents"
+    text = f"## Escalation\n\nWeeks with incidents ({shown}):\n\n" + _table(
         ("week of", "incidents", "conflictual", "mean Goldstein", "index"), rows
     )
     if len(weeks) >= 2:
         change = weeks[-1].index - weeks[-2].index
         trend = "rose" if change > 0 else "fell" if change < 0 else "held"
-        text += f"\n\nThe index {trend} by {abs(change):.1f} in the last week shown."
+        text += (
+            f"\n\nThe index {trend} by {abs(change):.1f} from the week of {weeks[-2].start} "
+            f"to the week of {weeks[-1].start}."
+        )
     return text
 
 

@@ -25,6 +25,7 @@ from dateline.report.build import FIGURES, SituationReport
 
 _SIZE = (8.0, 4.0)  # inches; at 100 dpi an 800x400 image reads well in Markdown and the browser
 _DPI = 100
+_EDGES = 15  # past this the circle's labels overlap at 6 inches; the API serves all edges
 _DATE2NUM: Callable[[date], float] = mdates.date2num  # untyped in matplotlib's stubs
 _CONFLICT, _COOPERATION, _NEUTRAL = "#c0392b", "#2e6da4", "#888888"
 
@@ -51,25 +52,47 @@ def _empty(axes: Axes) -> None:
 
 
 def plot_types_per_day(report: SituationReport) -> Figure:
-    """Return stacked bars of incidents per day, one colour per PLOVER type."""
+    """Return stacked bars of incidents per day (week, month past a span), one colour per type."""
     figure, axes = _new(FIGURES["types_per_day"])
     if not report.types_per_day:
         _empty(axes)
         return figure
-    days = sorted({d.day for d in report.types_per_day})
-    bottom = dict.fromkeys(days, 0)
+    unit, width = _unit(report.types_per_day[0].day, report.types_per_day[-1].day)
+    per: dict[tuple[date, str], int] = {}
+    for d in report.types_per_day:
+        key = (_start_of(d.day, unit), d.type)
+        per[key] = per.get(key, 0) + d.incidents
+    starts = sorted({start for start, _ in per})
+    bottom = [0] * len(starts)
     colours = _palette(len(report.type_totals))
     for (kind, _), colour in zip(report.type_totals, colours, strict=True):
-        counts = {d.day: d.incidents for d in report.types_per_day if d.type == kind}
-        heights = [counts.get(day, 0) for day in days]
-        axes.bar(_x(days), heights, bottom=[bottom[d] for d in days], label=kind, color=colour)
-        bottom = {day: bottom[day] + h for day, h in zip(days, heights, strict=True)}
+        heights = [per.get((start, kind), 0) for start in starts]
+        axes.bar(_x(starts), heights, width=width, bottom=bottom, label=kind, color=colour,
+                 align="edge")  # fmt: skip
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    axes.set_title(f"Incidents per {unit} by PLOVER type", fontsize=11)
     axes.xaxis_date()
     axes.set_ylabel("incidents")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(fontsize=7, ncols=2, loc="upper left", frameon=False)
     figure.autofmt_xdate()
     return figure
+
+
+# Bars narrower than a pixel vanish: past ~3 months of days draw weeks, past ~2 years months.
+# The widths (in days) leave a small gap between bars.
+_UNITS = ((92, "day", 0.8), (730, "week", 6.0), (10**6, "month", 26.0))
+
+
+def _unit(first: date, last: date) -> tuple[str, float]:
+    span = (last - first).days
+    return next((unit, width) for limit, unit, width in _UNITS if span <= limit)
+
+
+def _start_of(day: date, unit: str) -> date:
+    if unit == "week":
+        return date.fromordinal(day.toordinal() - day.weekday())
+    return day.replace(day=1) if unit == "month" else day
 
 
 def _x(days: list[date]) -> list[float]:
@@ -133,10 +156,10 @@ def _tone(goldstein: float) -> str:
 
 def plot_network(report: SituationReport) -> Figure:
     """Return the actor network: actors on a circle, arrows weighted by incidents."""
-    figure = Figure(figsize=(6.0, 6.0))
+    figure = Figure(figsize=(8.0, 6.0))
     axes = figure.add_subplot()
     axes.set_title(FIGURES["network"], fontsize=9)
-    network = report.network
+    network = _heaviest_part(report.network)
     if not network.nodes:
         _empty(axes)
         return figure
@@ -153,12 +176,20 @@ def plot_network(report: SituationReport) -> Figure:
         x, y = where[node.name]
         axes.scatter([x], [y], s=60 + 400 * node.incidents / biggest, color="#f0c419",
                      edgecolors="#555555", zorder=3)  # fmt: skip
-        axes.annotate(node.name, (x, y), xytext=(0, 12), textcoords="offset points",
-                      ha="center", fontsize=8, zorder=4)  # fmt: skip
-    axes.set_xlim(-1.4, 1.4)
-    axes.set_ylim(-1.4, 1.4)
+        axes.annotate(node.name, (x, y), xytext=(14 * x, 14 * y), textcoords="offset points",
+                      ha="left" if x > 0.1 else "right" if x < -0.1 else "center",
+                      va="center", fontsize=8, zorder=4)  # fmt: skip
+    axes.set_xlim(-1.8, 1.8)
+    axes.set_ylim(-1.3, 1.3)
     axes.set_axis_off()
     return figure
+
+
+def _heaviest_part(network: Network) -> Network:
+    """Return the network's first `_EDGES` edges (the heaviest) and the actors they join."""
+    edges = network.edges[:_EDGES]
+    joined = {e.source for e in edges} | {e.target for e in edges}
+    return Network(nodes=tuple(n for n in network.nodes if n.name in joined), edges=edges)
 
 
 def _circle(network: Network) -> dict[str, tuple[float, float]]:
