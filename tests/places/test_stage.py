@@ -210,3 +210,9 @@ def test_find_places_no_country_inside_a_longer_name(nlp: Language) -> None:
     reading = _read(nlp, text)
     assert "Atlantic Ocean" not in {p.name for p in reading.places}
     assert "JEY" not in {p.country for p in reading.places}
+
+
+@pytest.mark.model
+def test_find_places_groups_and_wires_are_not_places(nlp: Language) -> None:
+    text = "Hezbollah fighters fired rockets at Israeli positions, Reuters and Al Jazeera reported."
+    assert not {"Hezbollah", "Reuters", "Al Jazeera"} & _mentioned(_read(nlp, text))
