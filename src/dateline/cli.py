@@ -229,11 +229,26 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """
     import uvicorn
 
-    from dateline.api import create_app
+    from dateline.api.server import create_server
 
-    app = create_app(args.store or settings.store)
+    app = create_server(args.store or settings.store, settings=settings)
     print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    """Write a situation report (report.md and PNG figures) for a period and an actor.
+
+    Example: dateline report --out report/ --since 2024-01-01 --actor Hezbollah
+    """
+    from dateline.report import build_report, write_report
+    from dateline.store import Store
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        report = build_report(store, since=args.since, until=args.until, actor=args.actor)
+    paths = write_report(report, Path(args.out))
+    print(f"wrote {', '.join(p.name for p in paths)} to {args.out}")
     return 0
 
 
@@ -269,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", action="store_true", help="print a JSON summary")
     _add_store_commands(commands)
+    _add_analyst_commands(commands)
     return parser
 
 
@@ -304,6 +320,18 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         sub.add_argument("--store", help="the DuckDB file (default: Settings.store)")
     for sub in (events, actors, sql):
         sub.add_argument("--format", choices=formats, default="table")
+
+
+def _add_analyst_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Register the analyst's report command (serve is with the store's commands)."""
+    report = _add(commands, "report", cmd_report)
+    report.add_argument("--out", default="report", help="the folder to write into")
+    report.add_argument("--since", type=date.fromisoformat, help="YYYY-MM-DD")
+    report.add_argument("--until", type=date.fromisoformat, help="YYYY-MM-DD")
+    report.add_argument("--actor", help="an actor's name (part of it)")
+    report.add_argument("--store", help="the DuckDB file (default: Settings.store)")
 
 
 def _add(
