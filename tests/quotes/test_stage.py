@@ -206,3 +206,10 @@ def test_find_quotes_demonym_affiliation_without_actors(nlp: Language) -> None:
     (quote,) = find_quotes(reading).quotes
     assert quote.speaker is not None
     assert quote.speaker.affiliation == "JOR"
+
+
+def test_find_quotes_colon_paragraph_introduces_the_next(nlp: Language) -> None:
+    text = "The health minister said:\n\n“Every hospital in the north is now without power.”"
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The health minister"

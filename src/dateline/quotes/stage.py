@@ -74,8 +74,14 @@ def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], s
 
 
 def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
-    """Return the nearest cue in the quote's paragraph that reports it or reports nothing else."""
+    """Return the nearest cue in the quote's paragraph that reports it or reports nothing else.
+
+    A paragraph that ends in a colon ("The minister said:") introduces the next one, so its
+    cues count for a quotation opening that next paragraph.
+    """
     first = ctx.text.rfind("\n", 0, start) + 1
+    if _opens_paragraph(ctx.text, start) and ctx.text[:first].rstrip().endswith(":"):
+        first = ctx.text.rfind("\n", 0, len(ctx.text[:first].rstrip())) + 1
     last = ctx.text.find("\n", end)
     last = len(ctx.text) if last < 0 else last
     best: tuple[int, Cue] | None = None

@@ -31,7 +31,7 @@ from dateline.quotes.speakers import (
 from dateline.reading import Reading, Source, Speaker
 
 HERE = Path(__file__).parent
-TERMINAL = frozenset(".!?\"”’')")
+TERMINAL = frozenset(".!?:;\"”’')")  # ":" ends "The minister said:" before a quote
 DEFINITE = frozenset({"the", "these", "those"})
 # Named entities that cite a body rather than a place: "the Pentagon said", "Amnesty said".
 ORGANIZATION_ENTS = frozenset({"ORG", "PERSON"})
