@@ -42,6 +42,7 @@ OLD_NAMES = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }  # fmt: skip  PLOVER 0.5b1 -> 2.0 names (SOURCE.md)
+CLAUSE_DEPS = frozenset({"relcl", "acl", "conj", "cc", "advcl"})
 PENTACODE = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}
 
 
@@ -97,7 +98,9 @@ def bench_plover(limit: int | None) -> None:
         event = main_event(reading)
         gold.append(OLD_NAMES.get(record["event"], record["event"]))
         got.append(event.type if event else "NONE")
-        actor_hits += _actor_right(reading, event.source if event else None, record["source"])
+        actor_hits += _actor_right(
+            reading, event.source if event else None, record.get("source", [])
+        )
         if record.get("target"):
             recipients += 1
             target = event.target if event else None
@@ -217,12 +220,13 @@ def _our_spans(doc: Doc) -> dict[str, set[tuple[int, int]]]:
 
 
 def _phrase(token: Token) -> Span:
-    """The noun phrase a role token heads, without determiners or trailing clauses."""
-    keep = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "flat")]
-    start = min(t.i for t in keep)
-    while start < token.i and token.doc[start].dep_ in ("det", "punct", "predet"):
-        start += 1
-    return token.doc[start : token.i + 1]
+    """The phrase a role token heads as the CoNLL spans mark it: determiners and prepositional
+    phrases in, clauses and coordinated phrases out."""
+    cut = [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    end = min((c.left_edge.i for c in cut), default=token.right_edge.i + 1)
+    while end - 1 > token.i and token.doc[end - 1].is_punct:
+        end -= 1
+    return token.doc[token.left_edge.i : end]
 
 
 # --- petrarch2 ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from dateline.events.lexicon import load_cues
 
 CHAIN_DEPS = frozenset({"xcomp", "prep", "pobj", "dobj", "acomp", "attr", "pcomp", "acl", "amod"})
 GOVERN_HOPS = 4
-FUTURE = frozenset({"will", "shall", "'ll"})
+FUTURE = frozenset({"will", "shall", "would"})  # lemmas: "won't" parses as wo/will
 
 
 def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
@@ -43,7 +43,8 @@ def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
 
 def is_future(trigger: Token) -> bool:
     """Return True when the trigger's verb chain carries a future auxiliary ("will fire")."""
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE for t in _chain(trigger) for c in t.children)
+    chain = _chain(trigger)
+    return any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE for t in chain for c in t.children)
 
 
 def _cues(role: str, signal: str) -> set[str]:

@@ -27,6 +27,7 @@ DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
 ARGUMENT_PREPS = frozenset({"by", "from", "with", "against"})
 DYAD_MIN = 3  # mentions the second side needs before the story is taken to be about a pair
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 LOOKBACK = 400  # characters searched backwards for a pronoun's actor (about two sentences)
 
 
@@ -94,12 +95,13 @@ def _names_agent(token: Token) -> bool:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions that can be actors (not "on Nov. 17", "in May")."""
     return [
         pobj
         for prep in token.children
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
         for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        if pobj.dep_ == "pobj" and pobj.ent_type_ not in NOT_ACTORS
     ]
 
 
@@ -183,8 +185,9 @@ def find_dyad(reading: Reading) -> tuple[str, str] | None:
     """Return the ids of the two collective actors the story is about, if two stand out.
 
     Counted over mentions in argument positions only: "Lebanese officials" is an affiliation
-    and "in Beirut" a place, not Lebanon acting. Used to fill a conflict event's missing target with the other side of the story,
-    a discourse default that news follows ("Israel warns it will respond" warns Hezbollah).
+    and "in Beirut" a place, not Lebanon acting. Used to fill a conflict event's missing
+    target with the other side of the story, a discourse default news follows ("Israel warns
+    it will respond" warns its adversary).
     """
     doc = reading.require_doc()
     counts = []

@@ -39,6 +39,8 @@ CONFLICT_TYPES = frozenset({
     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
     "ASSAULT",
 })  # fmt: skip
+# A future negated act of cooperation is a refusal: CAMEO 12 by what is refused.
+REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 INFERRED = 0.1  # confidence lost when the target comes from the story's dyad, not the sentence
 
 
@@ -93,6 +95,10 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     info = code_info(code)
     if info and info.type in FORCE_TYPES and (modality == "conditional" or is_future(trigger)):
         code, info = THREAT_CODE, code_info(THREAT_CODE)
+    if info and info.code[:2] in REFUSALS and modality == "negated" and is_future(trigger):
+        # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x).
+        code, modality = REFUSALS[info.code[:2]], "asserted"
+        info = code_info(code)
     if info is None or not info.type:
         return  # CAMEO 01/02 (comments, appeals): PLOVER does not code them
     roles = find_roles(cluster)
