@@ -34,13 +34,14 @@ def create_server(
         return pipeline or default_pipeline()
 
     app = FastAPI(title="dateline", summary="The situation in the news, read into data")
-    app.include_router(make_router(store_path, settings=settings or Settings(), pipeline=reader))
+    router = make_router(store_path, settings=settings or Settings(), pipeline=reader)
+    app.include_router(router)
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(DASHBOARD / "index.html")
 
-    ours = {route.path for route in app.routes if isinstance(route, APIRoute)}
+    ours = {"/"} | {route.path for route in router.routes if isinstance(route, APIRoute)}
     for route in create_app(store_path).router.routes:
         if isinstance(route, APIRoute) and route.path not in ours:
             app.router.routes.append(route)
