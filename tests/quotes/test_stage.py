@@ -213,3 +213,10 @@ def test_find_quotes_colon_paragraph_introduces_the_next(nlp: Language) -> None:
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.text == "The health minister"
+
+
+def test_find_quotes_colon_after_a_subject_without_a_speech_verb(nlp: Language) -> None:
+    text = "The opposition leader hit back in a post on X: “This budget starves the regions.”"
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The opposition leader"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.pipeline import stage
 from dateline.quotes.cues import Cue, according_content, according_to, find_cues, find_quoted
-from dateline.quotes.speakers import describe, is_pronoun, resolve_pronoun
+from dateline.quotes.speakers import describe, is_person, is_pronoun, resolve_pronoun
 from dateline.reading import Quote, Reading, Speaker
 
 # A cue further than this from its quotation, in characters, reports something else (a
@@ -63,6 +63,9 @@ def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], s
         if cue is not None:
             used.add(cue.token.i)
             speaker = _speaker(ctx, cue, quotes[-1].speaker if quotes else None)
+        elif (introduced := _colon_cue(ctx, start)) is not None:
+            cue = introduced  # "Trump hit back in a series of tweets: “...”"
+            speaker = _speaker(ctx, cue, None)
         elif quotes and _continues(ctx.text, quotes[-1].end, start):
             speaker = quotes[-1].speaker  # a floating quote goes on in the last speaker's voice
         else:
@@ -98,6 +101,25 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
         if distance <= CUE_REACH and (best is None or distance < best[0]):
             best = (distance, cue)
     return best[1] if best else None
+
+
+def _colon_cue(ctx: _Context, start: int) -> Cue | None:
+    """Return the main verb of a sentence that introduces the quotation with a colon.
+
+    No speech verb is needed: a subject that "hit back in a statement:" or "wrote on
+    Twitter:" speaks the words after the colon. Its subject must be a person or a named body.
+    """
+    before = ctx.text[:start].rstrip(' “"')
+    if not before.endswith(":"):
+        return None
+    colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    root = colon[0].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (is_person(subject) or subject.ent_type_ == "ORG"):
+        return None
+    return Cue(token=root, subject=subject, content=None)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
