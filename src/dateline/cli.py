@@ -283,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
         "gold", nargs="*", help="gold files (default: ../shared/seed/*.gold.json)"
     )
     evaluate.add_argument("--json", action="store_true", help="print a JSON summary")
+    evaluate.add_argument("--show-misses", action="store_true", help="list missed and extra items")
     _add_store_commands(commands)
     _add_analyst_commands(commands)
     return parser
