@@ -202,7 +202,7 @@ def test_dask_path_stores_the_same_rows_as_the_local_path(tmp_path: Path) -> Non
     with Store(tmp_path / "local.duckdb") as store:
         local = ingest([str(corpus)], store, options=_options(chunk=3), settings=Settings())
         expected = _dump(store)
-    options = _options(engine="dask", workers=2, processes=False, chunk=2)
+    options = _options(engine="dask", workers=2, processes=False, chunk=1)  # 4 chunks in flight
     with Store(tmp_path / "dask.duckdb") as store:
         counts = ingest([str(corpus)], store, options=options, settings=Settings())
         got = _dump(store)

@@ -10,14 +10,15 @@ paths store the same rows for the same inputs.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import dask.bag as db
 import pyarrow as pa
 import pyarrow.parquet as pq
-from distributed import Client, LocalCluster
+from distributed import Client, Future, LocalCluster
 
 from dateline.batch.read import Outcome, Read, read_pages
 from dateline.batch.sources import Page
@@ -26,8 +27,11 @@ from dateline.reading import from_json, to_json
 from dateline.store.store import Failure
 
 if TYPE_CHECKING:
-    from dateline.batch.ingest import IngestOptions
+    from dateline.batch.ingest import IngestOptions, Plan
 
+# Chunks submitted ahead of the one being written: enough to keep every worker busy while
+# this process writes, few enough that a kill loses little reading (never stored rows).
+LOOKAHEAD = 2
 _SCHEMA = pa.schema([
     ("index", pa.int64()), ("source", pa.string()), ("content_hash", pa.string()),
     ("fetched_at", pa.string()), ("reading", pa.string()), ("stage", pa.string()),
@@ -64,16 +68,36 @@ class DaskReader:
         if self._cluster is not None:
             self._cluster.close()
 
-    def read(self, pages: Sequence[Page]) -> list[Outcome]:
-        """Return one outcome per page, in order, read on the cluster."""
-        if not pages:
-            return []
-        parts = min(self.workers, len(pages))
+    def read_all(self, plans: Iterable[Plan]) -> Iterator[tuple[Plan, list[Outcome]]]:
+        """Yield each plan with its outcomes, in order, keeping LOOKAHEAD plans on the cluster.
+
+        The workers read the next chunks while this process writes the last one to the store.
+        """
+        pending: deque[tuple[Plan, Future[list[bytes]] | None]] = deque()
+        for plan in plans:
+            pending.append((plan, self._submit(plan.pages)))
+            if len(pending) > LOOKAHEAD:
+                yield self._gather(*pending.popleft())
+        while pending:
+            yield self._gather(*pending.popleft())
+
+    def _submit(self, pages: Sequence[Page]) -> Future[list[bytes]] | None:
+        if not pages or self._client is None:
+            return None
         numbered = list(enumerate(pages))
+        parts = min(self.workers, len(pages))
         bag = db.from_sequence(numbered, npartitions=parts)  # type: ignore[no-untyped-call]
-        blobs = bag.map_partitions(read_partition, stages=self.stages).compute()
+        future: Future[list[bytes]] = self._client.compute(  # type: ignore[no-untyped-call]
+            bag.map_partitions(read_partition, stages=self.stages)
+        )
+        return future
+
+    def _gather(self, plan: Plan, future: Future[list[bytes]] | None) -> tuple[Plan, list[Outcome]]:
+        if future is None:
+            return plan, []
+        blobs = future.result()
         rows = [row for blob in blobs for row in pq.read_table(io.BytesIO(blob)).to_pylist()]
-        return [_outcome(row) for row in sorted(rows, key=_index)]
+        return plan, [_outcome(row) for row in sorted(rows, key=_index)]
 
 
 def read_partition(

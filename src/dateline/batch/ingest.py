@@ -9,9 +9,8 @@ same outcomes, which only this module writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 from itertools import islice
 
 from dateline.batch.read import Outcome, failure_of, read_pages
@@ -23,7 +22,6 @@ from dateline.pipeline import Stage
 from dateline.store.incidents import rebuild_incidents
 from dateline.store.store import Failure, Store
 
-Reader = Callable[[Sequence[Page]], list[Outcome]]
 Progress = Callable[["Counts"], None]
 
 
@@ -47,7 +45,7 @@ class IngestOptions:
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     workers: int = 2
     processes: bool = True  # Dask workers as processes (False: threads, for tests)
-    chunk: int = 8  # pages per transaction and per progress step; Dask: chunk x workers
+    chunk: int = 8  # pages per transaction and progress step (Dask: chunk x workers)
 
 
 def ingest(
@@ -61,36 +59,50 @@ def ingest(
 ) -> Counts:
     """Read every new input under the targets into the store; return the counts."""
     items = iter_pages(targets, settings=settings, fetcher=fetcher)
+    size = options.chunk * (options.workers if options.engine == "dask" else 1)
+    plans = _plan(items, store.known_hashes(), size)
     if options.engine == "dask":
         from dateline.batch.cluster import DaskReader
 
         with DaskReader(options) as dask_reader:
-            size = options.chunk * options.workers
-            counts = _ingest_with(items, store, dask_reader.read, size, on_progress)
+            counts = _write_all(store, dask_reader.read_all(plans), on_progress)
     else:
-        reader: Reader = partial(read_pages, stages=options.stages)
-        counts = _ingest_with(items, store, reader, options.chunk, on_progress)
+        local = ((plan, read_pages(plan.pages, options.stages)) for plan in plans)
+        counts = _write_all(store, local, on_progress)
     incidents = rebuild_incidents(store)
     return replace(counts, incidents=len(incidents))
 
 
-def _ingest_with(
-    items: Iterator[Item], store: Store, reader: Reader, size: int, on_progress: Progress | None
-) -> Counts:
-    known = store.known_hashes()
-    counts = Counts()
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    """One chunk of inputs: the pages to read, inputs that failed before reading, skips."""
+
+    pages: tuple[Page, ...]
+    failures: tuple[Failure, ...]
+    skipped: int
+
+
+def _plan(items: Iterator[Item], known: set[str], size: int) -> Iterator[Plan]:
     while chunk := list(islice(items, size)):
         pages: list[Page] = []
         failures: list[Failure] = []
         for item in chunk:
             if isinstance(item, InputError):
                 failures.append(failure_of(item, item.source, "", "input"))
-            elif item.content_hash in known:
-                counts = replace(counts, skipped=counts.skipped + 1)
-            else:
+            elif item.content_hash not in known:
                 known.add(item.content_hash)
                 pages.append(item)
-        counts = _write(store, [*failures, *reader(pages)], counts)
+        skipped = len(chunk) - len(pages) - len(failures)
+        yield Plan(pages=tuple(pages), failures=tuple(failures), skipped=skipped)
+
+
+def _write_all(
+    store: Store, done: Iterable[tuple[Plan, list[Outcome]]], on_progress: Progress | None
+) -> Counts:
+    counts = Counts()
+    for plan, outcomes in done:
+        counts = _write(store, [*plan.failures, *outcomes], counts)
+        counts = replace(counts, skipped=counts.skipped + plan.skipped)
         if on_progress:
             on_progress(counts)
     return counts
