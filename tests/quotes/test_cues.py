@@ -90,3 +90,8 @@ def test_number_of_reads_words_and_digits() -> None:
 def test_find_quoted_restarts_after_a_stray_closing_mark() -> None:
     text = '"We must address" the crisis," he said.\n\n"Nothing else matters," she said.'
     assert _quoted(text)[-1] == "Nothing else matters"
+
+
+def test_find_quoted_reads_through_a_hard_wrapped_line() -> None:
+    text = '"The talks will resume\nnext week," the envoy said.'
+    assert _quoted(text) == ["The talks will resume\nnext week"]

@@ -220,3 +220,9 @@ def test_find_quotes_colon_after_a_subject_without_a_speech_verb(nlp: Language) 
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.text == "The opposition leader"
+
+
+def test_find_quotes_hard_wrapped_paragraph_keeps_its_cue(nlp: Language) -> None:
+    text = '"The talks will resume next week," the envoy\nsaid on Friday.'
+    (quote,) = _quotes(nlp, text)
+    assert quote.cue == "said"

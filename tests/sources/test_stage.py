@@ -104,3 +104,9 @@ def test_find_sources_skip_a_headline_line(nlp: Language) -> None:
 def test_find_sources_bare_plural_cited_twice_is_one_source(nlp: Language) -> None:
     text = "Officials said the road was cut. The bridge was also hit, officials said."
     assert len(_sources(nlp, text)) == 1
+
+
+def test_find_sources_hard_wrapped_line_is_not_a_headline(nlp: Language) -> None:
+    text = "The strike hit a school, two local officials\nsaid on Sunday."
+    (source,) = _sources(nlp, text)
+    assert source.count == 2

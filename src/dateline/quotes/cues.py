@@ -8,6 +8,7 @@ on into the next paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,21 @@ class Cue:
     content: tuple[int, int] | None  # character span of the reported clause
 
 
+BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # a blank line: READING.md joins paragraphs so
+
+
+def paragraph_of(text: str, at: int) -> tuple[int, int]:
+    """Return (start, end) of the blank-line paragraph holding offset `at`.
+
+    A single line break is a hard wrap inside a paragraph, not a paragraph's end.
+    """
+    first = 0
+    for found in BREAK.finditer(text, 0, at):
+        first = found.end()
+    after = BREAK.search(text, at)
+    return first, after.start() if after else len(text)
+
+
 @cache
 def load_words(name: str) -> frozenset[str]:
     """Return the lower-cased entries of a one-word-a-line data file in this folder."""
@@ -54,7 +70,7 @@ def find_quoted(text: str) -> tuple[tuple[int, int], ...]:
     at = 0
     while at < len(text):
         ch = text[at]
-        if ch == "\n" and opened is not None:
+        if ch == "\n" and opened is not None and BREAK.match(text, at):
             opened, at = _carry_over(text, at, opened)
             continue
         if ch in OPENING and _may_open(text, at) and (opened is None or _reopens(text, at)):
@@ -149,14 +165,15 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 
 def paragraph_ids(doc: Doc) -> list[int]:
-    """Return, for each token, the number of the paragraph (line) it stands in."""
+    """Return, for each token, the number of the blank-line paragraph it stands in.
+
+    spaCy keeps a run of line breaks as a token of its own, so counting those is enough.
+    """
     ids, number = [], 0
     for token in doc:
-        if "\n" in token.text:
+        if token.text.count("\n") >= 2:
             number += 1
         ids.append(number)
-        if "\n" in token.whitespace_:
-            number += 1
     return ids
 
 
@@ -173,7 +190,7 @@ def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
     while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].dep_ == "mark"):
         tokens.pop(0)
     # A reported clause stays in its cue's paragraph (the parser can join a headline on).
-    tokens = [t for t in tokens if paragraphs[t.i] == paragraphs[cue.i] and "\n" not in t.text]
+    tokens = [t for t in tokens if paragraphs[t.i] == paragraphs[cue.i] and not t.is_space]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:

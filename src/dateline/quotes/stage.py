@@ -21,7 +21,15 @@ from operator import attrgetter
 from spacy.tokens import Doc, Token
 
 from dateline.pipeline import stage
-from dateline.quotes.cues import Cue, according_content, according_to, find_cues, find_quoted
+from dateline.quotes.cues import (
+    BREAK,
+    Cue,
+    according_content,
+    according_to,
+    find_cues,
+    find_quoted,
+    paragraph_of,
+)
 from dateline.quotes.speakers import describe, is_person, is_pronoun, resolve_pronoun
 from dateline.reading import Quote, Reading, Speaker
 
@@ -82,11 +90,10 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
     A paragraph that ends in a colon ("The minister said:") introduces the next one, so its
     cues count for a quotation opening that next paragraph.
     """
-    first = ctx.text.rfind("\n", 0, start) + 1
+    first, last = paragraph_of(ctx.text, start)
+    last = max(last, paragraph_of(ctx.text, end)[1])  # a quote may run over paragraphs
     if _opens_paragraph(ctx.text, start) and ctx.text[:first].rstrip().endswith(":"):
-        first = ctx.text.rfind("\n", 0, len(ctx.text[:first].rstrip())) + 1
-    last = ctx.text.find("\n", end)
-    last = len(ctx.text) if last < 0 else last
+        first = paragraph_of(ctx.text, len(ctx.text[:first].rstrip()) - 1)[0]
     best: tuple[int, Cue] | None = None
     for cue in cues:
         at = cue.token.idx
@@ -129,12 +136,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _continues(text: str, previous_end: int, start: int) -> bool:
     """Return True when a quote opens the paragraph right after the previous quote's one."""
     between = text[previous_end:start]
-    return between.count("\n") >= 1 and _opens_paragraph(text, start) and len(between) < 400
+    return (
+        BREAK.search(between) is not None and _opens_paragraph(text, start) and len(between) < 400
+    )
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(' \t“"')
+    first = paragraph_of(text, start)[0]
+    return not text[first:start].strip(' \t\n“"')
 
 
 def _indirect_quotes(ctx: _Context, cues: list[Cue], direct: list[Quote]) -> list[Quote]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dateline.pipeline import stage
-from dateline.quotes.cues import according_to, find_cues, find_quoted, load_words
+from dateline.quotes.cues import according_to, find_cues, find_quoted, load_words, paragraph_of
 from dateline.quotes.speakers import (
     describe,
     is_person,
@@ -79,13 +79,13 @@ def find_sources(reading: Reading) -> Reading:
 
 
 def _in_title(text: str, at: int) -> bool:
-    """Return True inside a line that ends without a full stop: a headline or a deck.
+    """Return True inside a paragraph that ends without a full stop: a headline or a deck.
 
     The clean stage's body_start says where the body begins when the input had markup; plain
     text inputs carry their headline as a first line without one, which this catches.
     """
-    end = text.find("\n", at)
-    line = text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end].rstrip()
+    first, last = paragraph_of(text, at)
+    line = text[first:last].rstrip()
     return bool(line) and line[-1] not in TERMINAL
 
 
