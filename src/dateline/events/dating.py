@@ -18,6 +18,7 @@ from dateline.reading import Interval, Reading, Time
 # Confidence: a lexicon match is the base; each resolved argument, a fine code and an
 # attribution add; hypotheticals lose. Weights set by hand on the seed and plover-gsr train
 # records so that events with both actors resolved sit near 0.8 (no calibration set yet).
+PARAGRAPH = "\n\n"
 LOCATIVE = frozenset({"in", "at", "on", "near", "inside", "outside", "across", "into", "over"})
 MOVEMENT = frozenset({"reach", "hit", "strike", "enter", "bomb", "shell", "raid", "target"})
 BASE, PER_ACTOR, FINE, ATTRIBUTED, HYPOTHETICAL = 0.4, 0.15, 0.1, 0.1, -0.15
@@ -27,7 +28,10 @@ def find_date(reading: Reading, trigger: Token, clause: Span) -> Interval | None
     """Return the event's interval: its clause's time, the sentence's, else publication."""
     sentence = trigger.sent
     inside = [t for t in reading.times if _within(t, clause) and t.earliest is not None]
-    in_sentence = [t for t in reading.times if _within(t, sentence) and t.earliest is not None]
+    in_sentence = [
+        t for t in reading.times
+        if _within(t, sentence) and t.earliest is not None and _same_paragraph(reading, t, trigger)
+    ]  # fmt: skip
     for times in (inside, in_sentence):
         if times:
             best = min(times, key=partial(_distance, trigger.idx))
@@ -36,6 +40,12 @@ def find_date(reading: Reading, trigger: Token, clause: Span) -> Interval | None
     if published is not None and published.earliest is not None:
         return Interval(earliest=published.earliest, latest=published.latest)
     return None
+
+
+def _same_paragraph(reading: Reading, fact: Time, trigger: Token) -> bool:
+    """A headline and a caption can parse as one sentence; a blank line still divides them."""
+    start, end = sorted((fact.start, trigger.idx))
+    return PARAGRAPH not in reading.text[start:end]
 
 
 def _within(fact: Time, span: Span) -> bool:

@@ -134,11 +134,11 @@ def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
         yield from (c for c in token.conjuncts if c.i > token.i)
 
 
-def resolve(reading: Reading, token: Token) -> Actor | None:
+def resolve(reading: Reading, token: Token, *, hops: int = 2) -> Actor | None:
     """Return the actor a token names, following relatives, appositions and pronouns."""
     token = _antecedent(token)
-    if token.dep_ == "appos" and token.pos_ == "NOUN":  # "X, a commander of Y": X is meant
-        named = resolve(reading, token.head)
+    if hops and token.dep_ == "appos" and token.pos_ == "NOUN":  # "X, a commander": X is meant
+        named = resolve(reading, token.head, hops=hops - 1)
         if named is not None:
             return named
     # The head with its compounds first, then everything to its left ("Israeli strike").
@@ -147,8 +147,8 @@ def resolve(reading: Reading, token: Token) -> Actor | None:
         if actor is not None:
             return actor
     appos = [c for c in token.children if c.dep_ == "appos"]
-    if appos:
-        return resolve(reading, appos[0])
+    if hops and appos:
+        return resolve(reading, appos[0], hops=hops - 1)
     if token.lower_ in PRONOUNS:
         return _nearest_before(reading, token.idx)
     return None
