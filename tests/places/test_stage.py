@@ -216,3 +216,20 @@ def test_find_places_no_country_inside_a_longer_name(nlp: Language) -> None:
 def test_find_places_groups_and_wires_are_not_places(nlp: Language) -> None:
     text = "Hezbollah fighters fired rockets at Israeli positions, Reuters and Al Jazeera reported."
     assert not {"Hezbollah", "Reuters", "Al Jazeera"} & _mentioned(_read(nlp, text))
+
+
+@pytest.mark.model
+def test_find_places_cities_where_places_stand_whatever_the_label(nlp: Language) -> None:
+    reading = _read(nlp, "Russian forces shelled Kharkiv and Zaporizhzhia overnight.")
+    assert _place(reading, "Kharkiv").country == "UKR"
+    assert _place(reading, "Zaporizhzhia").country == "UKR"
+    text = "Israeli strikes on Rafah and Khan Younis killed dozens, health officials said."
+    reading = _read(nlp, text)
+    assert _place(reading, "Rafah").country == "PSE"
+    assert _place(reading, "Khan Younis").country == "PSE"
+
+
+@pytest.mark.model
+def test_find_places_a_person_named_like_a_country_is_not_a_place(nlp: Language) -> None:
+    reading = _read(nlp, "Chad Thompson said he would run again next year.")
+    assert "Chad" not in _mentioned(reading)

@@ -46,6 +46,8 @@ class Words:
     place_labels: frozenset[str]
     locative_prepositions: frozenset[str]
     org_locative_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ def load_words() -> Words:
         place_labels=frozenset(data["place_labels"]),
         locative_prepositions=frozenset(data["locative_prepositions"]),
         org_locative_prepositions=frozenset(data["org_locative_prepositions"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
+        place_verbs=frozenset(data["place_verbs"]),
     )
 
 
@@ -105,27 +109,57 @@ def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
         hits = _lookup(span, gazetteer, words)
         if hits:
             found.append(Candidate(span, hits))
-    found += _mislabelled(doc, gazetteer)
+    found += _mislabelled(doc, gazetteer, words)
     found += _unlabelled(doc, gazetteer, words)
     return _without_overlaps(found)
 
 
-def _mislabelled(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
     """Return ORG and PERSON entities that are clearly places: the small model often labels
-    "Minnesota" ORG or "Sri Lanka" PERSON. A person's name must be two words and a country or
-    region ("Chad" and "Georgia" are also first names); an ORG may be a city of 100,000."""
+    "Minnesota" ORG or "Kharkiv" PERSON. The name must be a place of 100,000 people, and
+    either stand where places stand ("shelled Kharkiv", "strikes on Rafah") or be a
+    two-word country or region ("Sri Lanka"; "Chad" and "Georgia" are also first names) or,
+    for an ORG, a city by its own name."""
     found = []
-    for ent in doc.ents:
-        span = _trim(ent)
-        if span is None or ent.label_ not in ("ORG", "PERSON"):
+    for ent, span in _entity_parts(doc):
+        hits = tuple(h for h in gazetteer.lookup(span.text) if h.entry.population >= CLEAR_CITY)
+        if not hits:
             continue
-        hits = gazetteer.lookup(span.text)
-        big = {"country", "region"} if ent.label_ == "PERSON" else {"country", "region", "city"}
-        if ent.label_ == "PERSON" and len(span) < 2:
-            continue
-        if any(h.exact and h.entry.kind in big and h.entry.population >= CLEAR_CITY for h in hits):
-            found.append(Candidate(span, hits))
+        named = {h.entry.kind for h in hits if h.exact}
+        by_name = len(span) >= 2 and bool(named & {"country", "region"})
+        if ent.label_ == "ORG":
+            by_name = by_name or bool(named)
+        if by_name or _in_place_slot(span.root, words):
+            found.append(Candidate(span, gazetteer.lookup(span.text)))
     return found
+
+
+def _entity_parts(doc: Doc) -> list[tuple[Span, Span]]:
+    """Return each ORG or PERSON entity with its parts split at "and" and commas: the parser
+    sometimes makes one person of "Rafah and Khan Younis"."""
+    parts = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON"):
+            continue
+        start = ent.start
+        for token in [*ent, None]:
+            if token is None or token.dep_ == "cc" or token.text == ",":
+                end = token.i if token is not None else ent.end
+                part = _trim(doc[start:end]) if end > start else None
+                if part is not None:
+                    parts.append((ent, part))
+                start = end + 1
+    return parts
+
+
+def _in_place_slot(token: Token, words: Words) -> bool:
+    """Return True when a word stands where places stand: the object of a preposition such as
+    "in" or "on", or of a verb such as "shelled" or "seized", itself or as a conjunct."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ in words.place_prepositions
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in words.place_verbs
 
 
 def _trim(span: Span) -> Span | None:
