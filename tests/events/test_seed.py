@@ -1,7 +1,7 @@
 """Events on the seed article, scored against its gold reading (../shared/seed/*.gold.json).
 
 The issue asks for full-match F1 >= 0.8; these floors are what general rules reach today
-(full 0.51, found 0.93, dates 0.86): most misses are targets the sentence never names
+(full 0.55, found 0.95, dates 0.86): most misses are targets the sentence never names
 ("a proposal that its fighters move", source unsaid). Floors only rise.
 """
 
@@ -16,8 +16,8 @@ from dateline.evaluation.score import events_full_f1
 
 pytestmark = pytest.mark.model
 
-FOUND_F1 = 0.85  # evidence overlaps and type (or CAMEO root) agrees
-FULL_F1 = 0.45  # plus source, target and modality
+FOUND_F1 = 0.9  # evidence overlaps and type (or CAMEO root) agrees
+FULL_F1 = 0.5  # plus source, target and modality
 DATE_ACCURACY = 0.8  # over found events that have a gold date
 
 

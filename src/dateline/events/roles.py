@@ -96,13 +96,16 @@ def _names_agent(token: Token) -> bool:
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the given prepositions that can be actors (not "on Nov. 17", "in May")."""
-    return [
-        pobj
-        for prep in token.children
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj" and pobj.ent_type_ not in NOT_ACTORS
-    ]
+    found = []
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in preps:
+            continue
+        for child in prep.children:
+            if child.dep_ == "pobj" and child.ent_type_ not in NOT_ACTORS:
+                found.append(child)
+            elif child.dep_ == "pcomp":  # "open to Lebanon negotiating": the gerund's subject
+                found += [c for c in child.children if c.dep_ == "nsubj"]
+    return found
 
 
 def _inner_source(noun: Token) -> list[Token]:

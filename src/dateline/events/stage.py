@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from dateline.events.coder import Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
-from dateline.events.lexicon import code_info, load_plover_scores
+from dateline.events.lexicon import code_info, load_cues, load_plover_scores
 from dateline.events.modality import find_modality, is_future
 from dateline.events.roles import (
     find_dyad,
@@ -180,5 +180,9 @@ def event_span(cluster: Cluster, roles: Roles) -> Span:
             end = max(end, member.token.right_edge.i + 1)
     for token in roles.targets[0] if roles.targets else ():
         end = max(end, token.right_edge.i + 1)
+    extend = load_cues().get("extend", {})
+    for member in cluster.members:  # "demands include the deployment of ...": what is demanded
+        if member.token.dep_ == "nsubj" and member.token.head.lemma_.lower() in extend:
+            end = max(end, member.token.head.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
     return sentence.doc[start:end]
