@@ -100,3 +100,10 @@ def test_supplement_covers_many_conflicts() -> None:
     countries = {r["country"] for r in _rows("supplement.tsv") if r["kind"] != "country"}
     assert len(_rows("supplement.tsv")) >= 150
     assert {"LBN", "ISR", "PSE", "SYR", "IRQ", "YEM", "UKR", "SDN", "COD", "SOM"} <= countries
+
+
+def test_lookup_finds_regions_by_press_abbreviation(gazetteer: Gazetteer) -> None:
+    for alias, name in (("W.Va.", "West Virginia"), ("Calif.", "California"), ("B.C.", None)):
+        regions = [h.entry for h in gazetteer.lookup(alias) if h.entry.kind == "region"]
+        assert len(regions) == 1, alias
+        assert name is None or regions[0].name == name

@@ -4,10 +4,12 @@ Needs: doc (from nlp); reads article.dateline and actors when earlier stages fil
 Fills: places. Leaves to other stages: demonyms and governments named by their capital
 ("Israeli", "Washington said") are actors (actors/), not places; events/ links places to events.
 
-Candidates are the parser's GPE/LOC/FAC entities plus gazetteer phrases it misses (curated
-multiword names such as villages, rivers, crossings; country names). Each is looked up in
-the gazetteer, normalised ("southern X" is the region "south X"; "X province" is region X),
-and disambiguated by the countries the story is about and by population (disambiguate.py).
+Candidates are the parser's GPE/LOC/FAC entities; gazetteer phrases it misses (curated
+multiword names such as villages, rivers, crossings; country names); and names it mislabels
+(PERSON, ORG, none) where they stand as places do ("shelled Kharkiv", "in Moorhead"). Each is
+looked up in the gazetteer, normalised ("southern X" is the region "south X"; "X province" is
+region X), and disambiguated by the countries and regions the story names and by population
+(disambiguate.py). A city standing for its government ("Moscow warned") is left out.
 """
 
 from __future__ import annotations
