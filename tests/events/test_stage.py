@@ -223,3 +223,14 @@ def test_code_events_evidence_slices_the_text(nlp: Language) -> None:
         assert text[event.evidence.start : event.evidence.end] == event.evidence.text
         assert event.trigger is not None
         assert event.evidence.start <= event.trigger.start < event.evidence.end
+
+
+def test_code_events_parse_alone_gives_unresolved_events(nlp: Language) -> None:
+    event = _only(_read(nlp, "The gunmen attacked the convoy."), "ASSAULT")
+    assert (event.source, event.target) == (None, None)
+
+
+def test_code_events_drops_actorless_events_once_actors_are_known(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia said the gunmen attacked the convoy.")
+    assert reading.actors
+    assert [e for e in reading.events if e.type == "ASSAULT"] == []

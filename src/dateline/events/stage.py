@@ -106,6 +106,8 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
         return  # no one acts and no one is acted on: not an event record
     evidence = event_span(cluster, roles)
     pairs = _pairs(reading, roles)
+    if reading.actors and pairs == [(None, None)]:
+        return  # the actors layer names no one here; PLOVER codes no actorless events
     attribution = find_attribution(reading, trigger)
     for source, target in pairs:
         yield Event(
