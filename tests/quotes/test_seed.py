@@ -19,12 +19,26 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def layers(seed_path: Path) -> dict[str, LayerScore]:
-    reading = Reading(source=str(seed_path), raw=seed_path.read_bytes())
+def reading(seed_path: Path) -> Reading:
+    read = Reading(source=str(seed_path), raw=seed_path.read_bytes())
     for step in (clean_article, parse, find_actors, find_quotes, find_sources):
-        reading = step(reading)
+        read = step(read)
+    return read
+
+
+@pytest.fixture(scope="module")
+def layers(seed_path: Path, reading: Reading) -> dict[str, LayerScore]:
     gold = json.loads(seed_path.with_suffix("").with_suffix(".gold.json").read_text())
     return {score.layer: score for score in score_reading(reading, gold)}
+
+
+def test_seed_offsets_slice_out_quote_and_speaker_texts(reading: Reading) -> None:
+    for quote in reading.quotes:
+        assert reading.text[quote.start : quote.end] == quote.text
+        speaker = quote.speaker
+        if speaker is not None and speaker.start is not None:
+            assert reading.text[speaker.start : speaker.end] == speaker.text
+    assert [q.id for q in reading.quotes] == [f"q{i}" for i in range(1, len(reading.quotes) + 1)]
 
 
 def test_seed_quotes_f1_and_speakers(layers: dict[str, LayerScore]) -> None:
