@@ -52,7 +52,8 @@ def target_tokens(trigger: Token) -> list[Token]:
     if trigger.pos_ in ("VERB", "ADJ"):
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
-        return passive or objects or _prep_objects(trigger, TARGET_PREPS)
+        found = passive or objects or _prep_objects(trigger, TARGET_PREPS)
+        return found or _complement_target(trigger)
     own = _prep_objects(trigger, TARGET_PREPS - {"with"})
     carrier = _carrier(trigger)
     if own or carrier is None or _is_light(carrier):
@@ -73,6 +74,20 @@ def _borrows(noun: Token, carrier: Token) -> bool:
 
 def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in load_cues().get("light", {})
+
+
+def _complement_target(verb: Token) -> list[Token]:
+    """ "demanded that its partners refuse", "threatened to break ties with Russia": the one
+    the demanded or threatened act concerns, from the complement clause."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ == "ccomp" and subjects:
+            return subjects
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+        found = objects + _prep_objects(clause, TARGET_PREPS)
+        if found:
+            return found
+    return []
 
 
 def _verb_source(trigger: Token) -> list[Token]:
@@ -137,15 +152,19 @@ def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
         yield from (c for c in token.conjuncts if c.i > token.i)
 
 
-def resolve(reading: Reading, token: Token, *, hops: int = 2) -> Actor | None:
+def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = False) -> Actor | None:
     """Return the actor a token names, following relatives, appositions and pronouns."""
     token = _antecedent(token)
     if hops and token.dep_ == "appos" and token.pos_ == "NOUN":  # "X, a commander": X is meant
         named = resolve(reading, token.head, hops=hops - 1)
         if named is not None:
             return named
-    # The head with its compounds first, then everything to its left ("Israeli strike").
-    for span in (_tight(token), token.doc[token.left_edge.i : token.i + 1]):
+    # The head with its compounds first, then everything to its left ("Israeli strike"), then
+    # (for targets) the whole phrase: "the deputy chief of Israel's militia ally".
+    spans = [_tight(token), token.doc[token.left_edge.i : token.i + 1]]
+    if whole:
+        spans.append(token.doc[token.left_edge.i : token.right_edge.i + 1])
+    for span in spans:
         actor = actor_at(reading, span.start_char, span.end_char)
         if actor is not None:
             return actor

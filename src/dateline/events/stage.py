@@ -146,14 +146,17 @@ def _fill_target(event: Event, dyad: tuple[str, str]) -> Event:
 def _pairs(reading: Reading, roles: Roles) -> list[tuple[str | None, str | None]]:
     """Return (source id, target id) pairs: coordinated actors give one pair each."""
     sources = _first_resolved(reading, roles.sources)
-    targets = [t for t in _first_resolved(reading, roles.targets) if t not in sources] or [None]
+    targets = _first_resolved(reading, roles.targets, whole=True)
+    targets = [t for t in targets if t not in sources] or [None]
     pairs = [(s, t) for s in sources for t in targets]
     return pairs[:MAX_PAIRS]
 
 
-def _first_resolved(reading: Reading, groups: tuple[tuple[Token, ...], ...]) -> list[str | None]:
+def _first_resolved(
+    reading: Reading, groups: tuple[tuple[Token, ...], ...], *, whole: bool = False
+) -> list[str | None]:
     """Return the actor ids of the first candidate group naming any actor, else [None]."""
-    resolve_in = partial(resolve, reading)
+    resolve_in = partial(resolve, reading, whole=whole)
     for group in groups:
         ids = _unique(a.id if (a := resolve_in(t)) else None for t in group)
         if any(ids):
