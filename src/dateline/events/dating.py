@@ -13,6 +13,7 @@ from functools import partial
 
 from spacy.tokens import Span, Token
 
+from dateline.actors import actor_at
 from dateline.reading import Interval, Reading, Time
 
 # Confidence: a lexicon match is the base; each resolved argument, a fine code and an
@@ -56,15 +57,21 @@ def _distance(offset: int, fact: Time) -> int:
     return min(abs(fact.start - offset), abs(fact.end - offset))
 
 
-def find_place(reading: Reading, trigger: Token, evidence: Span) -> str | None:
+def find_place(
+    reading: Reading, trigger: Token, evidence: Span, *, actors: Sequence[str | None] = ()
+) -> str | None:
     """Return the id of the place where the event happened: a place mention in the evidence,
     after a locative preposition or as the object of the trigger ("reached Beirut"), nearest
-    the trigger; a place named as an actor ("US overtures") is not where anything happened."""
+    the trigger; a place named as an actor ("US overtures", "resulting in the U.S. responding")
+    is not where anything happened."""
+    taken = {a for a in actors if a is not None}
     best: tuple[int, str] | None = None
     for place in reading.places:
         for mention in place.mentions:
             inside = evidence.start_char <= mention.start and mention.end <= evidence.end_char
-            if inside and _is_locative(evidence, mention.start, mention.end):
+            acting = actor_at(reading, mention.start, mention.end)
+            named = acting is not None and acting.id in taken
+            if inside and not named and _is_locative(evidence, mention.start, mention.end):
                 gap = abs(mention.start - trigger.idx)
                 if best is None or gap < best[0]:
                     best = (gap, place.id)

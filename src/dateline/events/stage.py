@@ -124,7 +124,7 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
             evidence=Mention(text=evidence.text, start=evidence.start_char, end=evidence.end_char),
             trigger=Mention(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
             date=find_date(reading, trigger, evidence),
-            place=find_place(reading, trigger, evidence),
+            place=find_place(reading, trigger, evidence, actors=(source, target)),
             attribution=attribution,
             confidence=find_confidence(
                 actors=(source, target),
