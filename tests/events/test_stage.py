@@ -234,3 +234,10 @@ def test_code_events_drops_actorless_events_once_actors_are_known(nlp: Language)
     reading = _read(nlp, "Freedonia said the gunmen attacked the convoy.")
     assert reading.actors
     assert [e for e in reading.events if e.type == "ASSAULT"] == []
+
+
+def test_code_events_a_refusal_is_a_rejection(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia said it will not release the prisoners held by Sylvania.")
+    event = _only(reading, "REJECT")
+    assert (event.cameo[:2], event.modality) == ("12", "asserted")
+    assert _names(reading, event)[0] == "Freedonia"

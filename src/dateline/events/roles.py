@@ -27,6 +27,9 @@ DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
 ARGUMENT_PREPS = frozenset({"by", "from", "with", "against"})
 DYAD_MIN = 3  # mentions the second side needs before the story is taken to be about a pair
+# Clauses without a subject of their own that share their governor's: "agreed to meet",
+# "reached Beirut, killing ...", and headline run-ons the parser leaves as `dep`.
+BORROWING = frozenset({"xcomp", "advcl", "conj", "acomp", "dep", "parataxis"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 LOOKBACK = 400  # characters searched backwards for a pronoun's actor (about two sentences)
 
@@ -99,7 +102,7 @@ def _verb_source(trigger: Token) -> list[Token]:
     if trigger.dep_ == "pcomp":
         return [c for c in trigger.head.children if c.dep_ == "pobj"]
     # No subject of its own: a participle or infinitive borrows its governor's subject.
-    if trigger.dep_ in ("xcomp", "advcl", "conj", "acomp") and trigger.head.i != trigger.i:
+    if trigger.dep_ in BORROWING and trigger.head.i != trigger.i:
         return _verb_source(trigger.head)
     return []
 
