@@ -29,6 +29,9 @@ EXIT_BAD_INPUT = 2
 def cmd_read(args: argparse.Namespace, settings: Settings) -> int:
     """Read one input (file, directory, -, URL) and print its reading.
 
+    A directory prints one reading per line (JSON Lines), failures included as
+    `dateline.failure/1` lines, and goes on past bad files.
+
     Example: dateline read story.html --format text
     """
     from dateline.inputs import iter_inputs
@@ -37,6 +40,7 @@ def cmd_read(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.summary import format_text
 
     pipeline, failed, count = default_pipeline(), 0, 0
+    many = Path(args.input).is_dir()
     for item in iter_inputs(args.input, settings=settings):
         count += 1
         try:
@@ -45,17 +49,17 @@ def cmd_read(args: argparse.Namespace, settings: Settings) -> int:
             reading = pipeline.run(item)
         except DatelineError as err:
             failed += 1
-            _report_failure(err, args.format)
+            _report_failure(err, as_json_line=many and args.format == "json")
             continue
-        indent = 1 if args.format == "json" and args.input != "-" and count == 1 else None
-        print(format_text(reading) if args.format == "text" else to_json(reading, indent=indent))
-    return EXIT_BAD_INPUT if failed and count == 1 else 0
+        text = format_text(reading) if args.format == "text" else None
+        print(text or to_json(reading, indent=None if many else 1))
+    return EXIT_BAD_INPUT if failed and not many else 0
 
 
-def _report_failure(err: DatelineError, fmt: str) -> None:
+def _report_failure(err: DatelineError, *, as_json_line: bool) -> None:
     source = err.source if isinstance(err, InputError) else "?"
     print(f"dateline: {err}", file=sys.stderr)
-    if fmt == "json":  # a directory run records the failure in its output and goes on
+    if as_json_line:  # a directory run records the failure in its output and goes on
         failure = {"schema": "dateline.failure/1", "source": source,
                    "error": type(err).__name__, "message": str(err)}  # fmt: skip
         print(json.dumps(failure, ensure_ascii=False))
