@@ -266,9 +266,16 @@ def main() -> int:
     if not EVAL.is_dir():
         print(f"{EVAL} is absent: nothing to benchmark")
         return 0
-    bench_plover(args.limit)
-    bench_conflibert(args.limit, args.split)
-    bench_petrarch(args.limit)
+    sets = (
+        ("plover-gsr", partial(bench_plover, args.limit)),
+        ("conflibert-cameo", partial(bench_conflibert, args.limit, args.split)),
+        ("petrarch2", partial(bench_petrarch, args.limit)),
+    )
+    for folder, run in sets:
+        if (EVAL / folder).is_dir():
+            run()
+        else:
+            print(f"{EVAL / folder} is absent: skipped")
     return 0
 
 
