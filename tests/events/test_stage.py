@@ -241,3 +241,9 @@ def test_code_events_a_refusal_is_a_rejection(nlp: Language) -> None:
     event = _only(reading, "REJECT")
     assert (event.cameo[:2], event.modality) == ("12", "asserted")
     assert _names(reading, event)[0] == "Freedonia"
+
+
+def test_code_events_future_cooperation_is_an_intent(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia will send food aid to Sylvania next month.")
+    event = _only(reading, "AGREE")
+    assert (event.cameo, event.modality) == ("033", "intended")

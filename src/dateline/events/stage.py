@@ -41,6 +41,8 @@ CONFLICT_TYPES = frozenset({
 })  # fmt: skip
 # A future negated act of cooperation is a refusal: CAMEO 12 by what is refused.
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# A future act of cooperation is an expressed intent to do it: CAMEO 03x by what is intended.
+INTENTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 INFERRED = 0.1  # confidence lost when the target comes from the story's dyad, not the sentence
 
 
@@ -98,6 +100,10 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     if info and info.code[:2] in REFUSALS and modality == "negated" and is_future(trigger):
         # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x).
         code, modality = REFUSALS[info.code[:2]], "asserted"
+        info = code_info(code)
+    if info and info.code[:2] in INTENTS and modality != "negated" and is_future(trigger):
+        # PLOVER: "all cooperative actions reported in future tense ... imply intentions".
+        code, modality = INTENTS[info.code[:2]], "intended"
         info = code_info(code)
     if info is None or not info.type:
         return  # CAMEO 01/02 (comments, appeals): PLOVER does not code them
