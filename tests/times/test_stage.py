@@ -141,3 +141,10 @@ def test_resolve_times_reads_clock_times_and_sets(nlp: Language) -> None:
 def test_resolve_times_keeps_metadata_publication(nlp: Language) -> None:
     reading = _read(nlp, "The army withdrew on Jan. 5, 2023, officials said on Monday.")
     assert reading.require_article().published == PUBLISHED
+
+
+@pytest.mark.model
+def test_resolve_times_reads_an_infinitive_under_a_noun(nlp: Language) -> None:
+    # Regression: climbing from "meet" to a governing verb must stop at a verbless root.
+    time = _one(nlp, "A plan to meet on Tuesday.", "Tuesday")
+    assert _days(time) == (date(2024, 1, 23), date(2024, 1, 23))

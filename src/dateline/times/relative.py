@@ -20,6 +20,7 @@ from dateline.times.timex import span as _span
 
 _BACK = ("last", "past", "previous")
 _AHEAD = ("next", "coming", "following")
+_MONTHS_PER = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
 # How far back "recent" weeks/months/... reach, in units: a judgement, kept wide.
 _RECENT_UNITS = 4
 
@@ -37,9 +38,9 @@ def _rel(cand: Candidate) -> str:
 
 def shift(day: date, unit: TimeUnit, count: int) -> date:
     """Return `day` moved by `count` units (negative is back)."""
-    if unit.letter in ("M", "Q", "Y", "DE", "CE") and unit.days >= 30:
-        per = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit.letter]
-        return cal.shift_months(day, per * count)
+    months = _MONTHS_PER.get(unit.name)
+    if months is not None:  # calendar units move by months, not by a number of days
+        return cal.shift_months(day, months * count)
     return day + timedelta(days=unit.days * count)
 
 

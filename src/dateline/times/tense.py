@@ -32,7 +32,7 @@ def verb_of(token: Token) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -64,7 +64,7 @@ def _is_open_infinitive(verb: Token, auxes: list[Token]) -> bool:
     if verb.tag_ != "VB" or not any(a.lower_ == "to" for a in auxes):
         return False
     governor = verb.head
-    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
         governor = governor.head
     return governor.tag_ != "VBD" and not any(c.tag_ == "VBD" for c in governor.children)
 
@@ -73,7 +73,7 @@ def _chain(verb: Token) -> list[Token]:
     # "plans to meet on Tuesday": the infinitive's governor carries the future.
     out: list[Token] = []
     token = verb
-    while token.dep_ in ("xcomp", "ccomp") and token.head is not token and len(out) < 3:
+    while token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i and len(out) < 3:
         token = token.head
         out.append(token)
     return out
