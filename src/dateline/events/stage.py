@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from dateline.events.coder import Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
+from dateline.events.discourse import resolve_discourse
 from dateline.events.lexicon import code_info, load_cues, load_plover_scores
 from dateline.events.modality import find_modality, is_future
 from dateline.events.roles import (
@@ -68,6 +69,7 @@ def code_events(reading: Reading) -> Reading:
     doc = reading.require_doc()
     clusters = group_triggers(find_triggers(doc))
     events = [e for cluster in clusters for e in _to_events(reading, cluster)]
+    events = resolve_discourse(reading, events) if reading.actors else events
     dyad = find_dyad(reading) if reading.actors else None
     events = [_fill_target(e, dyad) for e in events] if dyad else events
     numbered = [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]

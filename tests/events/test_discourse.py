@@ -1,0 +1,84 @@
+"""Events: roles filled from the rest of the article, on sentences we wrote (issue #4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+import pytest
+from spacy.language import Language
+
+from dateline.events import code_events
+from dateline.reading import Actor, Event, Mention, Reading
+
+pytestmark = pytest.mark.model
+
+
+class Kind(NamedTuple):
+    type: str
+    country: str | None
+    forms: tuple[str, ...]
+    role: str | None = None
+
+
+# Fictional actors; each maps its surface forms to one actor of the given type.
+ACTORS = {
+    "Freedonia": Kind("state", "FRE", ("Freedonia", "Freedonian", "Fenwick")),
+    "Sylvania": Kind("state", "SYL", ("Sylvania", "Sylvanian")),
+    "Red Brigade": Kind("armed_group", "SYL", ("Red Brigade", "the brigade")),
+    "Daily Herald": Kind("media", None, ("Daily Herald", "the Herald")),
+    "Ana Costa": Kind("person", "FRE", ("Ana Costa", "Costa"), "Freedonian envoy"),
+    "Sylvanian Army": Kind("military", "SYL", ("Sylvanian army",)),
+}
+
+
+def _actors(text: str) -> tuple[Actor, ...]:
+    actors = []
+    taken: list[tuple[int, int]] = []
+    # Longest forms first, so "Sylvanian army" is the army and not the state.
+    forms = sorted(((f, n) for n, k in ACTORS.items() for f in k.forms), key=lambda x: -len(x[0]))
+    found: dict[str, list[Mention]] = {}
+    for form, name in forms:
+        for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.setdefault(name, []).append(Mention(text=m.group(), start=m.start(), end=m.end()))
+    for i, (name, kind) in enumerate(ACTORS.items(), 1):
+        if name in found:
+            mentions = tuple(sorted(found[name], key=lambda m: m.start))
+            actors.append(Actor(id=f"a{i}", name=name, type=kind.type, country=kind.country,
+                                mentions=mentions, role=kind.role))  # fmt: skip
+    return tuple(actors)
+
+
+Read = Callable[[str], Reading]
+
+
+@pytest.fixture(scope="module")
+def read(nlp: Language) -> Callable[[str], Reading]:
+    def _read(text: str) -> Reading:
+        return code_events(Reading(source="t", text=text, doc=nlp(text), actors=_actors(text)))
+
+    return _read
+
+
+def _coded(reading: Reading) -> list[tuple[str, str | None, str | None, str]]:
+    names = {a.id: a.name for a in reading.actors}
+    return [(e.type, names.get(e.source or ""), names.get(e.target or ""), e.trigger.text)
+            for e in reading.events if e.trigger]  # fmt: skip
+
+
+def _event(reading: Reading, trigger: str) -> Event:
+    return next(e for e in reading.events if e.trigger and e.trigger.text == trigger)
+
+
+def test_reporting_by_media_is_not_an_event(read: Read) -> None:
+    reading = read("The Daily Herald consulted nine Sylvanian officials for this story.")
+    assert not [e for e in _coded(reading) if e[0] == "CONSULT"]
+
+
+def test_reporting_rule_keeps_consultations_between_actors(read: Read) -> None:
+    reading = read("Freedonia consulted Sylvania about the border on Monday.")
+    assert ("CONSULT", "Freedonia", "Sylvania", "consulted") in _coded(reading)
