@@ -82,3 +82,19 @@ def test_reporting_by_media_is_not_an_event(read: Read) -> None:
 def test_reporting_rule_keeps_consultations_between_actors(read: Read) -> None:
     reading = read("Freedonia consulted Sylvania about the border on Monday.")
     assert ("CONSULT", "Freedonia", "Sylvania", "consulted") in _coded(reading)
+
+
+def test_agentless_proposal_is_the_latest_proposers(read: Read) -> None:
+    reading = read(
+        "Freedonian envoy Ana Costa presented a plan to end the siege on Monday. "
+        "The Red Brigade was also presented with a proposal that its fighters leave the valley."
+    )
+    # Costa is Freedonia's envoy: the proposal she carried is Freedonia's.
+    assert ("REQUEST", "Freedonia", "Red Brigade", "proposal") in _coded(reading)
+
+
+def test_agentless_proposal_keeps_no_source_when_no_one_proposed(read: Read) -> None:
+    reading = read(
+        "The Red Brigade was presented with a proposal that its fighters leave the valley."
+    )
+    assert ("REQUEST", None, "Red Brigade", "proposal") in _coded(reading)

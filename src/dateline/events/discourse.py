@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from dateline.events.proposals import fill_proposers, find_proposals
 from dateline.reading import Actor, Event, Reading
 
 # Journalism's own acts: asking, consulting, being told. A media actor on either end of these
@@ -31,7 +32,10 @@ REPORTING_TYPES = frozenset({"CONSULT", "REQUEST"})
 def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     """Return the events with journalism's acts dropped and open roles filled from the article."""
     actors = {a.id: a for a in reading.actors}
-    return [e for e in events if not _is_reporting(e, actors)]
+    kept = [e for e in events if not _is_reporting(e, actors)]
+    at = {token.idx: token for token in reading.require_doc()}
+    proposals = find_proposals(reading, kept, at)
+    return fill_proposers(kept, proposals, at)
 
 
 def _is_reporting(event: Event, actors: dict[str, Actor]) -> bool:

@@ -38,10 +38,10 @@ def source_tokens(trigger: Token) -> list[Token]:
     """Return the tokens that name who acts."""
     if trigger.pos_ == "VERB" or trigger.pos_ == "ADJ":
         return _verb_source(trigger)
-    own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and _names_agent(c)]
+    own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and names_agent(c)]
     own += _prep_objects(trigger, SOURCE_PREPS) or _inner_source(trigger)
     # "the proposal presented by X": the agent of a participle that modifies the noun.
-    own += [a for c in trigger.children if c.dep_ == "acl" for a in _agents(c)]
+    own += [a for c in trigger.children if c.dep_ == "acl" for a in agents(c)]
     carrier = _carrier(trigger)
     if own or carrier is None or not _borrows(trigger, carrier):
         return own
@@ -65,7 +65,8 @@ def target_tokens(trigger: Token) -> list[Token]:
     return [c for c in carrier.children if c.dep_ == "nsubjpass"]
 
 
-def _agents(verb: Token) -> list[Token]:
+def agents(verb: Token) -> list[Token]:
+    """Return the objects of a verb's passive `by` phrase."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
@@ -94,10 +95,10 @@ def _complement_target(verb: Token) -> list[Token]:
 
 
 def _verb_source(trigger: Token) -> list[Token]:
-    agents = _agents(trigger)
+    by = agents(trigger)
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
-    if agents or subjects:
-        return agents or subjects
+    if by or subjects:
+        return by or subjects
     # "resulting in the U.S. responding": a gerund's subject is parsed as its preposition's object.
     if trigger.dep_ == "pcomp":
         return [c for c in trigger.head.children if c.dep_ == "pobj"]
@@ -107,7 +108,7 @@ def _verb_source(trigger: Token) -> list[Token]:
     return []
 
 
-def _names_agent(token: Token) -> bool:
+def names_agent(token: Token) -> bool:
     """Possessive or proper-noun modifiers name an agent; "air" in "air strike" does not."""
     return token.dep_ == "poss" or token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE")
 

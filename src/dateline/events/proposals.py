@@ -1,0 +1,133 @@
+"""Who made a proposal, and who a demand asks to act: roles the clause often leaves unsaid.
+
+A proposal-like noun ("ideas", "plan", "offer", data/proposal_nouns.txt) has an author when
+the text says so: a possessor or demonym ("Washington's ideas", "a Freedonian plan"), a `by`
+agent ("the plan presented by X"), the subject of a relative clause ("the ideas that X
+floated"), the subject of a proposing verb ("X tabled a plan"), or a REQUEST coded on it.
+A person who speaks for a state abroad (data/envoy_titles.txt) authors for that state.
+
+With the authors known: a rejection or acceptance of a proposal targets its author, also
+when the proposal is named again later ("both ideas"); a proposal made to someone with no
+agent ("X was presented with a plan") is the most recent proposer's; a demand targets the
+actor named inside what it demands ("the withdrawal of X's fighters").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from dateline.events.lexicon import NOUN_POS, load_words
+from dateline.events.roles import RELATIVE, agents, names_agent, resolve, source_tokens
+from dateline.reading import Actor, Event, Reading
+
+AUTHOR_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+# Determiners that point back to a proposal already named: "both ideas", "the plan".
+ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "both", "such", "either"})
+INFERRED = 0.1  # confidence lost when a role comes from elsewhere in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposal-like noun in the article and the actor id of its author, if named."""
+
+    token: int
+    lemma: str
+    author: str | None
+
+
+def find_proposals(
+    reading: Reading, events: Sequence[Event], at: dict[int, Token]
+) -> list[Proposal]:
+    """Return the article's proposal-like nouns, in text order, with their authors."""
+    nouns = load_words("proposal_nouns.txt")
+    requested = {t.i: e.source for e in events if e.type == "REQUEST" and (t := token_of(e, at))}
+    found = []
+    for token in reading.require_doc():
+        if token.pos_ in NOUN_POS and token.lemma_.lower() in nouns:
+            author = _author(reading, token) or requested.get(token.i)
+            found.append(Proposal(token.i, token.lemma_.lower(), author))
+    return found
+
+
+def token_of(event: Event, at: dict[int, Token]) -> Token | None:
+    """Return the token of the event's trigger (`at`: token by character offset)."""
+    return at.get(event.trigger.start) if event.trigger is not None else None
+
+
+def _author(reading: Reading, noun: Token) -> str | None:
+    for token in _author_tokens(noun):
+        actor = resolve(reading, token)
+        if actor is not None:
+            return speaks_for(reading, actor).id
+    return None
+
+
+def _author_tokens(noun: Token) -> Iterator[Token]:
+    yield from (c for c in noun.children if c.dep_ in AUTHOR_DEPS and names_agent(c))
+    proposing = load_words("proposing_verbs.txt")
+    for clause in noun.children:
+        if clause.dep_ == "acl":  # "the plan presented by X"
+            yield from agents(clause)
+        elif clause.dep_ == "relcl" and clause.lemma_.lower() in proposing:  # "ideas X floated"
+            yield from (
+                c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE
+            )
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in proposing:
+        yield from source_tokens(noun.head)  # "X tabled a plan", "a plan was tabled by X"
+
+
+def speaks_for(reading: Reading, actor: Actor) -> Actor:
+    """Return the state an envoy speaks for, else the actor itself."""
+    role = (actor.role or "").lower()
+    if actor.type != "person" or not any(
+        _has_words(role, t) for t in load_words("envoy_titles.txt")
+    ):
+        return actor
+    return next((a for a in reading.actors if a.type == "state" and a.country == actor.country
+                 and actor.country), actor)  # fmt: skip
+
+
+def _has_words(text: str, words: str) -> bool:
+    return f" {words} " in f" {text} "
+
+
+def fill_proposers(
+    events: list[Event], proposals: list[Proposal], at: dict[int, Token]
+) -> list[Event]:
+    """Return the events with agentless proposals given the most recent proposer as source."""
+    nouns = load_words("proposal_nouns.txt")
+    out = []
+    for event in events:
+        token = token_of(event, at)
+        if (
+            event.source is None
+            and event.type == "REQUEST"
+            and token is not None
+            and (token.lemma_.lower() in nouns)
+        ):
+            author = _latest_author(proposals, token.i, exclude=event.target)
+            if author is not None:
+                event = replace(event, source=author, confidence=_less(event.confidence))
+        out.append(event)
+    return out
+
+
+def _latest_author(
+    proposals: list[Proposal], before: int, *, lemma: str | None = None, exclude: str | None
+) -> str | None:
+    """Return the author of the last proposal before token `before` (of `lemma` if given)."""
+    for proposal in reversed(proposals):
+        if (
+            proposal.token < before
+            and proposal.author not in (None, exclude)
+            and (lemma is None or proposal.lemma == lemma)
+        ):
+            return proposal.author
+    return None
+
+
+def _less(confidence: float) -> float:
+    return round(max(confidence - INFERRED, 0.05), 2)
