@@ -103,7 +103,8 @@ def main() -> int:
             widths.append((last - first).days + 1)
             exact += first == last == story.published
     n = len(stories)
-    print(f"MEANTIME (Wikinews), {n} stories, creation-time line hidden")
+    print(f"MEANTIME (Wikinews), {n} stories with a dated creation time (of {len(paths)}), "
+          "creation-time line hidden")  # fmt: skip
     print(f"  dated at all:                 {dated / n:6.1%}")
     print(f"  interval contains true day:   {contains / n:6.1%}   (open-ended intervals count)")
     print(f"  bounded on both sides:        {len(widths) / n:6.1%}")
