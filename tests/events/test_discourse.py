@@ -98,3 +98,33 @@ def test_agentless_proposal_keeps_no_source_when_no_one_proposed(read: Read) -> 
         "The Red Brigade was presented with a proposal that its fighters leave the valley."
     )
     assert ("REQUEST", None, "Red Brigade", "proposal") in _coded(reading)
+
+
+def test_rejection_targets_the_author_named_earlier(read: Read) -> None:
+    reading = read(
+        "Freedonia offered a plan for a truce on Monday. "
+        "On Friday the Red Brigade dismissed the plan as a trick."
+    )
+    assert ("REJECT", "Red Brigade", "Freedonia", "dismissed") in _coded(reading)
+
+
+def test_rejection_targets_the_state_of_the_envoy_who_presented(read: Read) -> None:
+    reading = read(
+        "The Red Brigade rejected the proposals presented by Ana Costa, Freedonian officials said."
+    )
+    assert ("REJECT", "Red Brigade", "Freedonia", "rejected") in _coded(reading)
+
+
+def test_acceptance_targets_the_author(read: Read) -> None:
+    reading = read(
+        "Sylvania tabled a proposal for a prisoner exchange. The Red Brigade accepted the proposal."
+    )
+    assert ("AGREE", "Red Brigade", "Sylvania", "accepted") in _coded(reading)
+
+
+def test_rejection_of_a_new_proposal_takes_no_earlier_author(read: Read) -> None:
+    reading = read(
+        "Freedonia offered a plan for a truce on Monday. "
+        "On Friday the Red Brigade rejected a proposal from unnamed mediators."
+    )
+    assert ("REJECT", "Red Brigade", None, "rejected") in _coded(reading)

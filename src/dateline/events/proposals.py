@@ -26,6 +26,8 @@ from dateline.reading import Actor, Event, Reading
 AUTHOR_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Determiners that point back to a proposal already named: "both ideas", "the plan".
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "both", "such", "either"})
+DET_DEPS = frozenset({"det", "predet"})
+ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})  # what answers a proposal
 INFERRED = 0.1  # confidence lost when a role comes from elsewhere in the article
 
 
@@ -131,3 +133,40 @@ def _latest_author(
 
 def _less(confidence: float) -> float:
     return round(max(confidence - INFERRED, 0.05), 2)
+
+
+def fill_answered(
+    events: list[Event], proposals: list[Proposal], at: dict[int, Token]
+) -> list[Event]:
+    """Return the events with each rejection or acceptance of a proposal aimed at its author."""
+    by_token = {p.token: p for p in proposals}
+    out = []
+    for event in events:
+        token = token_of(event, at) if event.type in ANSWER_TYPES else None
+        answered = _answered(token) if token is not None else None
+        proposal = by_token.get(answered.i) if answered is not None else None
+        if answered is not None and proposal is not None:
+            event = _to_author(event, answered, proposal, proposals)
+        out.append(event)
+    return out
+
+
+def _answered(trigger: Token) -> Token | None:
+    """What is rejected or accepted: "rejected the plan", "the plan was rejected",
+    "rejection of the plan", "open to the offer"."""
+    if trigger.pos_ == "VERB":
+        return next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+    return next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
+
+
+def _to_author(event: Event, noun: Token, proposal: Proposal, proposals: list[Proposal]) -> Event:
+    author, confidence = proposal.author, event.confidence
+    if author is None and any(c.lower_ in ANAPHORIC for c in noun.children if c.dep_ in DET_DEPS):
+        # "both ideas", "the plan": the proposal named before, of the same word if there is one.
+        author = _latest_author(proposals, noun.i, lemma=proposal.lemma, exclude=event.source)
+        author = author or _latest_author(proposals, noun.i, exclude=event.source)
+        confidence = _less(confidence) if event.target is None else confidence
+    if author is None or author == event.source:
+        return event
+    return replace(event, target=author, confidence=confidence)
