@@ -128,3 +128,23 @@ def test_rejection_of_a_new_proposal_takes_no_earlier_author(read: Read) -> None
         "On Friday the Red Brigade rejected a proposal from unnamed mediators."
     )
     assert ("REJECT", "Red Brigade", None, "rejected") in _coded(reading)
+
+
+def test_demand_targets_the_state_whose_army_must_act(read: Read) -> None:
+    reading = read(
+        "Sylvania held elections in May. Freedonian demands include the deployment of 2,000 "
+        "soldiers of the Sylvanian army to the border."
+    )
+    assert ("REQUEST", "Freedonia", "Sylvania", "demands") in _coded(reading)
+
+
+def test_demand_targets_the_actor_inside_the_demanded_act(read: Read) -> None:
+    reading = read("Freedonia demanded the release of prisoners held by the Red Brigade.")
+    assert ("REQUEST", "Freedonia", "Red Brigade", "demanded") in _coded(reading)
+
+
+def test_demand_skips_where_the_act_goes(read: Read) -> None:
+    reading = read(
+        "Freedonia demanded a withdrawal to Sylvania's border by the brigade's fighters."
+    )
+    assert ("REQUEST", "Freedonia", "Red Brigade", "demanded") in _coded(reading)

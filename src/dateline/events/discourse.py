@@ -21,7 +21,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.proposals import fill_answered, fill_proposers, find_proposals
+from dateline.events.proposals import (
+    fill_answered,
+    fill_demanded,
+    fill_proposers,
+    find_proposals,
+)
 from dateline.reading import Actor, Event, Reading
 
 # Journalism's own acts: asking, consulting, being told. A media actor on either end of these
@@ -36,7 +41,8 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     at = {token.idx: token for token in reading.require_doc()}
     proposals = find_proposals(reading, kept, at)
     events = fill_proposers(kept, proposals, at)
-    return fill_answered(events, proposals, at)
+    events = fill_answered(events, proposals, at)
+    return fill_demanded(reading, events, at)
 
 
 def _is_reporting(event: Event, actors: dict[str, Actor]) -> bool:

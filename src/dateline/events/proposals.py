@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from dateline.events.lexicon import NOUN_POS, load_words
+from dateline.events.lexicon import NOUN_POS, load_cues, load_words
 from dateline.events.roles import RELATIVE, agents, names_agent, resolve, source_tokens
 from dateline.reading import Actor, Event, Reading
 
@@ -28,6 +28,14 @@ AUTHOR_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "both", "such", "either"})
 DET_DEPS = frozenset({"det", "predet"})
 ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})  # what answers a proposal
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ACT_DEPS = frozenset({"ccomp", "xcomp", "acl"})  # clauses that spell out what is demanded
+NAMING_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ"})  # ADJ: demonyms, "Sylvanian troops"
+# Where a demanded act goes is not who does it: "deployment ... to the border".
+LOCATIVE = frozenset({"to", "from", "in", "into", "at", "near", "across", "toward", "towards",
+                      "inside", "within", "along", "through", "over", "on"})  # fmt: skip
+# Bodies of a state whose demanded acts are the state's: "deployment of the X army" asks X.
+BODY_TYPES = frozenset({"military", "government", "police"})
 INFERRED = 0.1  # confidence lost when a role comes from elsewhere in the article
 
 
@@ -170,3 +178,60 @@ def _to_author(event: Event, noun: Token, proposal: Proposal, proposals: list[Pr
     if author is None or author == event.source:
         return event
     return replace(event, target=author, confidence=confidence)
+
+
+def fill_demanded(reading: Reading, events: list[Event], at: dict[int, Token]) -> list[Event]:
+    """Return the events with each demand aimed at the actor named in what it demands."""
+    out = []
+    for event in events:
+        token = token_of(event, at) if event.type == "REQUEST" else None
+        if token is not None and event.modality in ("demanded", "proposed"):
+            actor = _expected(reading, token, exclude=event.source)
+            event = replace(event, target=actor) if actor is not None else event
+        out.append(event)
+    return out
+
+
+def _expected(reading: Reading, trigger: Token, *, exclude: str | None) -> str | None:
+    """Return the actor id named inside the first demanded act that names one."""
+    for act in _demanded_acts(trigger):
+        if act.pos_ in ("VERB", "AUX"):  # "that its fighters move": the clause's subject acts
+            tokens = [t for s in act.children if s.dep_ in SUBJECT_DEPS for t in s.subtree]
+        elif resolve(reading, act) is not None:
+            return None  # "demanded Sylvania ...": the object is the actor; roles.py has it
+        else:  # "the withdrawal of X's fighters": an actor inside the action noun's phrase
+            tokens = _inside(act)
+        for token in tokens:
+            actor = resolve(reading, token) if token.pos_ in NAMING_POS else None
+            if actor is not None and (state := state_of(reading, actor).id) != exclude:
+                return state
+    return None
+
+
+def _demanded_acts(trigger: Token) -> list[Token]:
+    """What is demanded: a complement clause or action noun of the trigger; for "demands
+    include the deployment of ...", the object of the verb that spells the demand out."""
+    acts = [c for c in trigger.children if c.dep_ in ACT_DEPS and c.pos_ in ("VERB", "AUX")]
+    if trigger.pos_ == "VERB":
+        acts += [c for c in trigger.children if c.dep_ == "dobj"]
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    acts += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in load_cues().get("extend", {}):
+        acts += [c for c in trigger.head.children if c.dep_ in ("dobj", "attr")]
+    return acts
+
+
+def _inside(noun: Token) -> list[Token]:
+    """The tokens of a noun's phrase, less the noun and where the act goes ("to the border")."""
+    places = {t.i for p in noun.subtree if p.dep_ == "prep" and p.lower_ in LOCATIVE
+              for t in p.subtree}  # fmt: skip
+    return [t for t in noun.subtree if t.i != noun.i and t.i not in places]
+
+
+def state_of(reading: Reading, actor: Actor) -> Actor:
+    """Return the state an army, police or government body belongs to, else the actor."""
+    if actor.type not in BODY_TYPES:
+        return actor
+    states = [a for a in reading.actors if a.type == "state"]
+    owner = next((a for a in states if a.id == actor.part_of), None)
+    return owner or next((a for a in states if actor.country and a.country == actor.country), actor)
