@@ -148,3 +148,26 @@ def test_demand_skips_where_the_act_goes(read: Read) -> None:
         "Freedonia demanded a withdrawal to Sylvania's border by the brigade's fighters."
     )
     assert ("REQUEST", "Freedonia", "Red Brigade", "demanded") in _coded(reading)
+
+
+def test_response_with_airstrikes_targets_the_attacker(read: Read) -> None:
+    reading = read(
+        "The Red Brigade shelled a Freedonian border post on Sunday, killing two guards. "
+        "Freedonia responded with airstrikes on Monday."
+    )
+    assert ("ASSAULT", "Freedonia", "Red Brigade", "airstrikes") in _coded(reading)
+
+
+def test_retaliation_targets_the_attacker(read: Read) -> None:
+    reading = read(
+        "Rockets fired by the Red Brigade hit a Freedonian town. Freedonia retaliated at dawn."
+    )
+    assert ("ASSAULT", "Freedonia", "Red Brigade", "retaliated") in _coded(reading)
+
+
+def test_attack_that_answers_nothing_keeps_no_target(read: Read) -> None:
+    reading = read(
+        "The Red Brigade shelled a Freedonian border post on Sunday. "
+        "Freedonia launched airstrikes on Monday."
+    )
+    assert ("ASSAULT", "Freedonia", None, "launched") in _coded(reading)

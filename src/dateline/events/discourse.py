@@ -18,20 +18,25 @@ time and leave these roles empty.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from dateline.events.lexicon import load_words
 from dateline.events.proposals import (
     fill_answered,
     fill_demanded,
     fill_proposers,
     find_proposals,
+    token_of,
 )
 from dateline.reading import Actor, Event, Reading
 
 # Journalism's own acts: asking, consulting, being told. A media actor on either end of these
 # is the reporting, not the story; its acts of other kinds (a ban on a channel) are events.
 REPORTING_TYPES = frozenset({"CONSULT", "REQUEST"})
+RESPONSE_HOPS = 3  # how far up the tree an attack looks for "responding", "retaliating"
+INFERRED = 0.1  # confidence lost when a role comes from elsewhere in the article
 
 
 def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
@@ -42,7 +47,8 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     proposals = find_proposals(reading, kept, at)
     events = fill_proposers(kept, proposals, at)
     events = fill_answered(events, proposals, at)
-    return fill_demanded(reading, events, at)
+    events = fill_demanded(reading, events, at)
+    return fill_retaliations(events, at)
 
 
 def _is_reporting(event: Event, actors: dict[str, Actor]) -> bool:
@@ -52,9 +58,44 @@ def _is_reporting(event: Event, actors: dict[str, Actor]) -> bool:
     return any(actor is not None and actor.type == "media" for actor in ends)
 
 
-def trigger_token(doc: Doc, event: Event) -> Token | None:
-    """Return the token of the event's trigger, if the event has one."""
-    if event.trigger is None:
-        return None
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+def fill_retaliations(events: list[Event], at: dict[int, Token]) -> list[Event]:
+    """Return the events with each targetless retaliation aimed at the attack it answers."""
+    out = []
+    for event in events:
+        token = token_of(event, at) if event.type == "ASSAULT" else None
+        if token is not None and event.target is None and event.source and _answers(token):
+            attacker = _attacker_before(events, token, at, not_=event.source)
+            if attacker is not None:
+                event = replace(event, target=attacker, confidence=_less(event.confidence))
+        out.append(event)
+    return out
+
+
+def _answers(trigger: Token) -> bool:
+    """Is the attack an answer: "responding with airstrikes", "struck in retaliation"?"""
+    words = load_words("response_words.txt")
+    near = [trigger, *[*trigger.ancestors][:RESPONSE_HOPS]]
+    near += [g for c in trigger.children for g in (c, *c.children)]
+    return any(t.lemma_.lower() in words for t in near)
+
+
+def _attacker_before(
+    events: list[Event], trigger: Token, at: dict[int, Token], *, not_: str
+) -> str | None:
+    """Return the source of the nearest earlier attack in this or the previous sentence."""
+    sentence = trigger.sent
+    start = trigger.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+    earlier = [
+        e for e in events
+        if e.type == "ASSAULT" and e.source not in (None, not_) and e.trigger is not None
+        and start <= e.trigger.start < trigger.idx
+    ]  # fmt: skip
+    return max(earlier, key=_trigger_start).source if earlier else None
+
+
+def _trigger_start(event: Event) -> int:
+    return event.trigger.start if event.trigger is not None else -1
+
+
+def _less(confidence: float) -> float:
+    return round(max(confidence - INFERRED, 0.05), 2)
