@@ -5,7 +5,8 @@ it, so our own reads see the page as served). What trafilatura leaves out or mix
 here: captions and credits apart from the body (captions.py), the standfirst, the byline, the
 publisher (metadata.py) and a conservative publication day (published.py).
 `removed` lists what we take out of trafilatura's text (headline, deck, captions, credits,
-byline lines); the page chrome trafilatura itself leaves out is not listed one block at a time.
+byline lines), then every other visible block of the page the article does not keep, with a
+reason (html_blocks.py): nav menus, link lists, appeals, comments, small print ...
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ from trafilatura.utils import load_html
 
 from dateline.clean.bylines import parse_byline
 from dateline.clean.captions import find_captions, split_credit
-from dateline.clean.metadata import PageMeta, clean_space, load_hints, read_metadata
+from dateline.clean.html_blocks import byline_line, removed_blocks, visible_text
+from dateline.clean.metadata import (
+    PageMeta,
+    clean_space,
+    load_hints,
+    markup_authors,
+    read_metadata,
+)
 from dateline.clean.parts import PageParts
 from dateline.errors import InputError
 from dateline.reading import Caption, Removed
@@ -37,7 +45,8 @@ def read_html_page(source: str, text: str) -> PageParts:
     tree = load_html(text)
     if tree is None:
         raise InputError(source, "no article found: the HTML has no readable tree")
-    meta = read_metadata(tree)
+    visible = visible_text(tree)
+    meta = read_metadata(tree, visible=visible)
     marks = _mark_elements(tree)
     captions = find_captions(marks.captions)
     # Comments stay on (the default): trafilatura then cuts the comment section out of the
@@ -51,10 +60,14 @@ def read_html_page(source: str, text: str) -> PageParts:
     if _captions_outweigh_body(kept, removed):
         captions = ()  # a gallery or slideshow: its "captions" are the story itself
         kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
+    shown = [*lines, headline, standfirst or "", *_caption_texts(captions)]
+    removed += removed_blocks(visible, shown)
     return PageParts(
         headline=headline,
         standfirst=standfirst,
-        byline=meta.authors or _byline_from_markup(marks.bylines, byline_lines),
+        byline=meta.authors
+        or _byline_from_markup(marks.bylines, byline_lines)
+        or markup_authors(tree),
         publisher=meta.publisher,
         captions=drop_body_captions(captions, kept),
         paragraphs=tuple(kept),
@@ -62,6 +75,10 @@ def read_html_page(source: str, text: str) -> PageParts:
         stated_date=meta.published,
         url=meta.url,
     )
+
+
+def _caption_texts(captions: tuple[Caption, ...]) -> list[str]:
+    return [text for c in captions for text in (c.text, c.credit or "", f"{c.text} {c.credit}")]
 
 
 def _headline(tree: HtmlElement, meta: PageMeta) -> str:
@@ -162,7 +179,7 @@ def _sort_lines(
     for caption in captions:
         known[_key(caption.text)] = "caption"
         known[_key(f"{caption.text}{caption.credit or ''}")] = "caption"
-        known[_key(caption.credit or "")] = "photo credit"
+        known[_key(caption.credit or "")] = "credit"
     known.pop("", None)
     kept: list[str] = []
     removed: list[Removed] = []
@@ -195,7 +212,7 @@ def _credit_reason(line: str, known: dict[str, str]) -> str | None:
     if not credit:
         return None
     if not text:
-        return "photo credit"
+        return "credit"
     return "caption" if known.get(_key(text)) == "caption" else None
 
 
@@ -206,16 +223,9 @@ def drop_body_captions(captions: tuple[Caption, ...], paragraphs: list[str]) -> 
     return tuple(c for c in captions if len(_key(c.text)) < 20 or _key(c.text) not in body)
 
 
-@cache
-def _byline_line() -> re.Pattern[str]:
-    """ "By Jane Doe", "Von Hans Muster", "Par Marie Dupont": a byline line inside the body."""
-    words = "|".join(re.escape(word) for word in load_hints()["byline_line_words"])
-    return re.compile(rf"^(?:{words})\s+\S", re.IGNORECASE)
-
-
 def _is_byline(line: str, index: int, count: int) -> bool:
     near_edge = index < 3 or index >= count - 2
-    return near_edge and len(line) < 100 and bool(_byline_line().match(line))
+    return near_edge and len(line) < 100 and bool(byline_line().match(line))
 
 
 def _byline_from_markup(elements: list[HtmlElement], byline_lines: list[str]) -> tuple[str, ...]:

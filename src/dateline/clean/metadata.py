@@ -46,8 +46,11 @@ def load_hints() -> dict[str, Any]:
     return data
 
 
-def read_metadata(tree: HtmlElement) -> PageMeta:
-    """Return what the page's JSON-LD, meta tags and markup say about the article."""
+def read_metadata(tree: HtmlElement, *, visible: list[str] | None = None) -> PageMeta:
+    """Return what the page's JSON-LD, meta tags and markup say about the article.
+
+    `visible`: the page's visible text nodes, when the caller has them already.
+    """
     hints = load_hints()
     ld = _article_json_ld(tree)
     meta = _meta_tags(tree)
@@ -57,7 +60,7 @@ def read_metadata(tree: HtmlElement) -> PageMeta:
         authors=_authors(ld, meta, tree),
         publisher=_first(_name_of(ld.get("publisher")), *_pick(meta, hints["publisher_meta"])),
         url=_first(_canonical(tree), *_pick(meta, hints["url_meta"]), ld.get("url")),
-        published=_published(tree, ld, meta),
+        published=_published(tree, ld, meta, visible),
     )
 
 
@@ -144,10 +147,19 @@ def _authors(ld: dict[str, Any], meta: dict[str, str], tree: HtmlElement) -> tup
         names = [v for v in _pick(meta, load_hints()["author_meta"]) if _is_name(v)][:1]
     if not names:
         names = [clean_space(a.text_content()) for a in tree.xpath("//a[@rel='author']")][:3]
-    if not any(_is_name(n) for n in names):
-        # trafilatura's author XPaths know many blog and CMS byline shapes; it costs a copy
-        # of the tree, so it runs only when the structured sources above are silent.
-        names = (extract_author(tree) or "").split(";")
+    return _split_names(names)
+
+
+def markup_authors(tree: HtmlElement) -> tuple[str, ...]:
+    """Authors by trafilatura's byline XPaths, which know many blog and CMS byline shapes.
+
+    It costs a copy of the tree and a dozen page-wide searches (a tenth of reading a page),
+    so html.py calls it last, when the metadata and our own byline reading are silent.
+    """
+    return _split_names((extract_author(tree) or "").split(";"))
+
+
+def _split_names(names: list[str]) -> tuple[str, ...]:
     split = (part for name in names for part in _AUTHOR_JOINS.split(_strip_lead_in(name)))
     return tuple(dict.fromkeys(clean_space(n) for n in split if _is_name(n)))
 
@@ -171,8 +183,10 @@ def _is_name(value: str) -> bool:
     return not re.search(r"https?:|www\.|@|\.(?:com|de|org|net)\b|^\W|[→»|]", value)
 
 
-def _published(tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> date | None:
+def _published(
+    tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str], visible: list[str] | None
+) -> date | None:
     stated = _pick(meta, load_hints()["date_meta"])
     stated += [str(t.get("datetime")) for t in tree.xpath("//time[@pubdate or @itemprop]")]
     url = _first(_canonical(tree), *_pick(meta, load_hints()["url_meta"]))
-    return find_published(tree, ld=ld, ld_types=_types(ld), stated=stated, url=url)
+    return find_published(tree, ld=ld, ld_types=_types(ld), stated=stated, url=url, visible=visible)

@@ -41,14 +41,22 @@ def find_published(
     ld_types: set[str],
     stated: list[str],
     url: str | None,
+    visible: list[str] | None = None,
 ) -> date | None:
-    """Return the publication day the page states, or None; `stated` holds meta/time values."""
-    shown_text = f"{url or ''} {' '.join(_VISIBLE(tree))}"
+    """Return the publication day the page states, or None; `stated` holds meta/time values.
+
+    `visible`: the page's visible text nodes, when the caller has them already.
+    """
+    shown_text = f"{url or ''} {' '.join(_VISIBLE(tree) if visible is None else visible)}"
     candidates = [day for value in _values(ld, stated) if (day := iso_day(value))]
+    for day in candidates:
+        if is_shown(day, shown_text):
+            return day
+    # htmldate's quick reading only when the page's own tags named no day it shows: it costs
+    # as much as the rest of this module, and a shown tagged day is taken before it anyway.
     quick = find_date(tree, extensive_search=False, original_date=True)
     if quick and (day := iso_day(quick)):
         candidates.append(day)
-    for day in candidates:
         if is_shown(day, shown_text):
             return day
     ld_day = iso_day(str(ld.get("datePublished", "")))
