@@ -233,3 +233,11 @@ def test_find_places_cities_where_places_stand_whatever_the_label(nlp: Language)
 def test_find_places_a_person_named_like_a_country_is_not_a_place(nlp: Language) -> None:
     reading = _read(nlp, "Chad Thompson said he would run again next year.")
     assert "Chad" not in _mentioned(reading)
+
+
+@pytest.mark.model
+def test_find_places_takes_a_city_the_parser_labels_norp_but_not_a_demonym(nlp: Language) -> None:
+    text = "Shelling killed 14 people in Omdurman on Sunday, Sudanese medics said."
+    reading = _read(nlp, text)
+    assert "Omdurman" in {p.name for p in reading.places}
+    assert not any(m.text == "Sudanese" for p in reading.places for m in p.mentions)

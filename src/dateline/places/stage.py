@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors import country_of
 from dateline.pipeline import stage
 from dateline.places.disambiguate import Context, choose, story_context, widen
 from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
@@ -117,11 +118,11 @@ def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
 
 
 def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
-    """Return ORG and PERSON entities that are clearly places: the small model often labels
-    "Minnesota" ORG or "Kharkiv" PERSON. The name must be a place of 100,000 people, and
-    either stand where places stand ("shelled Kharkiv", "strikes on Rafah") or be a
-    two-word country or region ("Sri Lanka"; "Chad" and "Georgia" are also first names) or,
-    for an ORG, a city by its own name."""
+    """Return ORG, PERSON and NORP entities that are clearly places: the small model often
+    labels "Minnesota" ORG, "Kharkiv" PERSON or "Omdurman" NORP. The name must be a place of
+    100,000 people, and either stand where places stand ("shelled Kharkiv", "strikes on
+    Rafah") or be a two-word country or region ("Sri Lanka"; "Chad" and "Georgia" are also
+    first names) or, for an ORG, a city by its own name."""
     found = []
     for ent, span in _entity_parts(doc):
         hits = tuple(h for h in gazetteer.lookup(span.text) if h.entry.population >= CLEAR_CITY)
@@ -129,6 +130,8 @@ def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate
             continue
         named = {h.entry.kind for h in hits if h.exact}
         by_name = len(span) >= 2 and bool(named & {"country", "region"})
+        if ent.label_ == "NORP" and (by_name or country_of(span.text) is not None):
+            continue  # a demonym ("Israeli") is an actor; a NORP city must stand as a place
         if ent.label_ == "ORG":
             by_name = by_name or bool(named)
         if by_name or _in_place_slot(span.root, words):
@@ -137,11 +140,11 @@ def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate
 
 
 def _entity_parts(doc: Doc) -> list[tuple[Span, Span]]:
-    """Return each ORG or PERSON entity with its parts split at "and" and commas: the parser
-    sometimes makes one person of "Rafah and Khan Younis"."""
+    """Return each ORG, PERSON or NORP entity with its parts split at "and" and commas: the
+    parser sometimes makes one person of "Rafah and Khan Younis"."""
     parts = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON"):
+        if ent.label_ not in ("ORG", "PERSON", "NORP"):
             continue
         start = ent.start
         for token in [*ent, None]:
