@@ -24,6 +24,7 @@ class Kind(NamedTuple):
 
 # Fictional actors; each maps its surface forms to one actor of the given type.
 ACTORS = {
+    "Marek Vos": Kind("person", "SYL", ("Marek Vos",), "senior Red Brigade commander"),
     "Freedonia": Kind("state", "FRE", ("Freedonia", "Freedonian", "Fenwick")),
     "Sylvania": Kind("state", "SYL", ("Sylvania", "Sylvanian")),
     "Red Brigade": Kind("armed_group", "SYL", ("Red Brigade", "the brigade")),
@@ -167,7 +168,32 @@ def test_retaliation_targets_the_attacker(read: Read) -> None:
 
 def test_attack_that_answers_nothing_keeps_no_target(read: Read) -> None:
     reading = read(
-        "The Red Brigade shelled a Freedonian border post on Sunday. "
-        "Freedonia launched airstrikes on Monday."
+        "The Red Brigade shelled a border post on Sunday. Freedonia launched airstrikes on Monday."
     )
     assert ("ASSAULT", "Freedonia", None, "launched") in _coded(reading)
+
+
+def test_targetless_attack_acts_on_the_adversary_the_article_shows(read: Read) -> None:
+    reading = read(
+        "A Freedonian drone strike killed Marek Vos in the valley on Sunday. "
+        "The Red Brigade fired mortars overnight."
+    )
+    # Vos leads the brigade: Freedonia is whom the brigade fights.
+    fired = _event(reading, "fired")
+    assert _coded(reading)[-1] == ("ASSAULT", "Red Brigade", "Freedonia", "fired")
+    assert fired.confidence < _event(reading, "killed").confidence
+
+
+def test_targetless_ceasefire_acts_on_the_adversary(read: Read) -> None:
+    reading = read(
+        "The Red Brigade attacked Freedonia on Monday. On Tuesday the brigade held its fire."
+    )
+    assert ("RETREAT", "Red Brigade", "Freedonia", "held") in _coded(reading)
+
+
+def test_attack_on_a_thing_gets_no_adversary(read: Read) -> None:
+    reading = read(
+        "The Red Brigade attacked Freedonia on Monday. "
+        "On Tuesday the brigade launched attacks on cargo ships in the strait."
+    )
+    assert ("ASSAULT", "Red Brigade", None, "launched") in _coded(reading)

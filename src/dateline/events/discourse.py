@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dateline.events.adversary import fill_adversaries
 from dateline.events.lexicon import load_words
 from dateline.events.proposals import (
     fill_answered,
@@ -30,6 +31,7 @@ from dateline.events.proposals import (
     find_proposals,
     token_of,
 )
+from dateline.events.roles import find_dyad
 from dateline.reading import Actor, Event, Reading
 
 # Journalism's own acts: asking, consulting, being told. A media actor on either end of these
@@ -48,7 +50,8 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     events = fill_proposers(kept, proposals, at)
     events = fill_answered(events, proposals, at)
     events = fill_demanded(reading, events, at)
-    return fill_retaliations(events, at)
+    events = fill_retaliations(events, at)
+    return fill_adversaries(reading, events, at, find_dyad(reading))
 
 
 def _is_reporting(event: Event, actors: dict[str, Actor]) -> bool:

@@ -22,7 +22,6 @@ from dateline.events.discourse import resolve_discourse
 from dateline.events.lexicon import code_info, load_cues, load_plover_scores
 from dateline.events.modality import find_modality, is_future
 from dateline.events.roles import (
-    find_dyad,
     resolve,
     source_tokens,
     target_tokens,
@@ -36,15 +35,10 @@ MAX_PAIRS = 4  # coordinated actors give one event per pair, up to this many
 # military force): "will fire rockets until ..." is a threat, not yet an attack.
 THREAT_CODE = "138"
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-CONFLICT_TYPES = frozenset({
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-    "ASSAULT",
-})  # fmt: skip
 # A future negated act of cooperation is a refusal: CAMEO 12 by what is refused.
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # A future act of cooperation is an expressed intent to do it: CAMEO 03x by what is intended.
 INTENTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-INFERRED = 0.1  # confidence lost when the target comes from the story's dyad, not the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +64,6 @@ def code_events(reading: Reading) -> Reading:
     clusters = group_triggers(find_triggers(doc))
     events = [e for cluster in clusters for e in _to_events(reading, cluster)]
     events = resolve_discourse(reading, events) if reading.actors else events
-    dyad = find_dyad(reading) if reading.actors else None
-    events = [_fill_target(e, dyad) for e in events] if dyad else events
     numbered = [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
     return replace(reading, events=tuple(numbered))
 
@@ -141,14 +133,6 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
                 modality=modality,
             ),
         )
-
-
-def _fill_target(event: Event, dyad: tuple[str, str]) -> Event:
-    """A conflict event by one side of the story with no named target acts on the other."""
-    if event.target is not None or event.type not in CONFLICT_TYPES or event.source not in dyad:
-        return event
-    other = dyad[1] if event.source == dyad[0] else dyad[0]
-    return replace(event, target=other, confidence=round(event.confidence - INFERRED, 2))
 
 
 def _pairs(reading: Reading, roles: Roles) -> list[tuple[str | None, str | None]]:
