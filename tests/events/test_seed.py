@@ -1,8 +1,10 @@
 """Events on the seed article, scored against its gold reading (../shared/seed/*.gold.json).
 
 The issue asks for full-match F1 >= 0.8; these floors are what general rules reach today
-(full 0.55, found 0.95, dates 0.86): most misses are targets the sentence never names
-("a proposal that its fighters move", source unsaid). Floors only rise.
+(full 0.82, found 0.95, dates 0.86). Roles the sentence never names come from the rest of
+the article (events/discourse.py); the misses left are a target implied by the mission
+("outreach to restore security at the border"), a speaker's claim for his government, and
+unnamed talks partners. Floors only rise.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dateline.evaluation.score import events_full_f1
 pytestmark = pytest.mark.model
 
 FOUND_F1 = 0.9  # evidence overlaps and type (or CAMEO root) agrees
-FULL_F1 = 0.5  # plus source, target and modality
+FULL_F1 = 0.8  # plus source, target and modality
 DATE_ACCURACY = 0.8  # over found events that have a gold date
 
 

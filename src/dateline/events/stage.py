@@ -6,6 +6,9 @@ supports), CAMEO's Goldstein score and the PLOVER manual's score, source and tar
 ids (None when the parse names no actor the actors stage found), modality, date, place,
 attribution and confidence. Without the other layers it still codes events from the parse
 alone, with unresolved actors; resolving names to actors is the actors stage's job.
+Once actors are known, discourse.py fills roles the clause leaves open from the rest of the
+article (a rejection's target is the proposal's author, a retaliation's the attacker) and
+drops the reporting's own acts ("Reuters consulted officials").
 """
 
 from __future__ import annotations
