@@ -20,14 +20,18 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from spacy.tokens import Doc
+
 from dateline.pipeline import stage
 from dateline.reading import Published, Reading, Time
 from dateline.times.find import Found, find_times, read_times
+from dateline.times.patterns import Candidate
 from dateline.times.published import infer_published
 
 # An inferred interval wider than this is too loose to resolve "on Tuesday" against.
 MAX_REFERENCE_DAYS = 7
 _VAGUE = frozenset({"PAST_REF", "PRESENT_REF"})
+TIME_SPANS = "times"  # the doc.spans key holding every time expression found
 
 
 @stage(needs={"doc", "article"}, fills={"times", "article"}, english_only=True)
@@ -35,6 +39,7 @@ def resolve_times(reading: Reading) -> Reading:
     """Return the reading with its times (and an inferred publication date if it had none)."""
     doc, article = reading.require_doc(), reading.require_article()
     cands = find_times(doc)
+    keep_time_spans(doc, cands)
     published = article.published
     if published.basis == "none":
         published = infer_published(doc, cands) or published
@@ -43,6 +48,13 @@ def resolve_times(reading: Reading) -> Reading:
     if published is not article.published:
         reading = replace(reading, article=replace(article, published=published))
     return replace(reading, times=times)
+
+
+def keep_time_spans(doc: Doc, cands: list[Candidate]) -> None:
+    """Put the time expressions in doc.spans["times"] so later stages need not find them again
+    (the quantities layer skips numbers inside them)."""
+    spans = [doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand") for c in cands]
+    doc.spans[TIME_SPANS] = [s for s in spans if s is not None]
 
 
 def reference_day(published: Published) -> date | None:
