@@ -8,9 +8,12 @@ bytes, caps their size and fetches URLs through a `Fetcher` that tests replace.
 
 from __future__ import annotations
 
+import gzip
+import io
 import sys
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +23,9 @@ from dateline.config import Settings
 from dateline.errors import InputError
 from dateline.reading import Reading
 
+GZIP_MAGIC = b"\x1f\x8b"
 # Files a directory run skips without a failure: not pages, by their nature.
-SKIP_SUFFIXES = frozenset({".json", ".jsonl", ".md", ".ann", ".xml", ".zip", ".gz", ".py"})
+SKIP_SUFFIXES = frozenset({".json", ".jsonl", ".md", ".ann", ".xml", ".zip", ".py"})
 
 
 class Fetcher(Protocol):
@@ -92,18 +96,33 @@ def _from_file(path: Path, settings: Settings) -> Reading | InputError:
         size = path.stat().st_size
         if size > settings.max_bytes:
             return InputError(name, f"{size:,} bytes, over the size cap of {settings.max_bytes:,}")
-        return Reading(source=name, raw=path.read_bytes())
+        return _unzipped(Reading(source=name, raw=path.read_bytes()), settings.max_bytes)
     except FileNotFoundError:
         return InputError(name, "no such file or directory")
     except OSError as err:
         return InputError(name, f"cannot read: {err.strerror or err}")
 
 
+def _unzipped(reading: Reading, max_bytes: int) -> Reading | InputError:
+    """Return the reading with gzip bytes inflated (crawls store pages so), at most
+    `max_bytes` of them: a small file must not inflate into gigabytes."""
+    if not reading.raw.startswith(GZIP_MAGIC):
+        return reading
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(reading.raw)) as stream:
+            raw = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        return InputError(reading.source, f"broken gzip data: {err}")
+    if len(raw) > max_bytes:
+        return InputError(reading.source, f"inflates past the size cap of {max_bytes:,} bytes")
+    return Reading(source=reading.source, raw=raw)
+
+
 def _from_stdin(settings: Settings) -> Reading | InputError:
     raw = sys.stdin.buffer.read(settings.max_bytes + 1)
     if len(raw) > settings.max_bytes:
         return InputError("<stdin>", f"over the size cap of {settings.max_bytes:,} bytes")
-    return Reading(source="<stdin>", raw=raw)
+    return _unzipped(Reading(source="<stdin>", raw=raw), settings.max_bytes)
 
 
 def _from_url(url: str, settings: Settings, fetcher: Fetcher) -> Reading | InputError:
