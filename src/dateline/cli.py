@@ -233,9 +233,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """
     import uvicorn
 
-    from dateline.api.server import create_server
+    from dateline.api import create_app
 
-    app = create_server(args.store or settings.store, settings=settings)
+    app = create_app(args.store or settings.store, settings=settings)
     print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -1,4 +1,4 @@
-"""The analyst's routes (api/routes.py via create_server): happy paths and bad requests."""
+"""The analyst's routes (api/routes.py via create_app): happy paths and bad requests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.toy_store import build_store
-from dateline.api.server import create_server
+from dateline.api import create_app
 from dateline.pipeline import Pipeline, stage
 from dateline.reading import Article, Reading
 
@@ -27,7 +27,7 @@ def _as_text(reading: Reading) -> Reading:
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path = build_store(tmp_path_factory.mktemp("store") / "s.duckdb")
-    with TestClient(create_server(path, pipeline=Pipeline([_as_text]))) as opened:
+    with TestClient(create_app(path, pipeline=Pipeline([_as_text]))) as opened:
         yield opened
 
 
@@ -126,7 +126,7 @@ def test_read_needs_exactly_one_of_text_or_html(client: TestClient) -> None:
 
 
 def test_missing_store_is_503_saying_how_to_make_one(tmp_path: Path) -> None:
-    with TestClient(create_server(tmp_path / "none.duckdb")) as fresh:
+    with TestClient(create_app(tmp_path / "none.duckdb")) as fresh:
         response = fresh.get("/incidents")
     assert response.status_code == 503
     assert "dateline ingest" in response.json()["detail"]
@@ -141,7 +141,7 @@ def test_read_runs_dateline_pipeline_on_posted_html(tmp_path: Path) -> None:
         "spokesman for the ministry told reporters after the meeting ended.</p>"
         "</article></body></html>"
     )
-    with TestClient(create_server(build_store(tmp_path / "s.duckdb"))) as fresh:
+    with TestClient(create_app(build_store(tmp_path / "s.duckdb"))) as fresh:
         response = fresh.post("/read", json={"html": html, "source": "talks.html"})
     assert response.status_code == 200
     body = response.json()

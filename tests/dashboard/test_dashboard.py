@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.toy_store import build_store
-from dateline.api.server import create_server
+from dateline.api import create_app
 from dateline.dashboard import DASHBOARD
 
 # src=, href= and url() references, and fetch("...") calls in the script.
@@ -21,7 +21,7 @@ _REFERENCE = re.compile(
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path = build_store(tmp_path_factory.mktemp("store") / "s.duckdb")
-    with TestClient(create_server(path)) as opened:
+    with TestClient(create_app(path)) as opened:
         yield opened
 
 

@@ -1,7 +1,5 @@
-"""The HTTP API over the store (FastAPI): the same analytics functions the CLI calls."""
+"""api: the REST API and dashboard over the store (`dateline serve`)."""
 
-from __future__ import annotations
-
-from dateline.api.app import create_app
+from dateline.api.server import create_app
 
 __all__ = ["create_app"]

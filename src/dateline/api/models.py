@@ -23,6 +23,16 @@ class Page(BaseModel, Generic[Item]):
     offset: int
 
 
+class Summary(BaseModel):
+    articles: int
+    stories: int
+    events: int
+    incidents: int
+    failures: int
+    top_actors: list[tuple[str, int]]
+    top_dyads: list[tuple[str, str, int]]
+
+
 class Health(BaseModel):
     status: str
     store: str

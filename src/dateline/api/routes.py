@@ -18,7 +18,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel
 
-from dateline.analytics import find_actors, find_events, timeline
+from dateline.analytics import find_actors, find_events, summarize, timeline
 from dateline.analytics.browse import (
     Page,
     count_actors,
@@ -86,6 +86,15 @@ def make_router(
     _add_listings(router, opened)
     _add_situation(router, opened)
     _add_read(router, settings, pipeline)
+
+    @router.get("/summary")
+    def summary() -> models.Summary:
+        with opened() as store:
+            s = summarize(store)
+        return models.Summary(
+            articles=s.articles, stories=s.stories, events=s.events, incidents=s.incidents,
+            failures=s.failures, top_actors=list(s.top_actors), top_dyads=list(s.top_dyads),
+        )  # fmt: skip
 
     @router.get("/health")
     def health() -> models.Health:

@@ -1,10 +1,4 @@
-"""The server `dateline serve` runs: the analyst's routes, the dashboard, and create_app's.
-
-`create_app` (api/app.py) is the first, minimal API over the store; `create_server` keeps its
-routes and adds routes.py's and the dashboard. Where both answer a path (/, /events, /actors,
-/timeline), routes.py's paged, filter-complete version answers; create_app's stays as it is
-for its own callers.
-"""
+"""The app `dateline serve` runs: routes.py's JSON routes over the store and the dashboard."""
 
 from __future__ import annotations
 
@@ -13,10 +7,8 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
-from dateline.api.app import create_app
 from dateline.api.routes import make_router
 from dateline.config import Settings
 from dateline.dashboard import DASHBOARD
@@ -24,7 +16,7 @@ from dateline.errors import DatelineError, InputError
 from dateline.pipeline import Pipeline, default_pipeline
 
 
-def create_server(
+def create_app(
     store_path: str | Path, *, settings: Settings | None = None, pipeline: Pipeline | None = None
 ) -> FastAPI:
     """Return the API and dashboard over the store; POST /read runs `pipeline` (default: all)."""
@@ -41,10 +33,6 @@ def create_server(
     def dashboard() -> FileResponse:
         return FileResponse(DASHBOARD / "index.html")
 
-    ours = {"/"} | {route.path for route in router.routes if isinstance(route, APIRoute)}
-    for route in create_app(store_path).router.routes:
-        if isinstance(route, APIRoute) and route.path not in ours:
-            app.router.routes.append(route)
     app.mount("/static", StaticFiles(directory=DASHBOARD), name="static")
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(DatelineError, _failed)
