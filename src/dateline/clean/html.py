@@ -31,6 +31,7 @@ from dateline.clean.metadata import (
     markup_authors,
     read_metadata,
 )
+from dateline.clean.page_facts import copyright_holder
 from dateline.clean.parts import PageParts
 from dateline.errors import InputError
 from dateline.reading import Caption, Removed
@@ -68,7 +69,7 @@ def read_html_page(source: str, text: str) -> PageParts:
         byline=meta.authors
         or _byline_from_markup(marks.bylines, byline_lines)
         or markup_authors(tree),
-        publisher=meta.publisher,
+        publisher=meta.publisher or copyright_holder(visible),
         captions=drop_body_captions(captions, kept),
         paragraphs=tuple(kept),
         removed=tuple(removed),

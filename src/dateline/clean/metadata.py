@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author
 
 from dateline.clean.published import find_published
+from dateline.clean.site_names import is_site_name
 
 _AUTHOR_JOINS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[,;/]\s*")
 _SPACE = re.compile(r"\s+")
@@ -58,10 +59,16 @@ def read_metadata(tree: HtmlElement, *, visible: list[str] | None = None) -> Pag
         title=_first(ld.get("headline"), *_pick(meta, hints["title_meta"])),
         description=_first(*_pick(meta, hints["description_meta"]), ld.get("description")),
         authors=_authors(ld, meta, tree),
-        publisher=_first(_name_of(ld.get("publisher")), *_pick(meta, hints["publisher_meta"])),
+        publisher=_publisher(ld, meta),
         url=_first(_canonical(tree), *_pick(meta, hints["url_meta"]), ld.get("url")),
         published=_published(tree, ld, meta, visible),
     )
+
+
+def _publisher(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    """The first stated site name that is a name: not a handle or a control's label."""
+    names = [_name_of(ld.get("publisher")), *_pick(meta, load_hints()["publisher_meta"])]
+    return _first(*(n for n in names if n and is_site_name(clean_space(n), cased=False)))
 
 
 def clean_space(text: str) -> str:

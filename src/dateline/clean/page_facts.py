@@ -15,56 +15,127 @@ from datetime import date, datetime
 
 import dateparser
 
-from dateline.clean.bylines import parse_byline
-from dateline.clean.line_features import DATE_SHAPE, Line
+from dateline.clean.bylines import parse_byline, wire_services
+from dateline.clean.html_blocks import byline_line
+from dateline.clean.line_features import DATE_SHAPE, Line, load_words
+from dateline.clean.site_names import is_site_name
 
 _MESSAGE_FROM = re.compile(r"^an?\s+(?:message|note|word)\s+from\s+(?P<name>.{2,60}?)[.:]?$", re.I)
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<name>[A-Z][^.,|©]{1,60}?)\s*(?:[.,|]|all rights reserved|$)",
+    r"^(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[^.,|©•]{2,60}?)\s*(?:[.,|•]|all rights reserved|$)",
     re.I,
 )
+_TRAILING_YEAR = re.compile(r"[\s,]+(?:\d{4}(?:\s*[-–]\s*\d{4})?)$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TEAM_WORDS = re.compile(r"\s+(?:staff|team|desk|newsroom)$", re.I)
 _MAX_NAME_WORDS = 6
 
 
 def find_publisher(lines: list[Line], labels: dict[int, str]) -> str | None:
-    """Return the site's name: the repeated top-and-bottom line, made whole by other shapes."""
-    stated = [name for line in lines if (name := _stated_name(line, labels))]
-    repeated = _repeated_name(lines, labels)
-    if repeated is None:
-        return stated[0] if stated else None
-    # "Site" at top and bottom, "A message from Site News" below: the longer name is the full one.
-    longer = [n for n in stated if n.lower().startswith(repeated.lower()) and n != repeated]
-    return min(longer, key=len) if longer else repeated
+    """Return the site's name, or None; never a site control's label.
+
+    A name the page states ("A message from X", "The X Staff is ...", "© 2031 X", a byline's
+    outlet) is trusted in that order. A short line at both the top and the bottom of the page
+    (logo and footer) is taken only when something vouches for it: a stated name that it
+    opens, or, when the page states none, an outlet's shape ("... News", "... Times").
+    Menus and share bars repeat at top and bottom too ("Share on LinkedIn", "Help and
+    Contact Us"), so repetition alone says little.
+    """
+    stated = sorted(
+        (found for line in lines if (found := _stated_name(line, labels))), key=lambda f: f[0]
+    )
+    names = [name for _rank, name in stated]
+    for repeated in _repeated_names(lines, labels):
+        vouched = [n for n in names if _same_name(repeated, n)]
+        if vouched or (not names and _is_outlet_name(repeated)):
+            # "Site" at top and bottom, "A message from Site News": the longer name is whole.
+            return max([repeated, *vouched], key=len)
+    return names[0] if names else None
 
 
-def _stated_name(line: Line, labels: dict[int, str]) -> str | None:
-    for pattern in (_MESSAGE_FROM, _COPYRIGHT):
-        match = pattern.match(line.text)
-        if match and len(match.group("name").split()) <= _MAX_NAME_WORDS:
-            return match.group("name").strip()
-    if line.bio and labels.get(line.index) == "bio":
+def _same_name(short: str, name: str) -> bool:
+    """ "All Example" and "All Example News": one name opens the other at a word boundary."""
+    a, b = sorted((short.lower(), name.lower()), key=len)
+    return b == a or b.startswith(f"{a} ")
+
+
+def _stated_name(line: Line, labels: dict[int, str]) -> tuple[int, str] | None:
+    """(rank, name) of a name the line states; lower ranks are surer."""
+    found: tuple[int, str | None] = (9, None)
+    if match := _MESSAGE_FROM.match(line.text):
+        found = (0, match.group("name").strip())
+    elif line.bio and labels.get(line.index) == "bio":
         team = _TEAM_WORDS.sub("", line.bio)
-        return team if team != line.bio else None
-    if labels.get(line.index) == "byline":
-        return parse_byline(line.text)[1]
+        found = (1, team if team != line.bio else None)
+    elif match := _COPYRIGHT.match(line.text):
+        found = (2, _company_name(match.group("name")))
+    elif labels.get(line.index) == "byline" and byline_line().match(line.text):
+        found = (3, _outlet_of(parse_byline(line.text)[1] or ""))
+    rank, name = found
+    return (rank, name) if name and is_site_name(name) else None
+
+
+def _outlet_of(organisation: str) -> str | None:
+    """A byline's organisation when it is an outlet; "JANE DOE Associated Press" -> the wire."""
+    words = organisation.split()
+    wires = wire_services()
+    for start in range(len(words)):
+        if " ".join(words[start:]).lower() in wires:
+            return " ".join(words[start:])
+    return organisation if organisation and _is_outlet_name(organisation) else None
+
+
+def copyright_holder(texts: list[str]) -> str | None:
+    """The name in the page's last "© 2031 Name" text: the footer's, not a photo credit's."""
+    for position in range(len(texts) - 1, -1, -1):
+        text = texts[position].strip()
+        if not text.startswith(("©", "(c)", "Copyright", "copyright")):
+            continue
+        # "©" and the name are often two nodes: <span>©</span> 2031 Example Daily
+        following = texts[position + 1] if position + 1 < len(texts) else ""
+        joined = " ".join(f"{text} {following}".split())
+        match = _COPYRIGHT.match(joined)
+        # A bare "Copyright" is often a link label ("Copyright | FAQ"); a notice has © or a year.
+        stated = "©" in joined or _YEAR.search(joined)
+        name = _company_name(match.group("name")) if match and stated else ""
+        if name and is_site_name(name):
+            return name
     return None
 
 
-def _repeated_name(lines: list[Line], labels: dict[int, str]) -> str | None:
-    """A short line that opens the page and comes back after the story: the site's name."""
+def _company_name(name: str) -> str:
+    """ "Example Media Ltd 2031" -> "Example Media": the name without year and legal form."""
+    name = _TRAILING_YEAR.sub("", name.strip())
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in load_words("company_suffixes.txt"):
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _is_outlet_name(name: str) -> bool:
+    """ "Harbour Courier", "Example News", "Reuters": a name shaped like a news outlet's."""
+    if name.lower() in wire_services():
+        return True
+    last = name.split()[-1].lower() if name.split() else ""
+    return len(name.split()) > 1 and last in load_words("outlet_words.txt")
+
+
+def _repeated_names(lines: list[Line], labels: dict[int, str]) -> list[str]:
+    """Short lines that open the page and come back after the story, page order."""
     body = [line.index for line in lines if labels.get(line.index) == "body"]
     if not body:
-        return None
+        return []
     first, last = body[0], body[-1]
     seen_before = {line.text.lower(): line.text for line in lines if line.index < first}
+    found: list[str] = []
     for line in lines:
         if line.index <= last or line.words > _MAX_NAME_WORDS or line.chrome:
             continue
-        if line.text.lower() in seen_before and line.title_case:
-            return seen_before[line.text.lower()]
-    return None
+        name = seen_before.get(line.text.lower())
+        if name and line.title_case and is_site_name(name) and name not in found:
+            found.append(name)
+    return found
 
 
 def find_stated_date(date_lines: list[Line]) -> date | None:
