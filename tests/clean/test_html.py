@@ -180,3 +180,13 @@ def test_read_html_page_strips_author_lead_in() -> None:
 )
 def test_is_shown_day_forms(text: str, shown: bool) -> None:
     assert is_shown(date(2031, 3, 4), text) is shown
+
+
+@pytest.mark.parametrize("shown", [True, False])
+def test_read_html_page_reads_a_date_with_a_zone_name_dateutil_does_not_know(shown: bool) -> None:
+    # htmldate hands "... EDT" to dateutil, which knows no zone names unless told; pytest
+    # turns any warning into an error, so this also checks that none escapes.
+    head = "<meta property='article:published_time' content='2031-03-04 22:30 EDT'>"
+    before = "<p class='date'>Posted March 4, 2031</p>" if shown else ""
+    parts = read_html_page("a.html", make_page(head=head, before=before))
+    assert parts.stated_date == (date(2031, 3, 4) if shown else None)

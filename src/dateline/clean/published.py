@@ -15,11 +15,13 @@ would rather say "none" and let resolve_times infer it from the text.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -54,7 +56,7 @@ def find_published(
             return day
     # htmldate's quick reading only when the page's own tags named no day it shows: it costs
     # as much as the rest of this module, and a shown tagged day is taken before it anyway.
-    quick = find_date(tree, extensive_search=False, original_date=True)
+    quick = _htmldate(tree, extensive=False)
     if quick and (day := iso_day(quick)):
         candidates.append(day)
         if is_shown(day, shown_text):
@@ -64,9 +66,24 @@ def find_published(
         return ld_day
     if candidates:
         return None  # structured dates the page never shows: CMS stamps, not publication
-    found = find_date(tree, extensive_search=True, original_date=True)
+    found = _htmldate(tree, extensive=True)
     day = iso_day(found) if found else None
     return day if day and is_shown(day, shown_text) else None
+
+
+def _htmldate(tree: HtmlElement, *, extensive: bool) -> str | None:
+    """htmldate's reading of the page's date, as YYYY-MM-DD.
+
+    htmldate hands values such as "2031-03-04 22:30 EDT" to dateutil without `tzinfos`;
+    dateutil then warns that it does not know the zone and returns the time as written, with
+    no zone. That is the answer we want: we keep the day the publisher wrote, and a zone
+    name could only move it to another place's day. So that one warning is expected here and
+    says nothing to our user; every other warning still shows.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnknownTimezoneWarning)
+        found: str | None = find_date(tree, extensive_search=extensive, original_date=True)
+    return found
 
 
 def _values(ld: dict[str, Any], stated: list[str]) -> list[str]:
