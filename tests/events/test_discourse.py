@@ -197,3 +197,16 @@ def test_attack_on_a_thing_gets_no_adversary(read: Read) -> None:
         "On Tuesday the brigade launched attacks on cargo ships in the strait."
     )
     assert ("ASSAULT", "Red Brigade", None, "launched") in _coded(reading)
+
+
+def test_attack_on_civilians_gets_no_adversary(read: Read) -> None:
+    reading = read(
+        "The Red Brigade attacked Freedonia on Monday. "
+        "On Tuesday the brigade killed nine civilians."
+    )
+    assert ("ASSAULT", "Red Brigade", None, "killed") in _coded(reading)
+
+
+def test_demand_never_targets_the_demanders_own_state(read: Read) -> None:
+    reading = read("Ana Costa demanded the release of Freedonian hostages held by the Red Brigade.")
+    assert ("REQUEST", "Ana Costa", "Red Brigade", "demanded") in _coded(reading)

@@ -3,13 +3,14 @@
 News names the target once and then drops it ("Israel struck Hezbollah ... Israel warns it
 will respond"). The adversary is learned from the article's other force events (ASSAULT,
 COERCE, THREATEN) with both ends resolved: the actor the source most often fights, in either
-direction. Persons count for the side they belong to ("a senior Hamas leader" is Hamas's
-side; part_of, else an actor named in their title), units for their group, armies and
-ministries for their state. Ties go to the other of the story's two main actors (roles.py,
-find_dyad); without force evidence a conflict act takes that other main actor, and only then
-the one the source rejected most. De-escalations (RETREAT: "held its fire") take the
-adversary from force evidence too. A target the text names that is no actor ("attacks on
-shipping") leaves the role empty. Every inferred target lowers the event's confidence.
+direction. Persons count for their side (part_of, else an actor named in their title: "a
+senior Hamas leader", else the state of a state office: data/state_titles.txt), units for
+their group, armies and ministries for their state. Ties go to the other of the story's two
+main actors (roles.py, find_dyad); without force evidence a force act takes that other main
+actor, and only then the one the source rejected most. De-escalations (CAMEO 087x: "held
+its fire") count as force acts; other conflict acts (demands, accusations) take only the
+main pair. A target the text names that is no actor ("attacks on shipping", "killed
+civilians") leaves a force act's role empty. Every inferred target lowers the confidence.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from dateline.events.lexicon import load_lexicon, load_words
 from dateline.events.proposals import state_of, token_of
-from dateline.events.roles import NOT_ACTORS, resolve
+from dateline.events.roles import resolve
 from dateline.reading import Actor, Event, Reading
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
-ADVERSARY_TYPES = FORCE_TYPES | {"RETREAT"}  # acts aimed at whom one fights
+DE_ESCALATION = "087"  # CAMEO: de-escalate military engagement, aimed at whom one fights
 CONFLICT_TYPES = frozenset(
     {
         "REQUEST",
@@ -39,6 +41,9 @@ CONFLICT_TYPES = frozenset(
         "ASSAULT",
     }
 )  # fmt: skip  conflict acts that default to the story's other main actor
+# "on Monday" is when, "occupied the Golan Heights" is someone's land: neither is a non-actor
+# target that rules the adversary out.
+NOT_TARGETS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 TARGET_PREPS = frozenset({"on", "against", "at"})  # "attacks on shipping"
 INFERRED = 0.1  # confidence lost when the target comes from elsewhere in the article
 
@@ -70,7 +75,7 @@ def fill_adversaries(
     out = []
     for event in events:
         token = token_of(event, at)
-        if event.target is None and event.source and not _names_other(reading, token):
+        if event.target is None and event.source and not _names_other(reading, event, token):
             other = _adversary(event, evidence, sides)
             if other is not None and sides.side(other) != sides.side(event.source):
                 event = replace(event, target=other, confidence=_less(event.confidence))
@@ -80,13 +85,20 @@ def fill_adversaries(
 
 def _adversary(event: Event, evidence: list[Event], sides: Sides) -> str | None:
     source = event.source or ""
+    if not _is_force(event):  # other conflict acts keep the story's-main-pair default
+        return sides.partner(source) if event.type in CONFLICT_TYPES else None
     force = [e for e in evidence if e.type in FORCE_TYPES]
     rejects = [e for e in evidence if e.type == "REJECT"]
-    if event.type in ADVERSARY_TYPES and (found := _counterpart(source, force, sides)):
-        return found
-    if event.type not in CONFLICT_TYPES:
-        return None
-    return sides.partner(source) or _counterpart(source, rejects, sides)
+    return (
+        _counterpart(source, force, sides)
+        or sides.partner(source)
+        or _counterpart(source, rejects, sides)
+    )
+
+
+def _is_force(event: Event) -> bool:
+    """Force acts and their de-escalation (CAMEO 087x: ceasefire, retreat, demobilize)."""
+    return event.type in FORCE_TYPES or event.cameo.startswith(DE_ESCALATION)
 
 
 def _counterpart(source: str, evidence: Sequence[Event], sides: Sides) -> str | None:
@@ -111,7 +123,7 @@ def _side(reading: Reading, actor: Actor) -> Actor:
     seen = {actor.id}
     by_id = {a.id: a for a in reading.actors}
     if actor.type == "person" and actor.part_of is None:
-        actor = _named_in_title(reading, actor) or actor
+        actor = _named_in_title(reading, actor) or _office_state(reading, actor) or actor
     while actor.part_of in by_id and actor.part_of not in seen:
         seen.add(actor.part_of)
         actor = by_id[actor.part_of]
@@ -132,21 +144,35 @@ def _named_in_title(reading: Reading, person: Actor) -> Actor | None:
     return min(found, key=_first_longest)[2] if found else None
 
 
+def _office_state(reading: Reading, person: Actor) -> Actor | None:
+    """The state of a person whose title is a state office: "President", "defense minister"."""
+    role = f" {(person.role or '').lower()} "
+    if not person.country or not any(f" {t} " in role for t in load_words("state_titles.txt")):
+        return None
+    return next((a for a in reading.actors if a.type == "state" and a.country == person.country),
+                None)  # fmt: skip
+
+
 def _first_longest(item: tuple[int, int, Actor]) -> tuple[int, int]:
     return item[0], item[1]
 
 
-def _names_other(reading: Reading, trigger: Token | None) -> bool:
-    """Does the text give the act a target that is no actor: "attacks on shipping",
-    "three guards were killed"? Then the role stays empty rather than guessed."""
-    if trigger is None:
+def _names_other(reading: Reading, event: Event, trigger: Token | None) -> bool:
+    """Does the text give a force act a target that is no actor: "attacks on shipping",
+    "three guards were killed", "killed civilians"? Then the role stays empty, not guessed."""
+    if trigger is None or not _is_force(event):
         return False
     # "launched attacks on ships": the act's own noun may carry the target.
-    acts = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-    preps = [c for t in acts for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    preps = [c for t in (trigger, *objects) for c in t.children
+             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]  # fmt: skip
     named = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     named += [c for c in trigger.children if c.dep_ == "nsubjpass"]
-    return any(t.ent_type_ not in NOT_ACTORS and resolve(reading, t) is None for t in named)
+    # A direct object is the victim unless it is what is fired ("fired rockets") or the
+    # act itself ("launched attacks").
+    if trigger.lemma_.lower() not in load_words("delivery_verbs.txt"):
+        named += [o for o in objects if (o.lemma_.lower(), "NOUN") not in load_lexicon()]
+    return any(t.ent_type_ not in NOT_TARGETS and resolve(reading, t) is None for t in named)
 
 
 def _less(confidence: float) -> float:

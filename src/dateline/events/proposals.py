@@ -193,7 +193,12 @@ def fill_demanded(reading: Reading, events: list[Event], at: dict[int, Token]) -
 
 
 def _expected(reading: Reading, trigger: Token, *, exclude: str | None) -> str | None:
-    """Return the actor id named inside the first demanded act that names one."""
+    """Return the actor id named inside the first demanded act that names one, never the
+    source or its own state ("the U.S. demanded the release of American hostages")."""
+    by_id = {a.id: a for a in reading.actors}
+    source = by_id.get(exclude or "")
+    own = {exclude, *(a.id for a in reading.actors if a.type == "state" and source
+                       and a.country and a.country == source.country)}  # fmt: skip
     for act in _demanded_acts(trigger):
         if act.pos_ in ("VERB", "AUX"):  # "that its fighters move": the clause's subject acts
             tokens = [t for s in act.children if s.dep_ in SUBJECT_DEPS for t in s.subtree]
@@ -203,22 +208,21 @@ def _expected(reading: Reading, trigger: Token, *, exclude: str | None) -> str |
             tokens = _inside(act)
         for token in tokens:
             actor = resolve(reading, token) if token.pos_ in NAMING_POS else None
-            if actor is not None and (state := state_of(reading, actor).id) != exclude:
+            if actor is not None and (state := state_of(reading, actor).id) not in own:
                 return state
     return None
 
 
 def _demanded_acts(trigger: Token) -> list[Token]:
-    """What is demanded: a complement clause or action noun of the trigger; for "demands
-    include the deployment of ...", the object of the verb that spells the demand out."""
-    acts = [c for c in trigger.children if c.dep_ in ACT_DEPS and c.pos_ in ("VERB", "AUX")]
-    if trigger.pos_ == "VERB":
-        acts += [c for c in trigger.children if c.dep_ == "dobj"]
+    """What is demanded: an action noun or complement clause of the trigger; for "demands
+    include the deployment of ...", the object of the verb that spells the demand out.
+    Nouns first: a clause may be the parser hanging the speech verb there ("... ,' shouted X")."""
+    acts = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
     preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
     acts += [g for p in preps for g in p.children if g.dep_ == "pobj"]
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in load_cues().get("extend", {}):
         acts += [c for c in trigger.head.children if c.dep_ in ("dobj", "attr")]
-    return acts
+    return acts + [c for c in trigger.children if c.dep_ in ACT_DEPS and c.pos_ in ("VERB", "AUX")]
 
 
 def _inside(noun: Token) -> list[Token]:
