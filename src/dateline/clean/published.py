@@ -1,10 +1,15 @@
 """The day an HTML page was published, given only when the page really states it.
 
-Candidates, in order of trust: the article's JSON-LD datePublished, publisher <meta> tags,
-<time> elements, htmldate's quick (non-extensive) reading. A candidate is taken when the page
-also shows that day to its reader (in its visible text or its URL), or when it is the
-datePublished of a JSON-LD article (not a mere WebPage). When no structured date is shown,
-htmldate's extensive search may propose one, again only if the page shows it.
+First, a day the page's visible text labels as its publication ("Published 4 March 2031",
+"Veröffentlicht am 04.03.2031"; date_lines.py): what the reader is told beats any other date
+the page happens to show (a comment's, a teaser's). When several labelled days differ (a list
+of other stories, each "published on" its day), only one the page's tags also name counts.
+Then candidates, in order of trust: the article's JSON-LD datePublished, publisher <meta>
+tags, <time> elements, htmldate's quick (non-extensive) reading. A candidate is taken when
+the page also shows that day to its reader (in its visible text or its URL). Then a day
+labelled as the last update, then the datePublished of a JSON-LD article (not a mere
+WebPage). When no structured date is shown, htmldate's extensive search may propose one,
+again only if the page shows it.
 
 Why not htmldate's extensive search alone (as trafilatura does): it reads copyright lines and
 any date on the page, so it dates nearly every undated page (121 of the 123 undated pages of
@@ -25,6 +30,8 @@ from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from dateline.clean.date_lines import labelled_days
 
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _EARLIEST = date(1995, 1, 1)  # no news page in scope predates the web's news sites
@@ -51,6 +58,9 @@ def find_published(
     """
     shown_text = f"{url or ''} {' '.join(_VISIBLE(tree) if visible is None else visible)}"
     candidates = [day for value in _values(ld, stated) if (day := iso_day(value))]
+    published, updated = (_labelled(days, candidates) for days in labelled_days(shown_text))
+    if published:
+        return published
     for day in candidates:
         if is_shown(day, shown_text):
             return day
@@ -61,6 +71,8 @@ def find_published(
         candidates.append(day)
         if is_shown(day, shown_text):
             return day
+    if updated:
+        return updated
     ld_day = iso_day(str(ld.get("datePublished", "")))
     if ld_day and ld_types and not ld_types <= _PAGE_TYPES:
         return ld_day
@@ -69,6 +81,13 @@ def find_published(
     found = _htmldate(tree, extensive=True)
     day = iso_day(found) if found else None
     return day if day and is_shown(day, shown_text) else None
+
+
+def _labelled(days: list[date], candidates: list[date]) -> date | None:
+    """The one day the page labels so, or, when it labels several, the one its tags name."""
+    if len(set(days)) == 1:
+        return days[0]
+    return next((day for day in days if day in candidates), None)
 
 
 def _htmldate(tree: HtmlElement, *, extensive: bool) -> str | None:

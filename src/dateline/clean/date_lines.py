@@ -1,0 +1,107 @@
+"""The day a page writes beside a label: "Published 4 March 2031", "Stand: 04.03.2031".
+
+A date a page labels as its publication (or last update) is the one its reader is told; a
+date merely shown somewhere (a comment's, a sidebar's, one the story mentions) is not. So
+published.py takes a labelled day before any other shown date. No library reads these
+labels (htmldate looks for dates, not for what the page calls them), hence this module.
+The labels are data (date_labels.yaml); the month names are month_names.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_AFTER_LABEL = 44  # a label's date, with a weekday before it: "Monday, 4 September 2031"
+
+
+def labelled_days(text: str) -> tuple[list[date], list[date]]:
+    """Return the days written after publication labels and after update labels, in order.
+
+    More than one distinct day under one kind of label is a list of other stories, each
+    with its own "published on" line; published.py then trusts none it cannot confirm.
+    """
+    published: list[date] = []
+    updated: list[date] = []
+    for match in _label_pattern().finditer(text):
+        day = _first_day(text[match.end() : match.end() + _AFTER_LABEL])
+        if day is not None:
+            (published if match.group("published") else updated).append(day)
+    return published, updated
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    text = (Path(__file__).parent / "date_labels.yaml").read_text(encoding="utf-8")
+    hints: dict[str, Any] = yaml.safe_load(text)
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    published, updated = (
+        alternation(hints["published_labels"]),
+        alternation(hints["updated_labels"]),
+    )
+    joins = alternation(hints["label_joins"])
+    return re.compile(
+        rf"(?<!\w)(?:(?P<published>{published})|(?P<updated>{updated}))"
+        rf"(?:\s*(?:{joins}))*\s*(?=\S)",
+        re.IGNORECASE,
+    )
+
+
+def _first_day(snippet: str) -> date | None:
+    """The date at the start of `snippet` (a weekday may come first), in a common form."""
+    for pattern in _date_patterns():
+        match = pattern.match(snippet)
+        if match:
+            return _day(match)
+    return None
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    month = "|".join(stem for stems in _month_stems().values() for stem in stems)
+    weekday = r"(?:[^\W\d]+,?\s+)?"  # "Monday, ", "Mo., "
+    forms = (
+        r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)\b",  # 4.3.2031
+        r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b",  # 2031-03-04
+        rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn>(?:{month})[^\W\d]*)\.?,?"
+        rf"\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b",  # 4 March 2031, 4. März 2031
+        rf"(?P<mn>(?:{month})[^\W\d]*)\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        rf"(?P<y>(?:19|20)\d\d)\b",  # March 4, 2031
+    )
+    return tuple(re.compile(weekday + form, re.IGNORECASE) for form in forms)
+
+
+def _day(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    month = int(groups["m"]) if groups.get("m") else _month_number(groups["mn"])
+    try:
+        return date(int(groups["y"]), month, int(groups["d"])) if month else None
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int | None:
+    name = name.lower()
+    for number, stems in _month_stems().items():
+        if any(name.startswith(stem) for stem in stems):
+            return number
+    return None
+
+
+@cache
+def _month_stems() -> dict[int, tuple[str, ...]]:
+    path = Path(__file__).parent / "month_names.tsv"
+    stems: dict[int, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            number, words = line.split("\t")
+            stems[int(number)] = tuple(words.split())
+    return stems
