@@ -58,3 +58,8 @@ NOT_BYLINES = [
 @pytest.mark.parametrize("line", NOT_BYLINES)
 def test_parse_byline_rejects_other_lines(line: str) -> None:
     assert parse_byline(line) == ((), None)
+
+
+@pytest.mark.parametrize("line", ["Print Story | Email Story", "Privacy Policy | Site Map"])
+def test_parse_byline_reads_no_names_from_site_controls(line: str) -> None:
+    assert parse_byline(line)[0] == ()

@@ -190,3 +190,21 @@ def test_read_html_page_reads_a_date_with_a_zone_name_dateutil_does_not_know(sho
     before = "<p class='date'>Posted March 4, 2031</p>" if shown else ""
     parts = read_html_page("a.html", make_page(head=head, before=before))
     assert parts.stated_date == (date(2031, 3, 4) if shown else None)
+
+
+@pytest.mark.parametrize(
+    "author", ["Updated Dec 9", "Friday", "AP National Security Writer", "Jane Doe •"]
+)
+def test_read_html_page_keeps_date_stamps_and_titles_out_of_the_byline(author: str) -> None:
+    head = f"<meta name='author' content='{author}'>"
+    byline = read_html_page("a.html", make_page(head=head)).byline
+    assert byline == (("Jane Doe",) if author.startswith("Jane") else ())
+
+
+def test_read_html_page_unescapes_a_twice_escaped_title() -> None:
+    title = "Ministers meet over river crossing&#x3a; talks go on"
+    head = f"<meta property='og:title' content='{title.replace('&', '&amp;')}'>"
+    page = make_page(head=head).replace("<h1>Ministers meet over river crossing</h1>", "")
+    assert (
+        read_html_page("a.html", page).headline == "Ministers meet over river crossing: talks go on"
+    )

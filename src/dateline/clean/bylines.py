@@ -13,6 +13,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from dateline.clean.site_names import has_ui_word, is_date_stamp
+
 _HERE = Path(__file__).parent
 _MAX_CHARS = 200  # a byline is one short line; longer lines are prose that begins with "By"
 _BY = re.compile(r"^by\b[:\s]*", re.IGNORECASE)
@@ -119,8 +121,8 @@ def _is_name(name: str) -> bool:
     # One word is a newsroom or a pen name more often than a person: not a name here.
     if not 2 <= len(words) <= _MAX_NAME_WORDS or not words[0][0].isupper():
         return False
-    if _is_organisation(name):
-        return False
+    if _is_organisation(name) or has_ui_word(name) or is_date_stamp(name):
+        return False  # "Print Story | Email Story", "Updated Dec 9": page furniture
     return all(_NAME_WORD.match(w) or w.lower() in _PARTICLES for w in words)
 
 
@@ -131,6 +133,19 @@ def _is_organisation(text: str) -> bool:
         return True
     words = lowered.split()
     return bool(words) and words[-1] in _load_words("outlet_words.txt") and text[0].isupper()
+
+
+def is_role(text: str) -> bool:
+    """True for a job title, not a name: "Staff Writer", "AP National Security Writer".
+
+    Two words ending in a role may be a pen name ("Roving Reporter"): only a whole title
+    or three words and more ending in a role count.
+    """
+    words = text.lower().split()
+    roles = _load_words("byline_roles.txt")
+    if " ".join(words) in roles:
+        return True
+    return len(words) >= 3 and (words[-1] in roles or " ".join(words[-2:]) in roles)
 
 
 def _as_organisation(text: str) -> str | None:

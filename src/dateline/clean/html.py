@@ -11,6 +11,7 @@ reason (html_blocks.py): nav menus, link lists, appeals, comments, small print .
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,7 +85,8 @@ def _caption_texts(captions: tuple[Caption, ...]) -> list[str]:
 
 def _headline(tree: HtmlElement, meta: PageMeta) -> str:
     """The h1 when the metadata title confirms it, else the metadata title without site name."""
-    title = meta.title or clean_space(tree.findtext(".//title") or "")
+    # Many CMSs escape the title twice ("Taiwan&#x3a; ..."): lxml undoes one layer only.
+    title = html.unescape(meta.title or clean_space(tree.findtext(".//title") or ""))
     for h1 in tree.iter("h1"):
         text = clean_space(h1.text_content())
         if len(text) > 10 and (not title or text.lower() in title.lower()):

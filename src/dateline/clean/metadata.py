@@ -20,8 +20,9 @@ import yaml
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_author
 
+from dateline.clean.bylines import is_role
 from dateline.clean.published import find_published
-from dateline.clean.site_names import is_site_name
+from dateline.clean.site_names import has_ui_word, is_date_stamp, is_site_name
 
 _AUTHOR_JOINS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[,;/]\s*")
 _SPACE = re.compile(r"\s+")
@@ -168,7 +169,13 @@ def markup_authors(tree: HtmlElement) -> tuple[str, ...]:
 
 def _split_names(names: list[str]) -> tuple[str, ...]:
     split = (part for name in names for part in _AUTHOR_JOINS.split(_strip_lead_in(name)))
-    return tuple(dict.fromkeys(clean_space(n) for n in split if _is_name(n)))
+    cleaned = (clean_space(n).strip(" •·|-–—:") for n in split)
+    return tuple(dict.fromkeys(n for n in cleaned if _is_name(n) and _is_author(n)))
+
+
+def _is_author(name: str) -> bool:
+    """Not a date stamp ("Updated Dec 9"), a job title ("Staff Writer") or a control label."""
+    return not (is_date_stamp(name) or is_role(name) or has_ui_word(name))
 
 
 @cache

@@ -3,6 +3,8 @@
 Publishers come from metadata (og:site_name, JSON-LD publisher.name, twitter:site) on HTML
 pages and from repeated or stated lines on text dumps (page_facts.py); both sources also
 hold site controls ("Share on LinkedIn", "Help and Contact Us") and handles ("@example").
+Author names from bylines and metadata are checked against the same control words and
+against date stamps that CMSs print in the byline's place ("Updated Dec 9").
 """
 
 from __future__ import annotations
@@ -16,9 +18,21 @@ _MAX_NAME_WORDS = 6
 
 
 @cache
-def _ui_words() -> frozenset[str]:
-    lines = (Path(__file__).parent / "ui_words.txt").read_text(encoding="utf-8").splitlines()
+def _words(name: str) -> frozenset[str]:
+    lines = (Path(__file__).parent / name).read_text(encoding="utf-8").splitlines()
     return frozenset(s.lower() for line in lines if (s := line.strip()) and not s.startswith("#"))
+
+
+def has_ui_word(text: str) -> bool:
+    """True when a word of `text` labels a site control ("Print", "Share", "Privacy")."""
+    return any(word.strip("&:,.()|").lower() in _words("ui_words.txt") for word in text.split())
+
+
+def is_date_stamp(text: str) -> bool:
+    """True when `text` is only date and time words and numbers ("Updated Dec 9", "Friday")."""
+    words = [word.strip(",.:|•").lower() for word in text.split()]
+    dated = _words("date_words.txt")
+    return bool(words) and all(not w or w in dated or w.replace(":", "").isdigit() for w in words)
 
 
 def is_site_name(name: str, *, cased: bool = True) -> bool:
@@ -34,4 +48,4 @@ def is_site_name(name: str, *, cased: bool = True) -> bool:
         return False
     if _ROMAN_YEAR.match(name) or name.isdigit():
         return False
-    return not any(word.strip("&:,.()").lower() in _ui_words() for word in words)
+    return not has_ui_word(name)
