@@ -167,3 +167,15 @@ def _titles(raw: bytes) -> str:
     found = [str(t) for t in root.xpath("//meta[@property='og:title']/@content")]
     found.append(root.findtext(".//title") or "")
     return " | ".join(" ".join(t.split()).lower() for t in found)
+
+
+def test_read_text_page_takes_no_control_bar_or_names_line_for_the_headline() -> None:
+    prose = (
+        "This line is a paragraph of running text about the talks, long enough to read as "
+        "prose, and it ends the way a sentence ends."
+    )
+    # The decoy stands alone by the date, where a title stands; the title shares its line block.
+    for decoy in ("Print this article Email this article", "Jane Doe and John Roe"):
+        head = "Ministers meet over river crossing after months of talks\nWorld"
+        text = "\n\n".join([head, decoy, "March 4, 2031", prose, prose, prose])
+        assert read_text_page(text).headline.startswith("Ministers meet")

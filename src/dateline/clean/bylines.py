@@ -135,6 +135,11 @@ def _is_organisation(text: str) -> bool:
     return bool(words) and words[-1] in _load_words("outlet_words.txt") and text[0].isupper()
 
 
+def is_names_only(text: str) -> bool:
+    """True when the line is only people's names ("Jane Doe and John Roe"): a byline."""
+    return _split_names(text) is not None
+
+
 def is_role(text: str) -> bool:
     """True for a job title, not a name: "Staff Writer", "AP National Security Writer".
 

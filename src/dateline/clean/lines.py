@@ -19,11 +19,12 @@ Every line not kept goes to `removed` with its label as the reason.
 
 from __future__ import annotations
 
-from dateline.clean.bylines import parse_byline
+from dateline.clean.bylines import is_names_only, parse_byline
 from dateline.clean.captions import split_credit
 from dateline.clean.line_features import Line, read_lines
 from dateline.clean.page_facts import find_publisher, find_stated_date
 from dateline.clean.parts import PageParts
+from dateline.clean.site_names import ui_word_count
 from dateline.reading import Caption, Removed
 
 # Cost of a line that is not prose, in prose words: calibrated on news-sample so that a
@@ -40,6 +41,7 @@ _HEAD_WINDOW = 40  # lines before the body searched for the headline (menus can 
 _HEADLINE_WORDS = (3, 30)
 _TITLE_WORDS = (5, 20)  # the usual length of a news headline
 _SCREEN_LINES = 15
+_UI_WORDS_MAX = 2  # one control word may be a title's ("Google", "story"); two are a bar
 _STANDFIRST_MIN_WORDS = 6
 
 
@@ -187,7 +189,11 @@ def _is_heading(line: Line) -> bool:
     low, high = _HEADLINE_WORDS
     if line.text[0].islower() or line.text.endswith("."):
         return False
-    return low <= line.words <= high and not line.link_head
+    if not low <= line.words <= high or line.link_head:
+        return False
+    # A bar of controls ("Print this article Email this article") or a byline without its
+    # "By" ("Jane Doe and John Roe") stands alone like a title but is none.
+    return ui_word_count(line.text) < _UI_WORDS_MAX and not is_names_only(line.text)
 
 
 def _is_bare_credit(line: Line) -> bool:

@@ -28,6 +28,12 @@ def has_ui_word(text: str) -> bool:
     return any(word.strip("&:,.()|").lower() in _words("ui_words.txt") for word in text.split())
 
 
+def ui_word_count(text: str) -> int:
+    """How many words of `text` label site controls."""
+    ui = _words("ui_words.txt")
+    return sum(word.strip("&:,.()|").lower() in ui for word in text.split())
+
+
 def is_date_stamp(text: str) -> bool:
     """True when `text` is only date and time words and numbers ("Updated Dec 9", "Friday")."""
     words = [word.strip(",.:|•").lower() for word in text.split()]
