@@ -115,6 +115,23 @@ def test_read_html_page_takes_a_deck_not_the_lede() -> None:
     assert read_html_page("a.html", make_page(head=lede)).standfirst is None
 
 
+def test_read_html_page_takes_a_marked_deck_above_the_byline_out_of_the_body() -> None:
+    deck = "Neighbours agree to survey a closed bridge as farmers wait for a way to market"
+    head = f'<meta name="description" content="{deck}">'
+    before = f"<p class='standfirst'>{deck}</p><p class='byline'>By Jane Doe</p>"
+    parts = read_html_page("a.html", make_page(head=head, before=before))
+    assert parts.standfirst == deck
+    assert deck not in parts.paragraphs
+
+
+def test_read_html_page_keeps_a_lede_marked_intro_below_the_byline() -> None:
+    before = "<p class='byline'>By Jane Doe</p>"
+    page = make_page(before=before).replace(f"<p>{BODY[0]}</p>", f"<p class='intro'>{BODY[0]}</p>")
+    parts = read_html_page("a.html", page)
+    assert parts.standfirst is None
+    assert BODY[0] in parts.paragraphs
+
+
 def test_read_html_page_trims_site_name_from_title() -> None:
     page = make_page(title="Ministers meet over river crossing | Example Daily").replace(
         "<h1>Ministers meet over river crossing</h1>", ""

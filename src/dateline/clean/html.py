@@ -57,7 +57,7 @@ def read_html_page(source: str, text: str) -> PageParts:
     found = document.text if isinstance(document, Document) else None
     lines = [clean_space(line) for line in (found or "").split("\n")]
     headline = _headline(tree, meta)
-    standfirst = _standfirst(marks.standfirsts, meta, lines, headline)
+    standfirst = _standfirst(marks, meta, lines, headline)
     kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
     if _captions_outweigh_body(kept, removed):
         captions = ()  # a gallery or slideshow: its "captions" are the story itself
@@ -111,6 +111,13 @@ class _Marks:
     captions: list[HtmlElement] = field(default_factory=list)
     standfirsts: list[HtmlElement] = field(default_factory=list)
     bylines: list[HtmlElement] = field(default_factory=list)
+    order: dict[HtmlElement, int] = field(default_factory=dict)
+
+    def in_header(self, element: HtmlElement) -> bool:
+        """Whether `element` comes before the first byline or caption: the article's head."""
+        position = self.order.get(element, -1)
+        later = [self.order[e] for e in (*self.bylines[:1], *self.captions[:1]) if e in self.order]
+        return bool(later) and position < min(later)
 
 
 @cache
@@ -130,7 +137,8 @@ def _mark_elements(tree: HtmlElement) -> _Marks:
     """One pass over the classed elements; an XPath contains() per word is 5x slower."""
     patterns = _class_patterns()
     marks = _Marks()
-    for element in _MARKED(tree):
+    for position, element in enumerate(_MARKED(tree)):
+        marks.order[element] = position
         if element.tag == "figcaption":
             marks.captions.append(element)
             continue
@@ -144,15 +152,21 @@ def _mark_elements(tree: HtmlElement) -> _Marks:
     return marks
 
 
-def _standfirst(
-    elements: list[HtmlElement], meta: PageMeta, lines: list[str], headline: str
-) -> str | None:
+def _standfirst(marks: _Marks, meta: PageMeta, lines: list[str], headline: str) -> str | None:
     """A deck from markup, else the meta description when it reads as a deck, not the lede."""
-    candidates = [clean_space(e.text_content()) for e in elements[:5] if _is_one_block(e)]
     body_start = " ".join(lines[:3]).lower()
-    for text in [*candidates, meta.description or ""]:
-        if _is_deck(text, headline, body_start):
+    for element in marks.standfirsts[:5]:
+        text = clean_space(element.text_content())
+        if not _is_one_block(element) or not _is_deck(text, headline):
+            continue
+        # Marked as a deck and set above the byline or lead photo: the page's own layout says
+        # it is no lede, even when trafilatura keeps it as the body's first line. A block
+        # marked "intro" or "lede" lower down may be the first paragraph itself.
+        if marks.in_header(element) or not _repeats_lede(text, body_start):
             return text
+    description = meta.description or ""
+    if _is_deck(description, headline) and not _repeats_lede(description, body_start):
+        return description
     return None
 
 
@@ -164,14 +178,16 @@ def _is_one_block(element: HtmlElement) -> bool:
     return len(element.findall(".//a")) <= 1 and len(_BLOCKS(element)) <= 1
 
 
-def _is_deck(text: str, headline: str, body_start: str) -> bool:
+def _is_deck(text: str, headline: str) -> bool:
     low, high = _DECK_LENGTH
     if not low <= len(text) <= high or text.endswith(("...", "…", "[…]")):
         return False
-    if text.lower() == headline.lower():
-        return False
-    # A description that repeats the lede (or its first words) is an SEO excerpt, not a deck.
-    return text[:50].lower() not in body_start
+    return text.lower() != headline.lower()
+
+
+def _repeats_lede(text: str, body_start: str) -> bool:
+    """A description that repeats the lede (or its first words) is an SEO excerpt, not a deck."""
+    return text[:50].lower() in body_start
 
 
 def _sort_lines(
