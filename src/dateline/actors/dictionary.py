@@ -57,6 +57,12 @@ class ActorDictionary:
         """Return the entry whose canonical name is exactly `name`, or None."""
         return self._by_name.get(name)
 
+    def country_name(self, country: str) -> str | None:
+        """Return the canonical name of the state with this ISO alpha-3 code, or None."""
+        return next(
+            (e.name for e in self.entries if e.type == "state" and e.country == country), None
+        )
+
     def military_of(self, country: str) -> Entry | None:
         """Return the state's own military entry (the first one listed), or None."""
         return next(

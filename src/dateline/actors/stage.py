@@ -10,7 +10,8 @@ Sources of mentions, in order of trust:
 2. NER PERSON spans, typed person, with role and country from their title or apposition
    (persons.py);
 3. NER ORG spans the dictionary lacks (type other) and plural NORP spans ("Christians", type
-   population), with a country only when a state's name or adjective is inside them.
+   population), with a country only when a state's name or adjective is inside them;
+4. unnamed groups named by role ("gunmen", "Palestinian civilians", generic.py).
 NER GPE spans the dictionary lacks are places, left to find_places.
 
 Resolution within the article: a surname alone ("Hochstein") joins the full name seen anywhere
@@ -38,6 +39,7 @@ from dateline.actors.dictionary import (
     leader_country,
     load_actor_dictionary,
 )
+from dateline.actors.generic import find_groups
 from dateline.actors.matching import GROUP, POSSESSIVES, Hit, find_hits
 from dateline.actors.persons import Person, find_persons
 from dateline.pipeline import stage
@@ -86,6 +88,11 @@ def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     taken = [f.span for f in found]
     others = [e for e in doc.ents if e.label_ in OTHER_LABELS and _is_name(e, dictionary)]
     found += [f for span in _not_overlapping(others, taken) if (f := _from_other(span))]
+    used = {i for f in found for i in range(f.span.start, f.span.end)}
+    groups = find_groups(doc, used)
+    inside = {i for g in groups for i in range(g.span.start, g.span.end)}
+    found = [f for f in found if f.span.start not in inside]
+    found += [_Found(g.span, g.key, g.type, g.country) for g in groups]
     return _join_organisations(sorted(found, key=_start))
 
 

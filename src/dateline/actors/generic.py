@@ -1,0 +1,136 @@
+"""Unnamed groups as actors: "gunmen", "civilians", "protesters", "Sudanese troops".
+
+Why ours: NER finds names, and actor dictionaries (Phoenix, POLECAT's) code a role noun only
+as an attribute of a named state or group. Conflict news tells much of its violence by and
+against groups it never names ("Gunmen kidnapped 20 students"), and an event coder needs them
+as sources and targets. A plural role noun from agents.tsv (or a singular one for armed roles:
+"a gunman") whose code group_types.tsv admits is one actor per role and country in the
+article; its country comes from a nationality adjective on it ("Palestinian civilians").
+Mentions are the role noun with that adjective, never the number: "14 civilians" is the
+actor "civilians"; the count is the quantities layer's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors.dictionary import country_of, load_actor_dictionary, read_table
+
+ARMED = frozenset({"armed_group"})  # a single member already names the group: "a gunman"
+QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "several"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class GroupType:
+    type: str
+    counted_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMention:
+    """One mention of an unnamed group: its span, key (role and country), type and country."""
+
+    span: Span
+    key: str
+    type: str
+    country: str | None
+    role_start: int  # the first token of the role words, after any nationality word
+
+
+@cache
+def _group_types() -> dict[str, GroupType]:
+    return {
+        row[0].strip(): GroupType(row[1].strip(), row[2].strip() == "yes")
+        for row in read_table("group_types.tsv")
+    }
+
+
+@cache
+def _role_nouns() -> dict[str, GroupType]:
+    """Lower-case agent noun (one word or a compound: "aid worker") -> its group type."""
+    types = _group_types()
+    nouns = {}
+    for row in read_table("agents.tsv"):
+        phrase, code = row[0].strip().lower(), row[1].strip()[:3]
+        if code in types:
+            nouns[phrase] = types[code]
+    return nouns
+
+
+def find_groups(doc: Doc, taken: set[int]) -> list[GroupMention]:
+    """Return the unnamed groups of `doc`, skipping role words other actors already hold.
+
+    A group's span may take in a nationality word another actor holds ("Chadian" as Chad):
+    the caller drops that mention, since the word names the group's country, not the state.
+    """
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN":
+            continue
+        mention = _group_at(token)
+        # The nationality word may be a state's hit already ("Chadian"); the role words not.
+        if mention is not None and not any(i in taken for i in range(mention.role_start, token.i)):
+            found.append(mention)
+    return found
+
+
+def _group_at(token: Token) -> GroupMention | None:
+    role, start = _role(token)
+    if role is None or any(c.dep_ == "poss" for c in token.children):
+        # "its fighters", "Hamas's gunmen": the owner's people, not a group of their own
+        return None
+    plural = token.tag_ == "NNS"
+    if not plural and role.type not in ARMED:
+        return None
+    if role.counted_only and not _is_counted(token):
+        return None
+    country_word = _nationality(token)
+    country = country_of(country_word.text) if country_word is not None else None
+    name = _name(token.doc[start : token.i + 1], country)
+    span = token.doc[min(start, country_word.i) if country_word else start : token.i + 1]
+    return GroupMention(span, name, role.type, country, role_start=start)
+
+
+def _role(token: Token) -> tuple[GroupType | None, int]:
+    """The group type of the noun, trying "suicide bomber" before "bomber"; its first token."""
+    nouns = _role_nouns()
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and before.dep_ == "compound":
+        for word in (before.lower_, before.lemma_.lower()):
+            for head in (token.lower_, token.lemma_.lower()):
+                if (found := nouns.get(f"{word} {head}")) is not None:
+                    return found, before.i
+    if token.i > 0 and token.nbor(-1).dep_ == "compound" and token.nbor(-1).pos_ == "PROPN":
+        return None, token.i  # "Hamas fighters": the named group's, found by the dictionary
+    return nouns.get(token.lower_) or nouns.get(token.lemma_.lower()), token.i
+
+
+def _is_counted(token: Token) -> bool:
+    if any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in token.children):
+        return True
+    head = token.head  # "dozens of people"
+    return token.dep_ == "pobj" and head.head.lower_ in QUANTIFIERS
+
+
+def _nationality(token: Token) -> Token | None:
+    """The nationality adjective on the noun: "Palestinian civilians", "Afghan refugees"."""
+    for child in token.lefts:
+        if child.dep_ in MODIFIER_DEPS and country_of(child.text) is not None:
+            return child
+    return None
+
+
+def _name(role: Span, country: str | None) -> str:
+    """ "Civilians", or "Civilians (Sudan)" when a nationality names them (ACLED's form)."""
+    head = role[-1]
+    words = [t.lower_ for t in role[:-1]] + [head.lower_ if head.tag_ == "NNS" else head.lemma_]
+    noun = " ".join(words)
+    name = noun[:1].upper() + noun[1:]
+    if country is None:
+        return name
+    state = load_actor_dictionary().country_name(country)
+    return f"{name} ({state or country})"

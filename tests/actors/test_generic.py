@@ -1,0 +1,49 @@
+"""Unnamed groups as actors, on sentences written for these tests (the English model parses)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dateline.actors import find_actors
+from dateline.reading import Actor, Reading
+
+pytestmark = pytest.mark.model
+
+
+def _actors(nlp: Language, text: str) -> dict[str, Actor]:
+    reading = find_actors(Reading(source="test", text=text, doc=nlp(text)))
+    return {a.name: a for a in reading.actors}
+
+
+def test_plural_role_nouns_are_actors_without_their_numbers(nlp: Language) -> None:
+    actors = _actors(nlp, "Unknown gunmen abducted 30 students from a school near the river.")
+    assert actors["Gunmen"].type == "armed_group"
+    assert actors["Students"].type == "population"
+    assert [m.text for m in actors["Students"].mentions] == ["students"]
+
+
+def test_nationality_gives_the_group_its_country(nlp: Language) -> None:
+    actors = _actors(nlp, "Police fired tear gas at Freedonian protesters and Chadian refugees.")
+    refugees = actors["Refugees (Chad)"]
+    assert refugees.country == "TCD"
+    assert [m.text for m in refugees.mentions] == ["Chadian refugees"]
+
+
+def test_one_armed_member_names_the_group(nlp: Language) -> None:
+    actors = _actors(nlp, "A suicide bomber blew himself up outside the ministry on Monday.")
+    assert actors["Suicide bomber"].type == "armed_group"
+
+
+def test_people_count_only_when_counted(nlp: Language) -> None:
+    assert "People" in _actors(nlp, "The blast killed at least 12 people in the market.")
+    assert "People" not in _actors(nlp, "People in the town say the market is calm again.")
+
+
+def test_a_named_groups_own_fighters_are_not_a_new_group(nlp: Language) -> None:
+    actors = _actors(nlp, "The movement said its fighters had left the hills overnight.")
+    assert "Fighters" not in actors
+
+
+def test_the_audience_of_a_statement_is_no_actor(nlp: Language) -> None:
+    assert "Reporters" not in _actors(nlp, "The minister told reporters the talks would go on.")
