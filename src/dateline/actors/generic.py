@@ -53,10 +53,11 @@ def _group_types() -> dict[str, GroupType]:
 def _role_nouns() -> dict[str, GroupType]:
     """Lower-case agent noun (one word or a compound: "aid worker") -> its group type."""
     types = _group_types()
+    excluded = {row[0].strip() for row in read_table("not_groups.tsv")}
     nouns = {}
     for row in read_table("agents.tsv"):
         phrase, code = row[0].strip().lower(), row[1].strip()[:3]
-        if code in types:
+        if code in types and phrase not in excluded:
             nouns[phrase] = types[code]
     return nouns
 
