@@ -113,8 +113,19 @@ def test_code_events_proposal_and_its_rejection_are_two_events(nlp: Language) ->
         ("A Freedonian airstrike on Sylvania killed two.", "ASSAULT", "Freedonia", "Sylvania"),
         ("Attacks on Sylvania from the Red Brigade grew.", "ASSAULT", "the Rebels", "Sylvania"),
         ("Ana Costa, a Freedonian envoy, met the UN chief.", "CONSULT", "Ana Costa", None),
+        ("Freedonia opened fire on Sylvania at dawn.", "ASSAULT", "Freedonia", "Sylvania"),
+        ("Freedonia fired shells at Sylvania overnight.", "ASSAULT", "Freedonia", "Sylvania"),
     ],
-    ids=["subject-object", "passive-agent", "possessive", "demonym", "prepositional", "appos"],
+    ids=[
+        "subject-object",
+        "passive-agent",
+        "possessive",
+        "demonym",
+        "prepositional",
+        "appos",
+        "instrument-on",
+        "instrument-at",
+    ],
 )
 def test_code_events_roles(
     nlp: Language, text: str, kind: str, source: str, target: str | None
@@ -125,6 +136,27 @@ def test_code_events_roles(
     assert got_source == source
     if target is not None:
         assert got_target == target
+
+
+def test_code_events_a_clause_with_its_own_subject_is_its_own_event(nlp: Language) -> None:
+    text = (
+        "Freedonia shelled Port Verde on Monday, a day after the Red Brigade launched an assault."
+    )
+    reading = _read(nlp, text)
+    sources = {_names(reading, e)[0] for e in reading.events if e.type == "ASSAULT"}
+    assert sources == {"Freedonia", "the Rebels"}
+
+
+def test_code_events_a_noun_modifying_the_object_is_no_object_pattern(nlp: Language) -> None:
+    criticism = _only(_read(nlp, "Freedonia attacked the government of Sylvania."), "ACCUSE")
+    assert criticism.cameo.startswith("11")
+    reading = _read(nlp, "Freedonia attacked government positions in Sylvania.")
+    assert [e.type for e in reading.events] == ["ASSAULT"]
+
+
+def test_code_events_a_date_is_no_preposition_pattern(nlp: Language) -> None:
+    event = _only(_read(nlp, "Freedonia attacked Sylvania on Sunday."), "ASSAULT")
+    assert event.cameo == "190"  # not "attack on" (195, aerial weapons) from the date's "on"
 
 
 def test_code_events_coordination_gives_one_event_per_actor(nlp: Language) -> None:

@@ -22,6 +22,7 @@ from dateline.actors.dictionary import country_of, load_actor_dictionary, read_t
 ARMED = frozenset({"armed_group"})  # a single member already names the group: "a gunman"
 QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "several"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+NOUN_MODIFIER_DEPS = MODIFIER_DEPS | {"npadvmod", "poss"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,8 @@ def _group_at(token: Token) -> GroupMention | None:
         # "its fighters", "Hamas's gunmen": the owner's people, not a group of their own
         return None
     plural = token.tag_ == "NNS"
-    if not plural and role.type not in ARMED:
-        return None
+    if not plural and (role.type not in ARMED or token.dep_ in NOUN_MODIFIER_DEPS):
+        return None  # "rebel-held", "rebel bases": a modifier, no one acting
     if role.counted_only and not _is_counted(token):
         return None
     country_word = _nationality(token)

@@ -93,24 +93,43 @@ def _keys(token: Token, pos: str) -> list[str]:
 
 
 def _pick(token: Token, entries: tuple[Entry, ...], pos: str) -> Entry | None:
-    bags = {"obj": _object_words(token), "subj": _subject_words(token), "mod": _mod_words(token)}
+    bags = {
+        "obj": _object_words(token, modifiers=True),
+        "obj_heads": _object_words(token, modifiers=False),
+        "subj": _subject_words(token),
+        "mod": _mod_words(token),
+    }
     for entry in entries:
-        if not entry.side or all(group & bags[entry.side] for group in entry.words):
+        # A one-word object pattern names the object itself: "attack the government" is
+        # criticism (111), "attack government positions" is not; its modifier is no object.
+        side = "obj_heads" if entry.side == "obj" and len(entry.words) == 1 else entry.side
+        if not entry.side or all(group & bags[side] for group in entry.words):
             return entry
     return None
 
 
-def _object_words(token: Token) -> frozenset[str]:
+def _object_words(token: Token, *, modifiers: bool) -> frozenset[str]:
     words: set[str] = set()
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "the war initiated by X": war is the object
         words |= {token.head.lower_, token.head.lemma_.lower()}
     for child in token.children:
+        # A name's modifiers are its title ("killing rebel commander X"): they name the object.
+        named = modifiers or child.pos_ == "PROPN"
+        inner = OBJECT_DEPS | {"aux"} | (MOD_DEPS if named else frozenset())
         if child.dep_ in OBJECT_DEPS or child.dep_ in ("prep", "agent", "prt", "aux"):
-            words |= {child.lower_, child.lemma_.lower()}
+            # A preposition of time is no object: "attacked X on Sunday" is no "attack on".
+            if not _is_time_phrase(child):
+                words |= {child.lower_, child.lemma_.lower()}
             for grand in child.children:
-                if grand.dep_ in OBJECT_DEPS or grand.dep_ in MOD_DEPS or grand.dep_ == "aux":
+                if grand.dep_ in inner:
                     words |= {grand.lower_, grand.lemma_.lower()}
     return frozenset(words)
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children
+    )
 
 
 def _subject_words(token: Token) -> frozenset[str]:
@@ -179,11 +198,17 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
         return False  # CAMEO 01/02 triggers ("involved", "presented") are not coded
     if child.token.dep_ == "advcl" and child.token.tag_ == "VBG" and parent.root in VERBAL_ROOTS:
         return True  # "ruled out giving up weapons": the gerund is what is rejected
+    if child.token.dep_ == "advcl" and _has_own_subject(child.token):
+        return False  # "bombed X a day after rebels launched an assault": two acts, two actors
     same = _type(child) == _type(parent)
     if child.token.dep_ == "conj" and child.token.head.i == parent.token.i:
         return same  # "the rejection and the volleys": coordinated, not one inside the other
     theme = child.token.dep_ in THEME_DEPS or child.token.head.dep_ in THEME_DEPS
     return same or theme
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _type(trigger: Trigger) -> str:

@@ -20,6 +20,7 @@ from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "of"})
+AIMING_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into"})
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her", "them", "him"})
@@ -55,7 +56,11 @@ def target_tokens(trigger: Token) -> list[Token]:
     if trigger.pos_ in ("VERB", "ADJ"):
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
-        found = passive or objects or _prep_objects(trigger, TARGET_PREPS)
+        # "opened fire on worshippers", "fired rockets at the town": when the object is the
+        # instrument, the one acted on sits in its preposition or the verb's; candidates
+        # are tried in order, the first naming an actor wins.
+        aimed = [p for o in objects for p in _prep_objects(o, AIMING_PREPS)]
+        found = passive or [*objects, *aimed, *_prep_objects(trigger, TARGET_PREPS)]
         return found or _complement_target(trigger)
     own = _prep_objects(trigger, TARGET_PREPS - {"with"})
     carrier = _carrier(trigger)
