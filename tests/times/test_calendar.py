@@ -102,3 +102,16 @@ def test_find_candidates_spans_are_in_text_and_disjoint(words: list[str]) -> Non
     for cand in cands:
         assert 0 <= cand.start < cand.end <= len(text)
         assert text[cand.start : cand.end].strip() == text[cand.start : cand.end]
+
+
+def test_upcoming_instead_takes_the_coming_day_when_it_is_near() -> None:
+    ref = date(2007, 12, 27)
+    assert cal.upcoming_instead(date(2007, 1, 8), ref) == date(2008, 1, 8)
+    assert cal.upcoming_instead(date(2007, 5, 8), ref) is None  # months away: the past one
+
+
+def test_upcoming_month_instead_only_for_the_next_month() -> None:
+    ref = date(2007, 12, 29)
+    assert cal.upcoming_month_instead(2007, 1, ref) == 2008
+    assert cal.upcoming_month_instead(2007, 2, ref) is None
+    assert cal.upcoming_month_instead(2007, 11, ref) is None

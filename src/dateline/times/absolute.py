@@ -16,7 +16,7 @@ from functools import lru_cache
 import dateparser
 
 from dateline.times import calendar as cal
-from dateline.times.lexicon import months, parts_of_day, seasons, weekdays
+from dateline.times.lexicon import months, parts_of_day, past_leads, seasons, weekdays
 from dateline.times.patterns import Candidate
 from dateline.times.timex import Context, Resolved, Resolver
 from dateline.times.timex import span as _span
@@ -51,7 +51,17 @@ def _date(cand: Candidate, ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         return Resolved(None, None, f"XXXX-{month:02d}-{day:02d}")
     found = _parse(f"{cand.part('mon')} {day}", ctx.ref, ctx.tense)
-    return _span(found, found, _day_value(found)) if found else None
+    if found is None:
+        return None
+    if ctx.tense != "future" and not _after_past_lead(cand):
+        found = cal.upcoming_instead(found, ctx.ref) or found
+    return _span(found, found, _day_value(found))
+
+
+def _after_past_lead(cand: Candidate) -> bool:
+    # "since January 8": the word before keeps a yearless date in the past.
+    before = cand.match.string[max(0, cand.start - 12) : cand.start].split()
+    return bool(before) and before[-1].lower() in past_leads()
 
 
 @lru_cache(maxsize=4096)  # dateparser takes milliseconds a call; dates repeat within a run
@@ -76,6 +86,8 @@ def _month_kind(cand: Candidate, ctx: Context) -> Resolved | None:
         year = ctx.ref.year + {"last": -1, "next": 1}.get((cand.part("yrel") or "").lower(), 0)
     else:
         year = cal.pick_month_year(month, ctx.ref, ctx.tense, cand.part("rel"))
+        if not (cand.part("rel") or ctx.tense == "future" or _after_past_lead(cand)):
+            year = cal.upcoming_month_instead(year, month, ctx.ref) or year
     first, last = cal.clip(cal.month_span(year, month), cand.part("mod"))
     return _span(first, last, f"{year}-{month:02d}")
 

@@ -106,6 +106,26 @@ def pick_year(month: int, day: int, ref: date, tense: str) -> int | None:
     return chosen.year if chosen else None
 
 
+# A date written without a year that comes again this many days after publication is the
+# coming one even in a clause read as past: news names an upcoming day ("the election due
+# on January 8", written in late December) without a year, and a day gone by eleven months
+# with one. Tense is read from the parse and often misses adjectival futures ("set for",
+# "due on"); the calendar settles what it cannot.
+UPCOMING_DAYS = 45
+
+
+def upcoming_instead(day: date, ref: date) -> date | None:
+    """Return `day` a year later when that comes within UPCOMING_DAYS after `ref`."""
+    later = shift_months(day, 12)
+    return later if day < ref < later <= ref + timedelta(days=UPCOMING_DAYS) else None
+
+
+def upcoming_month_instead(year: int, month: int, ref: date) -> int | None:
+    """Return the next year for a month read as past when it is the month after `ref`'s."""
+    later = shift_months(date(year, month, 1), 12)
+    return later.year if later == shift_months(ref.replace(day=1), 1) else None
+
+
 def current_season(ref: date, first: int, last: int) -> int | None:
     """Return the year a season holding `ref` began in, or None when `ref` is outside it."""
     for year in (ref.year - 1, ref.year):

@@ -117,3 +117,9 @@ def month_leads() -> frozenset[str]:
 def reporting_verbs() -> frozenset[str]:
     """Return the lemmas of reporting verbs ("say", "write", "announce")."""
     return frozenset(row[0] for row in _rows("reporting_verbs.txt"))
+
+
+@cache
+def past_leads() -> frozenset[str]:
+    """Return the words before a date that keep it in the past ("since May")."""
+    return frozenset(row[0] for row in _rows("past_leads.txt"))

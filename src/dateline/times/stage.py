@@ -3,15 +3,18 @@
 Needs: doc (nlp), article (clean). Fills: times, and `article.published` when the clean
 stage found no date (basis "none"): then the interval is inferred from the text
 (published.py, issue #2 item 6) and the relative expressions are resolved against its
-first day. With no publication interval at all, relative expressions keep open intervals
-rather than made-up days. English only.
+first day. With no publication interval at all, relative expressions are not resolved
+(and so not listed) rather than given made-up days. English only.
 
-The reading keeps the expressions that place something in time. Two kinds the tagger finds
+The reading keeps the expressions that place something in time. Kinds the tagger finds
 (and the TempEval benchmark scores) stay out: "the past", "now", "at the time" (PAST_REF,
 PRESENT_REF: nothing to date), and durations that measure a noun ("a 7-day truce"), which
-the quantities layer reports. A time said again with the same days ("last week" twice) is
-listed once, at its first mention: the layer lists the times the story refers to, as the
-gold readings do (GOLD.md), not every mention.
+the quantities layer reports. Nor do expressions left without a closed interval: a
+duration that is no point in time ("for two years", "a day after the raid") or a relative
+day with no publication day to count from ("on Monday" in an undated story). The contract
+makes every time an interval of days, and an open one dates nothing. A time said again
+with the same days ("last week" twice) is listed once, at its first mention: the layer
+lists the times the story refers to, as the gold readings do (GOLD.md), not every mention.
 """
 
 from __future__ import annotations
@@ -66,7 +69,9 @@ def reference_day(published: Published) -> date | None:
 
 
 def _is_kept(found: Found) -> bool:
-    return not found.resolved.measure and found.resolved.value not in _VAGUE
+    res = found.resolved
+    closed = res.earliest is not None and res.latest is not None
+    return closed and not res.measure and res.value not in _VAGUE
 
 
 def _distinct(times: Iterable[Time]) -> tuple[Time, ...]:
