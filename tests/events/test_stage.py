@@ -159,6 +159,13 @@ def test_code_events_a_date_is_no_preposition_pattern(nlp: Language) -> None:
     assert event.cameo == "190"  # not "attack on" (195, aerial weapons) from the date's "on"
 
 
+def test_code_events_they_after_a_coordination_is_every_member(nlp: Language) -> None:
+    text = "Freedonia and Sylvania met in Port Verde, and they condemned the Red Brigade."
+    reading = _read(nlp, text)
+    sources = {_names(reading, e)[0] for e in reading.events if e.type == "ACCUSE"}
+    assert sources == {"Freedonia", "Sylvania"}
+
+
 def test_code_events_coordination_gives_one_event_per_actor(nlp: Language) -> None:
     reading = _read(nlp, "Freedonia and Sylvania condemned the Red Brigade.")
     sources = {_names(reading, e)[0] for e in reading.events if e.type == "ACCUSE"}

@@ -23,6 +23,7 @@ TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "toward
 AIMING_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into"})
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her", "them", "him"})
 DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
@@ -185,6 +186,23 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     return None
 
 
+def resolve_all(reading: Reading, token: Token, *, whole: bool = False) -> list[Actor]:
+    """Return the actors a token names: several for "they" after "X and Y" (a joint act)."""
+    if token.lower_ not in PLURAL_PRONOUNS:
+        actor = resolve(reading, token, whole=whole)
+        return [actor] if actor is not None else []
+    nearest = _nearest_mention_before(reading, token.idx)
+    if nearest is None:
+        return []
+    actor, start, end = nearest
+    span = token.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [actor]
+    group = [span.root, *span.root.conjuncts]
+    found = [a for t in group if (a := resolve(reading, t, hops=0)) is not None]
+    return list({a.id: a for a in found}.values()) or [actor]
+
+
 def _antecedent(token: Token) -> Token:
     if token.lower_ in RELATIVE and token.head.dep_ in ("relcl", "acl"):
         return token.head.head
@@ -202,14 +220,20 @@ def _tight(token: Token) -> Span:
 
 
 def _nearest_before(reading: Reading, offset: int) -> Actor | None:
-    best: tuple[int, Actor] | None = None
+    nearest = _nearest_mention_before(reading, offset)
+    return nearest[0] if nearest else None
+
+
+def _nearest_mention_before(reading: Reading, offset: int) -> tuple[Actor, int, int] | None:
+    """The actor mentioned last before `offset` (within LOOKBACK), with its mention's span."""
+    best: tuple[Actor, int, int] | None = None
     for actor in reading.actors:
         for mention in actor.mentions:
             if offset - LOOKBACK <= mention.start < offset and (
-                best is None or mention.start > best[0]
+                best is None or mention.start > best[1]
             ):
-                best = (mention.start, actor)
-    return best[1] if best else None
+                best = (actor, mention.start, mention.end)
+    return best
 
 
 def find_dyad(reading: Reading) -> tuple[str, str] | None:

@@ -25,13 +25,13 @@ from dateline.events.discourse import resolve_discourse
 from dateline.events.lexicon import code_info, load_cues, load_plover_scores
 from dateline.events.modality import find_modality, is_future
 from dateline.events.roles import (
-    resolve,
+    resolve_all,
     source_tokens,
     target_tokens,
     with_conjuncts,
 )
 from dateline.pipeline import stage
-from dateline.reading import Event, Mention, Reading
+from dateline.reading import Actor, Event, Mention, Reading
 
 MAX_PAIRS = 4  # coordinated actors give one event per pair, up to this many
 # A future or conditional act of force is coded as a threat of it (CAMEO 138, threaten to use
@@ -151,17 +151,21 @@ def _first_resolved(
     reading: Reading, groups: tuple[tuple[Token, ...], ...], *, whole: bool = False
 ) -> list[str | None]:
     """Return the actor ids of the first candidate group naming any actor, else [None]."""
-    resolve_in = partial(resolve, reading, whole=whole)
+    resolve_in = partial(resolve_all, reading, whole=whole)
     for group in groups:
-        ids = _unique(a.id if (a := resolve_in(t)) else None for t in group)
+        ids = _unique(_ids_or_none(resolve_in(t)) for t in group)
         if any(ids):
             return ids
     return [None]
 
 
-def _unique(ids: Iterator[str | None]) -> list[str | None]:
+def _ids_or_none(actors: list[Actor]) -> list[str | None]:
+    return [a.id for a in actors] or [None]
+
+
+def _unique(groups: Iterator[list[str | None]]) -> list[str | None]:
     seen: list[str | None] = []
-    for actor_id in ids:
+    for actor_id in (i for ids in groups for i in ids):
         if actor_id not in seen:
             seen.append(actor_id)
     if len(seen) > 1 and None in seen:
