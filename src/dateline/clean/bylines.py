@@ -140,6 +140,11 @@ def is_names_only(text: str) -> bool:
     return _split_names(text) is not None
 
 
+def names_only(text: str) -> tuple[str, ...]:
+    """The names of a byline without its "By" ("Jane Doe and John Roe"), or ()."""
+    return _split_names(text) or ()
+
+
 def is_role(text: str) -> bool:
     """True for a job title, not a name: "Staff Writer", "AP National Security Writer".
 

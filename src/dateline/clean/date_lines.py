@@ -18,6 +18,12 @@ from typing import Any
 import yaml
 
 _AFTER_LABEL = 44  # a label's date, with a weekday before it: "Monday, 4 September 2031"
+# What may stand between an unlabelled date and the update label after it: a time, a zone
+# and a separator ("4 March 2031 18:22 GMT | Updated ...").
+_BEFORE_UPDATE = re.compile(
+    r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?[\s|·•,;()/-]*$",
+    re.IGNORECASE,
+)
 
 
 def labelled_days(text: str) -> tuple[list[date], list[date]]:
@@ -25,14 +31,32 @@ def labelled_days(text: str) -> tuple[list[date], list[date]]:
 
     More than one distinct day under one kind of label is a list of other stories, each
     with its own "published on" line; published.py then trusts none it cannot confirm.
+    Many sites write the first day bare and label only the update ("4 March 2031 18:22 |
+    Updated 5 March 2031"): a bare day right before an update label counts as published.
     """
     published: list[date] = []
     updated: list[date] = []
     for match in _label_pattern().finditer(text):
         day = _first_day(text[match.end() : match.end() + _AFTER_LABEL])
-        if day is not None:
-            (published if match.group("published") else updated).append(day)
+        if day is None:
+            continue
+        if match.group("published"):
+            published.append(day)
+            continue
+        updated.append(day)
+        first = _day_just_before(text[max(0, match.start() - _AFTER_LABEL) : match.start()])
+        if first is not None and first <= day and first not in published:
+            published.append(first)
     return published, updated
+
+
+def _day_just_before(snippet: str) -> date | None:
+    """The date that ends `snippet`, give or take a time and a separator, or None."""
+    for pattern in _date_patterns():
+        for match in pattern.finditer(snippet):
+            if _BEFORE_UPDATE.match(snippet, match.end()):
+                return _day(match)
+    return None
 
 
 @cache

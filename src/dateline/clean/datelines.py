@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.clean.bylines import wire_services
 from dateline.reading import Dateline
 
 _MONTH = (
@@ -34,6 +35,7 @@ _PLACE = re.compile(r"^[^\W\d_][\w'’./&-]*(?:\s[\w'’./&-]+){0,3}$")
 # "FDFA - Federal Department of Foreign Affairs" and similar glossary lines out.
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s*$")
 _MIN_REST_WORDS = 4
+_LINE_SPLIT = re.compile(r"\s+(?:--|[–—-])\s+")
 
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
@@ -82,3 +84,17 @@ def _reads_as_sentence(rest: str, *, has_wire: bool) -> bool:
     if len(words) < _MIN_REST_WORDS or rest[0].islower():
         return False
     return has_wire or bool(_SENTENCE_END.search(rest)) or len(words) >= 3 * _MIN_REST_WORDS
+
+
+def is_dateline_line(line: str) -> bool:
+    """True for a dateline standing on its own line: `BEIRUT — Reuters`, `KABUL (AP)`.
+
+    Text dumps put it between the headline and the story; it stands alone like a title,
+    but a place followed by a news agency is none.
+    """
+    parts = _LINE_SPLIT.split(line.strip(), maxsplit=1)
+    if len(parts) == 2:
+        place, wire = parts
+        return wire.lower() in wire_services() and _is_place(place.split(",")[0], has_wire=True)
+    found = _read_head(line.strip())
+    return found is not None and found[1] is not None

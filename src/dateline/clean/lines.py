@@ -19,8 +19,11 @@ Every line not kept goes to `removed` with its label as the reason.
 
 from __future__ import annotations
 
-from dateline.clean.bylines import is_names_only, parse_byline
+import re
+
+from dateline.clean.bylines import is_names_only, names_only, parse_byline
 from dateline.clean.captions import split_credit
+from dateline.clean.datelines import is_dateline_line
 from dateline.clean.line_features import Line, read_lines
 from dateline.clean.page_facts import find_publisher, find_stated_date
 from dateline.clean.parts import PageParts
@@ -43,6 +46,10 @@ _TITLE_WORDS = (5, 20)  # the usual length of a news headline
 _SCREEN_LINES = 15
 _UI_WORDS_MAX = 2  # one control word may be a title's ("Google", "story"); two are a bar
 _STANDFIRST_MIN_WORDS = 6
+_BAR_SEPARATORS = 2  # "A | B | C": a title may hold one bar ("Title | Site"), not two
+_BYLINE_REACH = 3  # lines under a headline where its byline sits (after a deck or a date)
+# A title may end on an abbreviation ("... to the U.N.") though never on a sentence's stop.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
 def read_text_page(text: str) -> PageParts:
@@ -101,6 +108,10 @@ def _weight(line: Line) -> int:
 
 
 def _label_inside(line: Line) -> str:
+    # A date standing alone inside the run is the story's date line below a video or a
+    # summary box that opened the run early ("Oct. 9, 2031"), not a paragraph.
+    if line.date_like and not line.prose:
+        return "date"
     if line.appeal and not line.prose:
         return "appeal"
     if line.link_head:
@@ -144,12 +155,21 @@ def _label_before(lines: list[Line], labels: dict[int, str]) -> dict[int, str]:
         # max() keeps the first of equal scores: a headline comes before its deck.
         headline = max(candidates, key=lambda line: _headline_score(line, lines, found))
         found[headline.index] = "headline"
+        _label_bare_byline(window, headline.index, found)
         for line in window:
             if line.index > headline.index and found[line.index] is None:
                 if line.words >= _STANDFIRST_MIN_WORDS and not line.link_head:
                     found[line.index] = "standfirst"
                 break
     return {index: label or "chrome" for index, label in found.items()}
+
+
+def _label_bare_byline(window: list[Line], headline: int, found: dict[int, str | None]) -> None:
+    """A line of only names right under the headline is its byline without the "By"."""
+    for line in window:
+        near = 0 < line.index - headline <= _BYLINE_REACH
+        if near and found[line.index] is None and is_names_only(line.text):
+            found[line.index] = "byline"
 
 
 def _headline_score(line: Line, lines: list[Line], found: dict[int, str | None]) -> int:
@@ -187,13 +207,24 @@ def _shape_before(line: Line) -> str | None:
 
 def _is_heading(line: Line) -> bool:
     low, high = _HEADLINE_WORDS
-    if line.text[0].islower() or line.text.endswith("."):
+    if line.text[0].islower() or _ends_sentence(line.text):
+        return False
+    if is_dateline_line(line.text) or _is_link_bar(line.text):
         return False
     if not low <= line.words <= high or line.link_head:
         return False
     # A bar of controls ("Print this article Email this article") or a byline without its
     # "By" ("Jane Doe and John Roe") stands alone like a title but is none.
     return ui_word_count(line.text) < _UI_WORDS_MAX and not is_names_only(line.text)
+
+
+def _is_link_bar(text: str) -> bool:
+    """ "« Older post | Main | Newer post »": links set side by side, not a title."""
+    return text.count(" | ") >= _BAR_SEPARATORS or text.startswith(("«", "‹"))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(".") and not _ABBREVIATION_END.search(text)
 
 
 def _is_bare_credit(line: Line) -> bool:
@@ -223,7 +254,9 @@ def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
             for line in lines
             if labels[line.index] not in kept
         ),
-        stated_date=find_stated_date(by_label.get("date", [])),
+        stated_date=find_stated_date(
+            by_label.get("date", []), headline[0].index if headline else None
+        ),
     )
 
 
@@ -238,7 +271,7 @@ def _byline(by_label: dict[str, list[Line]]) -> tuple[str, ...]:
     """Names from a byline line; else who an author bio at the end is about."""
     for line in by_label.get("byline", []):
         names, _organisation = parse_byline(line.text)
-        if names:
+        if names := names or names_only(line.text):
             return names
     for line in by_label.get("bio", []):
         if line.bio:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 import dateparser
 
 from dateline.clean.bylines import parse_byline, wire_services
+from dateline.clean.date_lines import labelled_days
 from dateline.clean.html_blocks import byline_line
 from dateline.clean.line_features import DATE_SHAPE, Line, load_words
 from dateline.clean.site_names import is_site_name
@@ -138,16 +139,35 @@ def _repeated_names(lines: list[Line], labels: dict[int, str]) -> list[str]:
     return found
 
 
-def find_stated_date(date_lines: list[Line]) -> date | None:
-    """Return the first full date written on one of these short date lines."""
-    for line in date_lines:
-        match = DATE_SHAPE.search(line.text)
-        if match is None:
-            continue
-        with warnings.catch_warnings():
-            # dateparser 1.5 warns about a pytz/zoneinfo detail on some inputs; not ours to fix.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            parsed: datetime | None = dateparser.parse(match.group(0), languages=["en"])
-        if parsed is not None:
-            return parsed.date()
+def find_stated_date(date_lines: list[Line], headline: int | None = None) -> date | None:
+    """Return the full date of the date line that belongs to the story, or None.
+
+    A page often shows two: today's date in its top bar (the day it was saved) and the
+    story's own date beside the headline. So the line nearest the headline counts first; a
+    line labelled as an update ("Updated 5 March") only when no other line gives a day.
+    """
+    anchor = headline if headline is not None else 0
+    ordered = sorted(date_lines, key=lambda line: (_is_update_line(line), abs(line.index - anchor)))
+    for line in ordered:
+        day = _line_day(line)
+        if day is not None:
+            return day
     return None
+
+
+def _is_update_line(line: Line) -> bool:
+    """The line's first date follows an update label: "Updated 5 March 2031 10:02"."""
+    match = DATE_SHAPE.search(line.text)
+    published, updated = labelled_days(line.text[: match.end()] if match else line.text)
+    return bool(updated) and not published
+
+
+def _line_day(line: Line) -> date | None:
+    match = DATE_SHAPE.search(line.text)
+    if match is None:
+        return None
+    with warnings.catch_warnings():
+        # dateparser 1.5 warns about a pytz/zoneinfo detail on some inputs; not ours to fix.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        parsed: datetime | None = dateparser.parse(match.group(0), languages=["en"])
+    return parsed.date() if parsed is not None else None
