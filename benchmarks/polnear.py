@@ -45,12 +45,12 @@ import argparse
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.actors import find_actors
 from dateline.nlp import load_nlp
 from dateline.quotes import find_quotes
-from dateline.quotes.cues import find_cues
+from dateline.quotes.cues import CONTENT_DEPS, LEADING_JUNK, find_cues, paragraph_ids
 from dateline.reading import Quote, Reading
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -124,7 +124,8 @@ def load_articles(split: str, limit: int | None) -> list[tuple[str, list[GoldQuo
 
 def as_polnear(reading: Reading, doc: Doc) -> tuple[Quote, ...]:
     """Return the quotes with each direct one widened to its cue's clause, fragments joined."""
-    clauses = [c.content for c in find_cues(doc) if c.content]
+    paragraphs = paragraph_ids(doc)
+    clauses = [c for cue in find_cues(doc) if (c := _polnear_clause(cue.token, paragraphs))]
     widened: list[Quote] = []
     for quote in reading.quotes:
         if quote.direct:
@@ -140,6 +141,28 @@ def as_polnear(reading: Reading, doc: Doc) -> tuple[Quote, ...]:
         if not widened or (widened[-1].start, widened[-1].end) != (quote.start, quote.end):
             widened.append(quote)
     return tuple(widened)
+
+
+def _polnear_clause(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
+    """The reported clause as PolNeAR marks it: from its first to its last word.
+
+    dateline's own clause (cues.content_of) stops at its cue and speaker, as READING.md
+    wants; PolNeAR's content runs across them ('"..." and X, Mr. Y said, "..."' is one
+    content), so the benchmark widens to the clause's whole extent in the cue's paragraph.
+    """
+    clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
+    if clause is None:
+        return None
+    tokens = [
+        t
+        for t in clause.subtree
+        if paragraphs[t.i] == paragraphs[cue.i]
+        and not t.is_space
+        and not (t.i == clause.left_edge.i and (t.dep_ == "mark" or t.lower_ in LEADING_JUNK))
+    ]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else None
 
 
 def _with_marks(text: str, quote: Quote) -> tuple[int, int]:

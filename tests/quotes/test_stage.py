@@ -226,3 +226,74 @@ def test_find_quotes_hard_wrapped_paragraph_keeps_its_cue(nlp: Language) -> None
     text = '"The talks will resume next week," the envoy\nsaid on Friday.'
     (quote,) = _quotes(nlp, text)
     assert quote.cue == "said"
+
+
+def test_find_quotes_according_to_stops_before_the_attribution(nlp: Language) -> None:
+    text = (
+        "The convoy was stopped near the northern border crossing, according to police chief "
+        "Daniel Okafor.\n\nHe gave no other details."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "The convoy was stopped near the northern border crossing"
+    assert quote.speaker is not None
+    assert "Daniel Okafor" in quote.speaker.text
+
+
+def test_find_quotes_relative_clause_leaves_out_its_speaker(nlp: Language) -> None:
+    text = (
+        "The commander, who a spokesman for the militia said had been dismissed from his post "
+        "last month, did not appear."
+    )
+    quotes = [q for q in _quotes(nlp, text) if not q.direct]
+    assert quotes
+    assert all("spokesman" not in q.text and "said" not in q.text for q in quotes)
+
+
+def test_find_quotes_a_later_cue_with_its_own_clause_is_a_quote_of_its_own(
+    nlp: Language,
+) -> None:
+    text = (
+        "The finance minister Carla Moreau said the budget talks had failed on Friday, adding "
+        "that a new round of talks would begin next week."
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == [
+        "the budget talks had failed on Friday",
+        "a new round of talks would begin next week",
+    ]
+
+
+def test_find_quotes_he_is_never_a_plural_subject(nlp: Language) -> None:
+    text = (
+        "President Jonas Lindqvist spoke in Oslo on Monday.\n\n"
+        "Our Danish friends launched an attack yesterday.\n\n"
+        "“This is the last phase of the campaign,” he said."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert "Lindqvist" in quote.speaker.text
+
+
+def test_find_quotes_it_is_the_body_named_before(nlp: Language) -> None:
+    text = (
+        "The World Health Organization said on Monday that the outbreak was slowing.\n\n"
+        "“No new cases were found in the last week,” it said."
+    )
+    quote = next(q for q in _quotes(nlp, text) if q.direct)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The World Health Organization"
+
+
+def test_find_quotes_a_cue_in_a_new_clause_attributes_no_quote(nlp: Language) -> None:
+    text = (
+        "“We will never give in to these threats.” The government has blamed rebel groups "
+        "it says are hiding in the hills."
+    )
+    assert not [q for q in _quotes(nlp, text) if q.direct]
+
+
+def test_find_quotes_speaker_phrase_without_a_participle_aside(nlp: Language) -> None:
+    text = "The correspondent Hassan Karimi, reporting from the capital, said the port was shut."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The correspondent Hassan Karimi"

@@ -178,7 +178,11 @@ def paragraph_ids(doc: Doc) -> list[int]:
 
 
 def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
-    """Return the character span of the clause the cue reports, without "that"."""
+    """Return the character span of the clause the cue reports, without "that".
+
+    The span never holds the cue, its speaker, or a later cue's own clause ("..., adding
+    that ..."), and never leaves the cue's paragraph (the parser can join a headline on).
+    """
     clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
     if clause is not None:
         tokens = list(clause.subtree)
@@ -187,15 +191,69 @@ def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
         tokens = [t for t in cue.head.subtree if t.i not in own and t.i < cue.i]
     else:
         return None
-    while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].dep_ == "mark"):
-        tokens.pop(0)
-    # A reported clause stays in its cue's paragraph (the parser can join a headline on).
-    tokens = [t for t in tokens if paragraphs[t.i] == paragraphs[cue.i] and not t.is_space]
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens:
+    cut = {cue.i} | _subject_tokens(cue) | _nested_cue_tokens(tokens, cue)
+    return clause_span(tokens, cut, paragraphs, paragraphs[cue.i])
+
+
+def _subject_tokens(cue: Token) -> set[int]:
+    return {t.i for c in cue.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+
+
+def _nested_cue_tokens(tokens: list[Token], cue: Token) -> set[int]:
+    """Tokens of another cue that speaks on in the same voice ("..., adding that ...").
+
+    Such a cue has no subject of its own and reports its own clause, a quote of its own.
+    """
+    nested = (
+        t
+        for t in tokens
+        if t.i != cue.i
+        and t.dep_ in ("advcl", "conj")
+        and is_cue(t)
+        and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        and any(c.dep_ in CONTENT_DEPS for c in t.children)
+    )
+    return {t.i for n in nested for t in n.subtree}
+
+
+def clause_span(
+    tokens: list[Token], cut: set[int], paragraphs: list[int], paragraph: int
+) -> tuple[int, int] | None:
+    """Return the span of the longest unbroken run of `tokens` outside `cut`, trimmed.
+
+    A reported clause is one stretch of text: when the cue or its speaker stands inside the
+    clause's words ("X, who a spokesman said had left", "A, according to B, C"), quoting
+    across them would put the attribution into the quote, so the longer side is kept.
+    """
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if token.i in cut or token.is_space or paragraphs[token.i] != paragraph:
+            runs.append([])
+            continue
+        if runs and runs[-1] and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    trimmed = [_trim(run) for run in runs]
+    best = max(trimmed, key=_word_count, default=[])
+    if not best:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return best[0].idx, best[-1].idx + len(best[-1])
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    start, end = 0, len(run)
+    while start < end and (
+        run[start].lower_ in LEADING_JUNK or run[start].dep_ == "mark" or run[start].is_punct
+    ):
+        start += 1
+    while end > start and run[end - 1].is_punct:
+        end -= 1
+    return run[start:end]
+
+
+def _word_count(run: list[Token]) -> int:
+    return sum(not t.is_punct for t in run)
 
 
 def find_cues(doc: Doc) -> tuple[Cue, ...]:
@@ -214,14 +272,8 @@ def according_content(according: Token) -> tuple[int, int] | None:
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head  # "... is 7 km away, according to X": climb to the verb
     own = {t.i for t in according.subtree}
-    tokens = [t for t in clause.subtree if t.i not in own]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in LEADING_JUNK):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    paragraphs = paragraph_ids(according.doc)
+    return clause_span(list(clause.subtree), own, paragraphs, paragraphs[according.i])
 
 
 def according_to(doc: Doc) -> tuple[tuple[Token, Token], ...]:

@@ -24,6 +24,11 @@ DROPPED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
 GROUP_TYPES = frozenset({"armed_group", "party", "igo", "ngo", "company"})
 # Prepositions that tie a person to a body: "a spokesman for Hamas", "an official at the UN".
 MEMBERSHIP_PREPS = frozenset({"of", "for", "from", "at", "with"})
+# Entities a speaker phrase never cuts in two.
+NAME_ENTS = frozenset({"PERSON", "ORG"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Entities an "it" speaker may stand for: a body or a state ("Israel said ... it said").
+BODY_ENTS = frozenset({"ORG", "GPE", "NORP"})
 # How far back a pronoun speaker may look for the person it stands for, in sentences.
 PRONOUN_REACH = 3
 
@@ -42,9 +47,22 @@ def speaker_phrase(head: Token, cue: Token | None = None) -> Span:
         lo -= 1
     while _joins(head.doc, hi + 1, hi + 2, kept):
         hi += 1
+    lo, hi = _whole_names(head.doc, lo, hi)
     while lo < head.i and head.doc[lo].is_punct:
         lo += 1
+    while hi > head.i and head.doc[hi].is_punct:
+        hi -= 1  # "Dadullah—who ...": a dash glued to the name is no part of it
     return head.doc[lo : hi + 1]
+
+
+def _whole_names(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Widen the phrase to whole names: the parser can split "al-Assad" into three subjects."""
+    for ent in doc.ents:
+        if ent.label_ in NAME_ENTS and ent.start < lo < ent.end and "\n" not in ent.text:
+            lo = ent.start
+        if ent.label_ in NAME_ENTS and ent.start <= hi < ent.end - 1 and "\n" not in ent.text:
+            hi = ent.end - 1
+    return lo, hi
 
 
 def _joins(doc: Doc, at: int, beyond: int, kept: set[int]) -> bool:
@@ -68,7 +86,15 @@ def _kept(head: Token) -> set[int]:
 
 
 def _is_aside(token: Token) -> bool:
-    """Spaced punctuation and what follows a comma are asides; "Al-Akhbar"'s hyphen is not."""
+    """Spaced punctuation and what follows a comma are asides; "Al-Akhbar"'s hyphen is not.
+
+    So is a clause on a participle after a comma: "X, speaking on condition of anonymity",
+    "Y, reporting from Gaza" say where or how the speaker spoke, not who they are ("a job
+    posting", which the parser may read the same way, has no comma).
+    """
+    after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
+    if token.dep_ == "acl" and token.tag_ == "VBG" and after_comma:
+        return True
     if token.dep_ == "punct":
         return bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
     return token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == ","
@@ -93,11 +119,34 @@ def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | No
     people = [
         t
         for t in token.doc[_reach_start(token) : token.i]
-        if t.dep_ in ("nsubj", "nsubjpass") and is_person(t) and not _inside(t.idx, quoted)
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and is_person(t)
+        and t.tag_ not in PLURAL_TAGS  # "he" is one person, never "our friends"
+        and not _inside(t.idx, quoted)
     ]
     main = [t for t in people if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head)]
     chosen = main or people
     return chosen[-1] if chosen else None
+
+
+def resolve_it(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
+    """Return the head of the body an "it" speaker stands for, or None.
+
+    "NATO said in a statement. ... "...," it said": the last subject before it, within
+    PRONOUN_REACH sentences and outside quotes, that names a body or a publication.
+    """
+    if token.lower_ != "it":
+        return None
+    quoted = tuple(skip)
+    bodies = [
+        t
+        for t in token.doc[_reach_start(token) : token.i]
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and (t.ent_type_ in BODY_ENTS or t.lemma_.lower() in load_words("publication_nouns.txt"))
+        and t.tag_ not in PLURAL_TAGS
+        and not _inside(t.idx, quoted)
+    ]
+    return bodies[-1] if bodies else None
 
 
 def _reach_start(token: Token) -> int:
