@@ -113,3 +113,12 @@ def test_read_text_page_takes_a_headline_ending_on_an_abbreviation() -> None:
 )
 def test_is_dateline_line_tells_a_dateline_from_a_title(line: str, expected: bool) -> None:
     assert is_dateline_line(line) is expected
+
+
+def test_read_text_page_takes_no_teaser_date_from_among_the_paragraphs() -> None:
+    first, second, third = _STORY.strip().split("\n\n")
+    teaser = "Dam levels explained: what the drought means 2:34 AM ET Mon, 7 April 2031"
+    page = "\n\n".join(["Valley talks resume", "By Jane Doe", first, second, teaser, third])
+    parts = read_text_page(page)
+    assert parts.stated_date is None
+    assert teaser not in parts.paragraphs

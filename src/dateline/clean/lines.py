@@ -255,9 +255,25 @@ def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
             if labels[line.index] not in kept
         ),
         stated_date=find_stated_date(
-            by_label.get("date", []), headline[0].index if headline else None
+            _story_date_lines(by_label), headline[0].index if headline else None
         ),
     )
+
+
+def _story_date_lines(by_label: dict[str, list[Line]]) -> list[Line]:
+    """Date lines above the story, and those inside it only beside its byline.
+
+    A date line among the paragraphs may be a video teaser's or a sidebar's; beside the
+    byline it is the story's own, pushed down by a video box that opened the run early.
+    """
+    body = by_label.get("body", [])
+    first_body = body[0].index if body else 0
+    bylines = [line.index for line in by_label.get("byline", [])]
+    return [
+        line
+        for line in by_label.get("date", [])
+        if line.index < first_body or any(abs(line.index - b) <= 2 for b in bylines)
+    ]
 
 
 def _caption(line: Line) -> Caption:
