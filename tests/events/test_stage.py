@@ -76,6 +76,7 @@ def _only(reading: Reading, kind: str) -> Event:
         ("Freedonia has not held talks with Sylvania since May.", "CONSULT", "negated"),
         ("Sylvania made a proposal that Freedonia withdraw its troops.", "REQUEST", "proposed"),
         ("Freedonia urged Sylvania to end the blockade.", "REQUEST", "demanded"),
+        ("Freedonia called on Sylvania to end the blockade.", "REQUEST", "demanded"),
         ("Freedonia will attack Sylvania if the border stays closed.", "THREATEN", "conditional"),
         ("Sylvania is open to talks with Freedonia.", "AGREE", "intended"),
         ("Freedonia could meet Sylvania in the capital.", "CONSULT", "hypothetical"),
