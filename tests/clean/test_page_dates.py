@@ -122,3 +122,12 @@ def test_read_text_page_takes_no_teaser_date_from_among_the_paragraphs() -> None
     parts = read_text_page(page)
     assert parts.stated_date is None
     assert teaser not in parts.paragraphs
+
+
+def test_read_text_page_takes_the_date_under_a_deck_that_opened_the_run() -> None:
+    deck = (
+        "Officials from the two provinces say they are closer than ever to a deal on sharing "
+        "the reservoir's water through the dry months."
+    )
+    page = _page("Valley talks resume", deck, "31 Mar 2031 13:14 GMT Valley, Water")
+    assert read_text_page(page).stated_date == date(2031, 3, 31)

@@ -261,18 +261,22 @@ def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
 
 
 def _story_date_lines(by_label: dict[str, list[Line]]) -> list[Line]:
-    """Date lines above the story, and those inside it only beside its byline.
+    """Date lines above the story, and those inside it only beside its headline or byline.
 
     A date line among the paragraphs may be a video teaser's or a sidebar's; beside the
-    byline it is the story's own, pushed down by a video box that opened the run early.
+    headline or byline it is the story's own, inside the run because a deck or a video box
+    opened the run early.
     """
     body = by_label.get("body", [])
     first_body = body[0].index if body else 0
+    heads = [line.index for line in by_label.get("headline", [])]
     bylines = [line.index for line in by_label.get("byline", [])]
     return [
         line
         for line in by_label.get("date", [])
-        if line.index < first_body or any(abs(line.index - b) <= 2 for b in bylines)
+        if line.index < first_body
+        or any(0 < line.index - h <= _BYLINE_REACH for h in heads)
+        or any(abs(line.index - b) <= 2 for b in bylines)
     ]
 
 
