@@ -167,6 +167,12 @@ def test_code_events_they_after_a_coordination_is_every_member(nlp: Language) ->
     assert sources == {"Freedonia", "Sylvania"}
 
 
+def test_code_events_who_dies_is_the_target_and_a_death_alone_no_event(nlp: Language) -> None:
+    reading = _read(nlp, "Two Sylvanian guards died in a Freedonian airstrike on Monday.")
+    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
+    assert _read(nlp, "Ana Costa died in Port Verde on Monday after a long illness.").events == ()
+
+
 def test_code_events_coordination_gives_one_event_per_actor(nlp: Language) -> None:
     reading = _read(nlp, "Freedonia and Sylvania condemned the Red Brigade.")
     sources = {_names(reading, e)[0] for e in reading.events if e.type == "ACCUSE"}

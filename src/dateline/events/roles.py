@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from dateline.actors import actor_at
-from dateline.events.lexicon import load_cues
+from dateline.events.lexicon import load_cues, load_words
 from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -38,6 +38,8 @@ LOOKBACK = 400  # characters searched backwards for a pronoun's actor (about two
 
 def source_tokens(trigger: Token) -> list[Token]:
     """Return the tokens that name who acts."""
+    if _is_victim_verb(trigger):
+        return []  # "soldiers died in the raid": the subject suffers, someone else acts
     if trigger.pos_ == "VERB" or trigger.pos_ == "ADJ":
         return _verb_source(trigger)
     own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and names_agent(c)]
@@ -54,6 +56,8 @@ def source_tokens(trigger: Token) -> list[Token]:
 
 def target_tokens(trigger: Token) -> list[Token]:
     """Return the tokens that name who is acted on."""
+    if _is_victim_verb(trigger):
+        return [c for c in trigger.children if c.dep_ == "nsubj"]
     if trigger.pos_ in ("VERB", "ADJ"):
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
@@ -69,6 +73,10 @@ def target_tokens(trigger: Token) -> list[Token]:
         return own
     # "X was presented with a proposal": the passive subject of the carrier receives it.
     return [c for c in carrier.children if c.dep_ == "nsubjpass"]
+
+
+def _is_victim_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in load_words("victim_verbs.txt")
 
 
 def agents(verb: Token) -> list[Token]:
