@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.places import find_places
-from dateline.places.stage import is_metonym, load_words
+from dateline.places.disambiguate import Context
+from dateline.places.gazetteer import Entry, load_gazetteer
+from dateline.places.stage import STRANGER_TOWN, is_metonym, is_stranger_town, load_words
 from dateline.reading import Actor, Article, Dateline, Mention, Place, Reading
 
 
@@ -241,3 +243,38 @@ def test_find_places_takes_a_city_the_parser_labels_norp_but_not_a_demonym(nlp: 
     reading = _read(nlp, text)
     assert "Omdurman" in {p.name for p in reading.places}
     assert not any(m.text == "Sudanese" for p in reading.places for m in p.mentions)
+
+
+def test_is_stranger_town_only_small_towns_outside_the_story() -> None:
+    town = max((h.entry for h in load_gazetteer().lookup("Congress")), key=_population)
+    assert town.population < STRANGER_TOWN
+    assert not is_stranger_town(town, Context(countries=frozenset({town.country or ""})))
+    assert is_stranger_town(town, Context(countries=frozenset({"FRA"})))
+
+
+def _population(entry: Entry) -> int:
+    return entry.population
+
+
+@pytest.mark.model
+def test_find_places_no_compass_word_alone(nlp: Language) -> None:
+    text = "The North fired a missile toward Japan, and leaders in the West condemned it."
+    reading = _read(nlp, text)
+    assert not _mentioned(reading) & {"North", "West"}
+    assert "Japan" in _mentioned(reading)
+
+
+@pytest.mark.model
+def test_find_places_no_initials_as_towns(nlp: Language) -> None:
+    text = "The IMO said the ships would sail on, and donors pledged aid to PA in Paris."
+    reading = _read(nlp, text)
+    assert not _mentioned(reading) & {"IMO", "PA"}
+    assert _place(reading, "Paris").country == "FRA"
+
+
+@pytest.mark.model
+def test_find_places_no_small_town_abroad_for_a_first_name(nlp: Language) -> None:
+    # A first name the parser calls a place matches only small towns in countries the story
+    # never names: no place.
+    reading = _read(nlp, "In Cairo the minister said Ivanka had been a good friend.")
+    assert _mentioned(reading) == {"Cairo"}

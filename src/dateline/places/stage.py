@@ -35,6 +35,10 @@ CLEAR_CITY = 100_000
 # An unlabelled name after "in"/"near" must be a town of this size (GeoNames' smallest kept
 # places include many that share a surname or a word).
 VILLAGE = 1_000
+# A town smaller than this, in a country the story names nowhere, is a same-name stranger:
+# a person ("Ivanka"), a word ("Naval") or a district of the story's city ("Barza") more
+# often than a town abroad the story never introduces. Curated and context towns are kept.
+STRANGER_TOWN = 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +94,14 @@ def find_places(reading: Reading) -> Reading:
     # Two passes: the first choices ("Atlanta" is in Georgia, USA) are context for the second
     # ("Georgia" is then the state), as a reader settles a story's geography.
     first = [choose(c.hits, context) for c in candidates]
+    named = context  # before widening: a town's own country does not vouch for it
     context = widen(context, [e for e in first if e is not None])
     mentions: dict[Entry, list[Span]] = {}
     for candidate in candidates:
         entry = choose(candidate.hits, context)
         if entry is None or (entry.kind == "city" and is_metonym(candidate.span, words)):
+            continue
+        if is_stranger_town(entry, named):
             continue
         mentions.setdefault(entry, []).append(candidate.span)
     places = [
@@ -103,18 +110,53 @@ def find_places(reading: Reading) -> Reading:
     return replace(reading, places=tuple(places))
 
 
+def is_stranger_town(entry: Entry, context: Context) -> bool:
+    """Return True for a small uncurated town in a country the story does not name."""
+    return (
+        entry.kind == "city"
+        and not entry.curated
+        and entry.population < STRANGER_TOWN
+        and entry.country not in context.countries
+    )
+
+
 def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
     spans = [_trim(e) for e in doc.ents if e.label_ in words.place_labels]
     spans += _phrase_spans(doc, gazetteer)
     spans += [_with_direction(s, words) for s in spans if s is not None]
     found = []
-    for span in _longest_first(s for s in spans if s is not None):
-        hits = _lookup(span, gazetteer, words)
+    for span in _longest_first(s for s in spans if s is not None and not _is_bare(s, words)):
+        hits = _facility_hits(span, _lookup(span, gazetteer, words))
         if hits:
             found.append(Candidate(span, hits))
     found += _mislabelled(doc, gazetteer, words)
     found += _unlabelled(doc, gazetteer, words)
     return _without_overlaps(found)
+
+
+def _is_bare(span: Span, words: Words) -> bool:
+    """Return True for a compass word alone ("the North", "the West", "south"): it names a
+    side of a story's map (a Korea, the Western world), never a town of that name."""
+    return len(span) == 1 and span[0].lower_ in words.directions
+
+
+def _facility_hits(span: Span, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """Drop towns for a name the parser calls a facility and writes with "the" ("the White
+    House", "the Old City"): a building or quarter is not a same-name town elsewhere, unless
+    it is a clear city. Without "the" the parser's FAC is often a town ("in Mosul")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if span.root.ent_type_ != "FAC" or before is None or before.lower_ != "the":
+        return hits
+    return tuple(
+        h for h in hits
+        if h.entry.kind != "city" or (h.exact and h.entry.population >= CLEAR_CITY)
+    )  # fmt: skip
+
+
+def _is_acronym(span: Span) -> bool:
+    """Return True for a short name in capitals ("IMO", "PA"): an organisation's initials
+    when the parser did not call it a place (country codes are matched as phrases)."""
+    return len(span.text) <= 5 and span.text.replace(".", "").isupper()
 
 
 def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
@@ -125,6 +167,8 @@ def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate
     first names) or, for an ORG, a city by its own name."""
     found = []
     for ent, span in _entity_parts(doc):
+        if _is_acronym(span):
+            continue
         hits = tuple(h for h in gazetteer.lookup(span.text) if h.entry.population >= CLEAR_CITY)
         if not hits:
             continue
@@ -233,6 +277,8 @@ def _unlabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
             continue
         span = doc[token.left_edge.i : token.i + 1]
         if any(t.ent_type_ != token.ent_type_ or t.pos_ != "PROPN" for t in span):
+            continue
+        if _is_acronym(span):
             continue
         hits = gazetteer.lookup(span.text)
         if any(h.exact and h.entry.population >= VILLAGE for h in hits):
