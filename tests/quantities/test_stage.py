@@ -84,3 +84,16 @@ def test_seed_quantities_match_gold(nlp: Language, seed_path: Path) -> None:
     reading = find_quantities(replace(reading, doc=nlp(reading.text)))
     scores = {s.layer: s for s in score_reading(reading, gold)}
     assert scores["quantities"].f1 >= 0.9, scores["quantities"]
+
+
+@pytest.mark.model
+def test_find_quantities_leaves_ages_out(nlp: Language) -> None:
+    text = "A 19-year-old recruit and a man 52 years old were among 14 people hurt."
+    found = _found(nlp, text)
+    assert ("14 people", 14, "people") in found
+    assert [q for q in found if q[2] in ("year", "years")] == []
+
+
+@pytest.mark.model
+def test_find_quantities_keeps_a_measure_of_a_noun(nlp: Language) -> None:
+    assert _found(nlp, "They agreed a 5-day ceasefire.") == [("5-day ceasefire", 5, "day")]

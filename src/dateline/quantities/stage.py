@@ -7,7 +7,8 @@ a hyphenated measure of a noun ("a 7-day truce", "day") or the noun a number cou
 them: years, dates, times and durations (the times layer finds them: "in 2006", "two days
 ago"); counts of the people a story cites ("three officials said"; the sources layer has
 them with their count); and numbers that name something ("Resolution 1701"). "one" and
-"a" are left out: they count nothing an analyst would tally ("one of the officials").
+"a" are left out: they count nothing an analyst would tally ("one of the officials"); nor
+are ages ("a 72-year-old man", "4 years old"): they describe someone, they tally nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ def speech_cues() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def age_words() -> frozenset[str]:
+    """Return the words after a length of time that make it an age ("old")."""
+    lines = (DATA / "age_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @stage(needs={"doc"}, fills={"quantities"}, english_only=True)
 def find_quantities(reading: Reading) -> Reading:
     """Return the reading with its quantities."""
@@ -53,7 +61,7 @@ def read_quantities(doc: Doc) -> list[Quantity]:
         if any(s <= token.idx < e and not measure for s, e, measure in times):
             continue
         found = read_measure(doc, token.i)
-        if found is None or _is_source_count(doc, found):
+        if found is None or _is_source_count(doc, found) or _is_age(doc, found):
             continue
         used |= found.consumed
         out.append(_to_quantity(doc, found))
@@ -97,6 +105,13 @@ def _is_source_count(doc: Doc, found: Measure) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "to":
         return token.head.head.lower_ == "according"
     return False
+
+
+def _is_age(doc: Doc, found: Measure) -> bool:
+    # "14-year-old", "4 years old": the word after the measure, past a hyphen, is an age word.
+    end = doc[found.last].idx + len(doc[found.last])
+    words = doc.text[end : end + 12].replace("-", " ").split()
+    return bool(words) and words[0].lower() in age_words()
 
 
 def _to_quantity(doc: Doc, found: Measure) -> Quantity:
