@@ -278,3 +278,9 @@ def test_find_places_no_small_town_abroad_for_a_first_name(nlp: Language) -> Non
     # never names: no place.
     reading = _read(nlp, "In Cairo the minister said Ivanka had been a good friend.")
     assert _mentioned(reading) == {"Cairo"}
+
+
+@pytest.mark.model
+def test_find_places_keeps_a_dateline_city_in_capitals(nlp: Language) -> None:
+    reading = _read(nlp, "KABUL, Afghanistan (AP) — A bomb exploded near a market.")
+    assert _place(reading, "KABUL").country == "AFG"

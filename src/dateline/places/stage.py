@@ -153,10 +153,18 @@ def _facility_hits(span: Span, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     )  # fmt: skip
 
 
-def _is_acronym(span: Span) -> bool:
-    """Return True for a short name in capitals ("IMO", "PA"): an organisation's initials
-    when the parser did not call it a place (country codes are matched as phrases)."""
-    return len(span.text) <= 5 and span.text.replace(".", "").isupper()
+def _is_acronym(span: Span, gazetteer: Gazetteer) -> bool:
+    """Return True for a short name in capitals ("IMO", "PA") that is no clear city: an
+    organisation's initials when the parser did not call it a place. A wire dateline's
+    capitals ("KABUL") are a city's; country codes are matched as phrases."""
+    if len(span.text) > 5 or not span.text.replace(".", "").isupper():
+        return False
+    hits = gazetteer.lookup(span.text)
+    return not any(_is_clear_city(h) for h in hits)
+
+
+def _is_clear_city(hit: Hit) -> bool:
+    return hit.exact and hit.entry.kind == "city" and hit.entry.population >= CLEAR_CITY
 
 
 def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
@@ -167,7 +175,7 @@ def _mislabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate
     first names) or, for an ORG, a city by its own name."""
     found = []
     for ent, span in _entity_parts(doc):
-        if _is_acronym(span):
+        if _is_acronym(span, gazetteer):
             continue
         hits = tuple(h for h in gazetteer.lookup(span.text) if h.entry.population >= CLEAR_CITY)
         if not hits:
@@ -278,7 +286,7 @@ def _unlabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
         span = doc[token.left_edge.i : token.i + 1]
         if any(t.ent_type_ != token.ent_type_ or t.pos_ != "PROPN" for t in span):
             continue
-        if _is_acronym(span):
+        if _is_acronym(span, gazetteer):
             continue
         hits = gazetteer.lookup(span.text)
         if any(h.exact and h.entry.population >= VILLAGE for h in hits):
