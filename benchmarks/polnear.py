@@ -151,15 +151,16 @@ def _polnear_clause(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None
     content), so the benchmark widens to the clause's whole extent in the cue's paragraph.
     """
     clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
-    if clause is None:
+    if clause is not None:
+        words = list(clause.subtree)
+    elif cue.dep_ == "parataxis":  # "..., he said, ...": the cue hangs off what it reports
+        own = {t.i for t in cue.subtree}
+        words = [t for t in cue.head.subtree if t.i not in own and t.i < cue.i]
+    else:
         return None
-    tokens = [
-        t
-        for t in clause.subtree
-        if paragraphs[t.i] == paragraphs[cue.i]
-        and not t.is_space
-        and not (t.i == clause.left_edge.i and (t.dep_ == "mark" or t.lower_ in LEADING_JUNK))
-    ]
+    while words and (words[0].lower_ in LEADING_JUNK or words[0].dep_ == "mark"):
+        words.pop(0)
+    tokens = [t for t in words if paragraphs[t.i] == paragraphs[cue.i] and not t.is_space]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else None

@@ -297,3 +297,46 @@ def test_find_quotes_speaker_phrase_without_a_participle_aside(nlp: Language) ->
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.text == "The correspondent Hassan Karimi"
+
+
+def test_find_quotes_he_skips_a_woman_named_by_title(nlp: Language) -> None:
+    text = (
+        "The president said Ms. Okonkwo had informed him months ago that she would leave. "
+        "He said that he hoped she would return in another role next year."
+    )
+    quote = next(q for q in _quotes(nlp, text) if "hoped" in q.text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The president"
+
+
+def test_find_quotes_the_clause_holding_the_quotation_names_its_speaker(
+    nlp: Language,
+) -> None:
+    text = 'The senator said that farmers who had accused the bank "must be heard in court."'
+    (quote,) = [q for q in _quotes(nlp, text) if q.direct]
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The senator"
+
+
+def test_find_quotes_a_repeated_sentence_is_one_quote(nlp: Language) -> None:
+    sentence = "Governor Alan Brooks said that the dam would be finished by the spring."
+    quotes = _quotes(nlp, f"{sentence}\n\n{sentence}")
+    assert len(quotes) == 1
+
+
+def test_find_quotes_according_to_after_a_quotation(nlp: Language) -> None:
+    text = (
+        "The plan had been drawn up to “restore calm along the river,” according to "
+        "the governor Amara Diallo."
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q.direct]
+    assert quote.text == "restore calm along the river"
+    assert quote.speaker is not None
+    assert "Amara Diallo" in quote.speaker.text
+
+
+def test_find_quotes_criticise_introduces_a_quotation(nlp: Language) -> None:
+    text = "The opposition leader Petra Novak criticized the budget as “a gift to the banks.”"
+    (quote,) = [q for q in _quotes(nlp, text) if q.direct]
+    assert quote.speaker is not None
+    assert "Petra Novak" in quote.speaker.text

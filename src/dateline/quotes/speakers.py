@@ -8,6 +8,8 @@ that speaks: a ministry, an army, a group, a state).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +18,7 @@ from dateline.quotes.counting import count_of, number_of
 from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
 
+HERE = Path(__file__).parent
 # Subtrees that hang off a speaker phrase without describing the speaker: "Mikati, who
 # heads the cabinet," or "Levy, the spokesman,".
 DROPPED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
@@ -27,6 +30,7 @@ MEMBERSHIP_PREPS = frozenset({"of", "for", "from", "at", "with"})
 # Entities a speaker phrase never cuts in two.
 NAME_ENTS = frozenset({"PERSON", "ORG"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Entities an "it" speaker may stand for: a body or a state ("Israel said ... it said").
 BODY_ENTS = frozenset({"ORG", "GPE", "NORP"})
 # How far back a pronoun speaker may look for the person it stands for, in sentences.
@@ -122,11 +126,27 @@ def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | No
         if t.dep_ in ("nsubj", "nsubjpass")
         and is_person(t)
         and t.tag_ not in PLURAL_TAGS  # "he" is one person, never "our friends"
+        and _gender_of(t) in (None, PRONOUN_GENDERS.get(token.lower_))
         and not _inside(t.idx, quoted)
     ]
     main = [t for t in people if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head)]
     chosen = main or people
     return chosen[-1] if chosen else None
+
+
+@cache
+def load_genders() -> dict[str, str]:
+    """Return gendered titles and person nouns from gendered_words.tsv."""
+    rows = (HERE / "gendered_words.tsv").read_text(encoding="utf-8").splitlines()
+    pairs = (r.split("\t") for r in rows if r.strip() and not r.startswith("#"))
+    return {word.strip(): gender.strip() for word, gender in pairs}
+
+
+def _gender_of(head: Token) -> str | None:
+    """Return "m" or "f" when the head or a title before it tells, else None."""
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "appos") and c.i < head.i)]
+    genders = {load_genders().get(t.lower_.rstrip(".")) for t in words} - {None}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def resolve_it(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from dateline.pipeline import stage
 from dateline.quotes.cues import (
     BREAK,
+    CONTENT_DEPS,
     Cue,
     according_content,
     according_to,
@@ -69,23 +70,90 @@ def find_quotes(reading: Reading) -> Reading:
     direct, used = _direct_quotes(ctx, cues)
     indirect = _indirect_quotes(ctx, [c for c in cues if c.token.i not in used], direct)
     indirect += _according_quotes(ctx)
-    ordered = sorted((*direct, *indirect), key=attrgetter("start"))
+    ordered = _without_repeats(sorted((*direct, *indirect), key=attrgetter("start")))
     return replace(reading, quotes=tuple(replace(q, id=f"q{i}") for i, q in enumerate(ordered, 1)))
+
+
+def _according_beside(ctx: _Context, start: int, end: int) -> tuple[Token, Token] | None:
+    """Return (according, its object) right before or after a quotation, if there is one.
+
+    '"...," according to the memo' and 'According to X, "..."': only punctuation and
+    quotation marks may stand between the phrase and the quotation.
+    """
+    for according, obj in according_to(ctx.doc):
+        after = ctx.text[end : according.idx]
+        phrase_end = max(t.idx + len(t) for t in according.subtree)
+        before = ctx.text[phrase_end:start]
+        if (according.idx >= end and _only_marks(after)) or (
+            phrase_end <= start and _only_marks(before)
+        ):
+            return according, obj
+    return None
+
+
+def _only_marks(between: str) -> bool:
+    return len(between) < 6 and not any(ch.isalnum() or ch == "\n" for ch in between)
+
+
+def _name_between(ctx: _Context, end: int, cue_at: int) -> Token | None:
+    """Return the head of the first person named between a quotation and its later cue."""
+    between = ctx.doc.char_span(end, cue_at, alignment_mode="expand") if cue_at > end else None
+    if between is None:
+        return None
+    for token in between:
+        if token.ent_type_ == "PERSON" or is_person(token):
+            while token.dep_ in ("compound", "amod") and token.i < token.head.i < between.end:
+                token = token.head  # "police Chief Jane Doe" -> Doe
+            return token
+    return None
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return paragraph_of(text, a) == paragraph_of(text, b)
+
+
+def _quoted_subject(ctx: _Context, cue: Cue) -> bool:
+    """A subject in quotation marks is the parser's error: the quote may still go on in the
+    last speaker's voice, as if no cue stood there."""
+    return cue.subject is not None and _is_quoted(ctx, cue.subject.idx)
+
+
+def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """Keep the first of quotes with the same words and speaker: a page that repeats a
+    sentence (a photo caption, a pull quote) repeats no statement."""
+    seen: set[tuple[str, str | None, bool]] = set()
+    kept = []
+    for quote in quotes:
+        speaker = quote.speaker.actor or quote.speaker.text if quote.speaker else None
+        key = (" ".join(quote.text.lower().split()), speaker, quote.direct)
+        if key not in seen:
+            seen.add(key)
+            kept.append(quote)
+    return kept
 
 
 def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], set[int]]:
     quotes: list[Quote] = []
     used: set[int] = set()
     for start, end in ctx.quoted:
+        previous = quotes[-1] if quotes else None
         cue = _cue_for(ctx, start, end, cues)
         if cue is not None:
             used.add(cue.token.i)
-            speaker = _speaker(ctx, cue, quotes[-1].speaker if quotes else None)
+        if cue is not None and not _quoted_subject(ctx, cue):
+            speaker = _speaker(ctx, cue, previous.speaker if previous else None)
+        elif cue is not None and (name := _name_between(ctx, end, cue.token.idx)) is not None:
+            speaker = describe(name, ctx.reading, cue.token)  # '"...," police chief X said'
         elif (introduced := _colon_cue(ctx, start)) is not None:
             cue = introduced  # "Trump hit back in a series of tweets: “...”"
             speaker = _speaker(ctx, cue, None)
-        elif quotes and _continues(ctx.text, quotes[-1].end, start):
-            speaker = quotes[-1].speaker  # a floating quote goes on in the last speaker's voice
+        elif (according := _according_beside(ctx, start, end)) is not None:
+            speaker = describe(according[1], ctx.reading, None)  # '"...," according to X'
+            cue = Cue(token=according[0], subject=according[1], content=None)
+        elif previous and _continues(ctx.text, previous.end, start):
+            speaker = previous.speaker  # a floating quote goes on in the last speaker's voice
+        elif cue is not None and previous and _same_paragraph(ctx.text, previous.start, start):
+            speaker = previous.speaker  # '"A," ... adding, "B"' whose cue the parser lost
         else:
             continue  # scare quotes and titles: marks without a speaker
         if speaker is None:
@@ -97,6 +165,8 @@ def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], s
 def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
     """Return the nearest cue in the quote's paragraph that reports it or reports nothing else.
 
+    Cues whose reported clause holds the quotation come first.
+
     A paragraph that ends in a colon ("The minister said:") introduces the next one, so its
     cues count for a quotation opening that next paragraph.
     """
@@ -104,7 +174,7 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
     last = max(last, paragraph_of(ctx.text, end)[1])  # a quote may run over paragraphs
     if _opens_paragraph(ctx.text, start) and ctx.text[:first].rstrip().endswith(":"):
         first = paragraph_of(ctx.text, len(ctx.text[:first].rstrip()) - 1)[0]
-    best: tuple[int, Cue] | None = None
+    best: tuple[bool, int, Cue] | None = None
     for cue in cues:
         at = cue.token.idx
         if not first <= at < last or _is_quoted(ctx, at):
@@ -118,9 +188,19 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
         if at >= end and not holds and not _follows_closely(ctx, end, cue):
             continue  # '"...". Pakistan has blamed militants it says ...' reports no quote
         distance = start - at if at < start else at - end
-        if distance <= CUE_REACH and (best is None or distance < best[0]):
-            best = (distance, cue)
-    return best[1] if best else None
+        # A cue whose reported clause holds the quotation beats a nearer one that reports
+        # nothing: in 'She said that women who accused him "should be heard"', she speaks.
+        # Only a clause the cue governs on its own line counts: a parataxis cue's "clause",
+        # or one the parser fetched over a line break, is a guess.
+        governs = (
+            holds
+            and any(c.dep_ in CONTENT_DEPS for c in cue.token.children)
+            and "\n" not in ctx.text[min(at, end) : max(at, start)]
+        )
+        rank = (not governs, distance)
+        if distance <= CUE_REACH and (best is None or rank < best[:2]):
+            best = (*rank, cue)
+    return best[2] if best else None
 
 
 def _follows_closely(ctx: _Context, end: int, cue: Cue) -> bool:
@@ -135,7 +215,8 @@ def _follows_closely(ctx: _Context, end: int, cue: Cue) -> bool:
     if between is None:
         return True
     words = [t for t in between if not (t.is_punct or t.is_space or t.i in speaker)]
-    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.i != cue.token.i]
+    # A word in a named entity is a name, whatever tag the parser gave it ("Tulsa" as a verb).
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and not t.ent_type_]
     return not verbs and len(words) <= MAX_WORDS_BEFORE_CUE
 
 
