@@ -44,7 +44,8 @@ def _actors(text: str) -> tuple[Actor, ...]:
             for m in re.finditer(rf"\b{re.escape(form)}\b", text)
         ]
         if mentions:
-            actors.append(Actor(id=f"a{i}", name=name, type="state", country=None,
+            kind = "person" if name == "Ana Costa" else "state"
+            actors.append(Actor(id=f"a{i}", name=name, type=kind, country=None,
                                 mentions=tuple(mentions)))  # fmt: skip
     return tuple(actors)
 
@@ -171,6 +172,18 @@ def test_code_events_who_dies_is_the_target_and_a_death_alone_no_event(nlp: Lang
     reading = _read(nlp, "Two Sylvanian guards died in a Freedonian airstrike on Monday.")
     assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
     assert _read(nlp, "Ana Costa died in Port Verde on Monday after a long illness.").events == ()
+
+
+def test_code_events_who_died_in_an_attack_did_not_make_it(nlp: Language) -> None:
+    reading = _read(nlp, "Three Sylvanian guards died in the attack near the border.")
+    event = _only(reading, "ASSAULT")
+    assert _names(reading, event) == (None, "Sylvania")
+
+
+def test_code_events_it_is_no_person_and_not_its_own_subject(nlp: Language) -> None:
+    text = "Freedonia shelled Port Verde, where Ana Costa lives. Sylvania condemned it."
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, "ACCUSE")) == ("Sylvania", "Freedonia")
 
 
 def test_code_events_coordination_gives_one_event_per_actor(nlp: Language) -> None:

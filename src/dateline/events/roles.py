@@ -24,6 +24,8 @@ AIMING_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into"})
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+NEUTER = frozenset({"it", "its"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "its", "their", "his", "her", "them", "him"})
 DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
@@ -47,8 +49,8 @@ def source_tokens(trigger: Token) -> list[Token]:
     # "the proposal presented by X": the agent of a participle that modifies the noun.
     own += [a for c in trigger.children if c.dep_ == "acl" for a in agents(c)]
     carrier = _carrier(trigger)
-    if own or carrier is None or not _borrows(trigger, carrier):
-        return own
+    if own or carrier is None or not _borrows(trigger, carrier) or _is_victim_verb(carrier):
+        return own  # "policemen died in the attack": who died did not attack
     if _is_light(carrier):  # "X has not been involved in talks": X takes part
         return _verb_source(carrier) or [c for c in carrier.children if c.dep_ == "nsubjpass"]
     return _verb_source(carrier)
@@ -69,6 +71,8 @@ def target_tokens(trigger: Token) -> list[Token]:
         return found or _complement_target(trigger)
     own = _prep_objects(trigger, TARGET_PREPS - {"with"})
     carrier = _carrier(trigger)
+    if not own and carrier is not None and _is_victim_verb(carrier):
+        return [c for c in carrier.children if c.dep_ == "nsubj"]
     if own or carrier is None or _is_light(carrier):
         return own
     # "X was presented with a proposal": the passive subject of the carrier receives it.
@@ -190,7 +194,7 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     if hops and appos:
         return resolve(reading, appos[0], hops=hops - 1)
     if token.lower_ in PRONOUNS:
-        return _nearest_before(reading, token.idx)
+        return _nearest_before(reading, token)
     return None
 
 
@@ -199,7 +203,7 @@ def resolve_all(reading: Reading, token: Token, *, whole: bool = False) -> list[
     if token.lower_ not in PLURAL_PRONOUNS:
         actor = resolve(reading, token, whole=whole)
         return [actor] if actor is not None else []
-    nearest = _nearest_mention_before(reading, token.idx)
+    nearest = _nearest_mention_before(reading, token)
     if nearest is None:
         return []
     actor, start, end = nearest
@@ -227,21 +231,42 @@ def _tight(token: Token) -> Span:
     return token.doc[left.i : token.i + 1]
 
 
-def _nearest_before(reading: Reading, offset: int) -> Actor | None:
-    nearest = _nearest_mention_before(reading, offset)
+def _nearest_before(reading: Reading, pronoun: Token) -> Actor | None:
+    nearest = _nearest_mention_before(reading, pronoun)
     return nearest[0] if nearest else None
 
 
-def _nearest_mention_before(reading: Reading, offset: int) -> tuple[Actor, int, int] | None:
-    """The actor mentioned last before `offset` (within LOOKBACK), with its mention's span."""
+def _nearest_mention_before(reading: Reading, pronoun: Token) -> tuple[Actor, int, int] | None:
+    """The actor that agrees with the pronoun, mentioned last before it (within LOOKBACK):
+    "he" and "she" are persons, "it" is no person and no plural ("Thailand annexed it" after
+    "the rebels" is not the rebels), and none stands for its own verb's subject."""
+    offset, doc = pronoun.idx, pronoun.doc
     best: tuple[Actor, int, int] | None = None
     for actor in reading.actors:
         for mention in actor.mentions:
-            if offset - LOOKBACK <= mention.start < offset and (
-                best is None or mention.start > best[1]
-            ):
+            if not offset - LOOKBACK <= mention.start < offset:
+                continue
+            if best is not None and mention.start <= best[1]:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if _agrees(pronoun, actor, span) and not _co_argument(pronoun, span):
                 best = (actor, mention.start, mention.end)
     return best
+
+
+def _co_argument(pronoun: Token, mention: Span | None) -> bool:
+    """ "Sylvania condemned it": a pronoun never stands for its own verb's other argument."""
+    return mention is not None and mention.root.head.i == pronoun.head.i != pronoun.i
+
+
+def _agrees(pronoun: Token, actor: Actor, mention: Span | None) -> bool:
+    word = pronoun.lower_
+    if word in PERSONAL:
+        return actor.type == "person"
+    if word in NEUTER:
+        plural = mention is not None and mention.root.tag_ in ("NNS", "NNPS")
+        return actor.type != "person" and not plural
+    return True
 
 
 def find_dyad(reading: Reading) -> tuple[str, str] | None:
