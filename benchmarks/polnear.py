@@ -28,7 +28,9 @@ What differs, honestly:
   want), so before scoring, `as_polnear` widens a direct quote to the reported clause of its
   cue when that clause holds it, and joins fragments split by their own cue. Coverage is
   measured on the gold span only (GGT's asymmetric score), so widening can only help
-  recall-coverage; we widen only to a clause the parser gives, never further.
+  recall-coverage; we widen only to a clause the parser gives, never further. An indirect
+  quote is widened the same way: ours stops at its cue and speaker ("X, who Y said had
+  left"), PolNeAR's content runs across them.
 - PolNeAR's direct contents include the quotation marks (and the comma inside them); ours
   do not, so `as_polnear` adds them back before scoring.
 - One annotator file per article (the first by name) where the test split has two.
@@ -128,10 +130,11 @@ def as_polnear(reading: Reading, doc: Doc) -> tuple[Quote, ...]:
     clauses = [c for cue in find_cues(doc) if (c := _polnear_clause(cue.token, paragraphs))]
     widened: list[Quote] = []
     for quote in reading.quotes:
-        if quote.direct:
-            holding = [c for c in clauses if c[0] <= quote.start and quote.end <= c[1]]
-            start, end = min(holding, key=_length, default=_with_marks(reading.text, quote))
-            quote = replace(quote, start=start, end=end, text=reading.text[start:end])
+        # An indirect quote stops at its cue and speaker; PolNeAR's content runs across them.
+        holding = [c for c in clauses if c[0] <= quote.start and quote.end <= c[1]]
+        own = _with_marks(reading.text, quote) if quote.direct else (quote.start, quote.end)
+        start, end = min(holding, key=_length, default=own)
+        quote = replace(quote, start=start, end=end, text=reading.text[start:end])
         previous = widened[-1] if widened else None
         if previous and _joins(reading.text, previous, quote):
             quote = replace(

@@ -110,3 +110,21 @@ def test_find_sources_hard_wrapped_line_is_not_a_headline(nlp: Language) -> None
     text = "The strike hit a school, two local officials\nsaid on Sunday."
     (source,) = _sources(nlp, text)
     assert source.count == 2
+
+
+def test_find_sources_the_same_words_again_are_one_source(nlp: Language) -> None:
+    text = (
+        "A senior European official said the sanctions would stay in place.\n\n"
+        "The embassy would reopen in the spring, a senior European official said."
+    )
+    sources = _sources(nlp, text)
+    assert [s.text.lower() for s in sources] == ["a senior european official"]
+
+
+def test_find_sources_two_named_people_in_one_attribution(nlp: Language) -> None:
+    text = (
+        "The shelling stopped at noon, said Omar Haddad, a council member in the town of "
+        "Rasheed and Maj. Karim Nasser of the local police."
+    )
+    sources = [s for s in _sources(nlp, text) if "Haddad" in s.text]
+    assert [(s.kind, s.count) for s in sources] == [("named", 2)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -226,7 +227,7 @@ def clause_span(
     across them would put the attribution into the quote, so the longer side is kept.
     """
     runs: list[list[Token]] = []
-    for token in tokens:
+    for token in sorted(tokens, key=attrgetter("i")):  # a subtree over a relcl is unordered
         if token.i in cut or token.is_space or paragraphs[token.i] != paragraph:
             runs.append([])
             continue

@@ -291,12 +291,31 @@ def _is_stance(token: Token) -> bool:
     return before in ("pro-", "anti-")
 
 
+def _named_count(span: Span, kind: str) -> int:
+    """One, or one per person named in a coordination: "X, an official, and Col. Y" is 2.
+
+    Counted on the names rather than the parse, which often hangs the second name on a
+    place in the first one's description.
+    """
+    if kind != "named":
+        return 1
+    return 1 + sum(ent.label_ == "PERSON" and _after_and(ent) for ent in span.ents)
+
+
+def _after_and(name: Span) -> bool:
+    """Return True when "and" stands right before a name or its title ("and Col. Y")."""
+    at = name.start - 1
+    while at >= 0 and name.doc[at].pos_ == "PROPN" and not name.doc[at].ent_type_:
+        at -= 1  # untagged titles: "Col.", "Gen."
+    return at >= 0 and name.doc[at].lower_ == "and"
+
+
 def describe(head: Token, reading: Reading, cue: Token | None) -> Speaker:
     """Return the Speaker a speaker head stands for."""
     span = speaker_phrase(head, cue)
     actor = head_actor(span, head, reading)
     kind = kind_of(head, actor, cue)
-    count = 1 if kind in ("named", "organization", "publication") else count_of(head)
+    count = count_of(head) if kind == "anonymous" else _named_count(span, kind)
     return Speaker(
         text=span.text,
         actor=actor.id if actor else None,

@@ -139,12 +139,13 @@ def _is_publication(token: Token) -> bool:
 def _is_remention(head: Token, speaker: Speaker, seen: _Seen) -> bool:
     """Return True for "the officials" after officials were cited, or a name cited before.
 
-    A phrase cited again word for word ("officials said" twice) is a re-mention too: without
-    a number or a name there is nothing to tell two such groups apart.
+    A phrase cited again word for word ("officials said" twice, "a senior official" in the
+    lede and again with more words later, "Our correspondent ... our correspondent") is a
+    re-mention too: with nothing new in the words there is nothing to tell two sources apart.
     """
     if speaker.actor and speaker.actor in seen.actors:
         return True
-    if speaker.count is None and speaker.text.lower() in seen.texts:
+    if " ".join(speaker.text.lower().split()) in seen.texts:
         return True
     if speaker.kind in ("named", "organization", "publication"):
         return head.lower_ in seen.names
@@ -156,7 +157,7 @@ def _remember(head: Token, speaker: Speaker, seen: _Seen) -> None:
     if speaker.actor:
         seen.actors.add(speaker.actor)
     seen.names.add(head.lower_)
-    seen.texts.add(speaker.text.lower())
+    seen.texts.add(" ".join(speaker.text.lower().split()))
     seen.lemmas.update(_lemmas(head))
 
 
