@@ -24,6 +24,7 @@ from dateline.pipeline import stage
 from dateline.quotes.cues import (
     BREAK,
     CONTENT_DEPS,
+    OPENING,
     Cue,
     according_content,
     according_to,
@@ -158,8 +159,29 @@ def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], s
             continue  # scare quotes and titles: marks without a speaker
         if speaker is None:
             continue  # a cue with nobody saying it ("the so-called ...") attributes nothing
-        quotes.append(_quote(ctx.text, start, end, True, speaker, cue))
+        quotes += [
+            _quote(ctx.text, s, e, True, speaker, cue) for s, e in _by_paragraph(ctx, start, end)
+        ]
     return quotes, used
+
+
+def _by_paragraph(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a quotation that runs on over paragraphs (newswire re-opens it in each) into
+    one quote a paragraph: a quote's text never crosses a paragraph break (READING.md)."""
+    pieces, at = [], start
+    for found in BREAK.finditer(ctx.text, start, end):
+        pieces.append((at, found.start()))
+        at = found.end()
+    pieces.append((at, end))
+    return [span for s, e in pieces if (span := _stripped(ctx.text, s, e))[1] > span[0]]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in OPENING):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ',”"'):
+        end -= 1
+    return start, end
 
 
 def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
