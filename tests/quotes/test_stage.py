@@ -343,3 +343,27 @@ def test_find_quotes_criticise_introduces_a_quotation(nlp: Language) -> None:
     (quote,) = [q for q in _quotes(nlp, text) if q.direct]
     assert quote.speaker is not None
     assert "Petra Novak" in quote.speaker.text
+
+
+def test_find_quotes_a_ministry_said_in_a_statement(nlp: Language) -> None:
+    text = (
+        "The Ukrainian Defence Ministry said in a statement that two drones had been shot "
+        "down over the city overnight."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "two drones had been shot down over the city overnight"
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "organization"
+
+
+def test_find_quotes_a_state_saying_is_no_quote(nlp: Language) -> None:
+    assert not _quotes(nlp, "Israel has said it will not withdraw its troops from the area.")
+
+
+def test_find_quotes_reported_condition_keeps_its_if(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Lena Berg said that if the talks fail, her government will recall "
+        "its ambassador."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.text.startswith("if the talks fail")

@@ -185,6 +185,7 @@ def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
     that ..."), and never leaves the cue's paragraph (the parser can join a headline on).
     """
     clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
+    clause = clause or _statement_clause(cue)
     if clause is not None:
         tokens = list(clause.subtree)
     elif cue.dep_ == "parataxis":  # "..., one of the officials said, even after ...": the
@@ -194,6 +195,21 @@ def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
         return None
     cut = {cue.i} | _subject_tokens(cue) | _nested_cue_tokens(tokens, cue)
     return clause_span(tokens, cut, paragraphs, paragraphs[cue.i])
+
+
+def _statement_clause(cue: Token) -> Token | None:
+    """The clause of 'said in a statement that ...', which the parser hangs on "statement".
+
+    A clause marked "that" under the cue's prepositional object is what was said: "that" as
+    a mark (not as a relative pronoun, which is a subject or object) opens a complement.
+    """
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in obj.children:
+                marks = (m for m in clause.children if m.dep_ == "mark" and m.i < clause.i)
+                if clause.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in marks):
+                    return clause
+    return None
 
 
 def _subject_tokens(cue: Token) -> set[int]:
@@ -244,9 +260,11 @@ def clause_span(
 
 def _trim(run: list[Token]) -> list[Token]:
     start, end = 0, len(run)
-    while start < end and (
-        run[start].lower_ in LEADING_JUNK or run[start].dep_ == "mark" or run[start].is_punct
-    ):
+    while start < end and (run[start].lower_ in LEADING_JUNK or run[start].is_punct):
+        start += 1
+    # "said whether ..." loses its mark; "said (that) if it joins, it will ..." keeps its "if",
+    # which marks a condition inside the reported clause, not the clause itself.
+    if start < end and run[start].dep_ == "mark" and run[start].head.dep_ in CONTENT_DEPS:
         start += 1
     while end > start and run[end - 1].is_punct:
         end -= 1

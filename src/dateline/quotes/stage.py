@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors import actor_at
 from dateline.pipeline import stage
 from dateline.quotes.cues import (
     BREAK,
@@ -41,6 +42,8 @@ from dateline.quotes.speakers import (
 )
 from dateline.reading import Quote, Reading, Speaker
 
+# Actor types whose statements are quoted as words (states' are attributions; see above).
+BODY_TYPES = frozenset({"government", "military", "police", "igo", "ngo", "company", "media"})
 # A cue further than this from its quotation, in characters, reports something else (a
 # judgement, not tuned: an attribution sits within a clause or two of its quotation).
 CUE_REACH = 250
@@ -290,9 +293,24 @@ def _indirect_quotes(ctx: _Context, cues: list[Cue], direct: list[Quote]) -> lis
             continue
         before = [q.speaker for q in direct if q.end <= cue.token.idx]
         speaker = _speaker(ctx, cue, before[-1] if before else None)
-        if speaker and _speaks_alone(speaker):
+        if speaker and (_speaks_alone(speaker) or _body_speaks(ctx, cue)):
             quotes.append(_quote(ctx.text, start, end, False, speaker, cue))
     return quotes
+
+
+def _body_speaks(ctx: _Context, cue: Cue) -> bool:
+    """Return True for one named body that speaks, not a state: "the ministry said it was ..."
+
+    A state's "Israel has said it ..." states a policy, left to sources/ (see the module
+    docstring); a ministry, an army or an agency that says something reports a fact.
+    """
+    subject = cue.subject
+    if subject is None or subject.tag_ in ("NNS", "NNPS") or is_pronoun(subject):
+        return False
+    if subject.ent_type_ in ("GPE", "NORP", "LOC"):
+        return False
+    actor = actor_at(ctx.reading, subject.idx, subject.idx + len(subject))
+    return actor is not None and actor.type in BODY_TYPES
 
 
 def _according_quotes(ctx: _Context) -> list[Quote]:
