@@ -367,3 +367,19 @@ def test_find_quotes_reported_condition_keeps_its_if(nlp: Language) -> None:
     )
     (quote,) = _quotes(nlp, text)
     assert quote.text.startswith("if the talks fail")
+
+
+def test_find_quotes_a_participle_after_the_speaker_borrows_the_noun(nlp: Language) -> None:
+    text = (
+        "The leader of the Green party, Ana Costa, condemned the vote, saying in a statement "
+        "that it “will not stop our movement.”"
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q.direct]
+    assert quote.speaker is not None
+    assert "statement" not in quote.speaker.text
+    assert "condemned" not in quote.speaker.text
+
+
+def test_find_quotes_an_unresolved_it_speaks_no_quote(nlp: Language) -> None:
+    text = "The tape runs for ten minutes.\n\n“We will return,” it said."
+    assert not _quotes(nlp, text)

@@ -145,10 +145,34 @@ def subject_of(cue: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":  # "was told by a diplomat"
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if token.dep_ == "acl" and _may_speak(token.head):
+            return token.head  # "the leader of the party, saying ...": the noun speaks
+        if token.dep_ == "acl":  # "said in a statement saying ...": whoever made it speaks
+            token = _governing_verb(token.head) or token
+            continue
         if token.dep_ not in BORROWING_DEPS or token.head.i == token.i:
             break
         token = token.head
     return _inverted_subject(cue)
+
+
+def _may_speak(noun: Token) -> bool:
+    """Return True for a noun that can say something: a person, a body, a publication."""
+    if noun.ent_type_ in ("PERSON", "ORG"):
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma in load_words("speaker_nouns.txt") or lemma in load_words("publication_nouns.txt")
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """Return the verb a noun phrase hangs from ("in a statement" -> "said"), if near."""
+    for _ in range(CLIMB):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _inverted_subject(cue: Token) -> Token | None:
@@ -161,7 +185,9 @@ def _inverted_subject(cue: Token) -> Token | None:
             continue
         while token.dep_ in ("compound", "amod") and token.head.i > token.i:
             token = token.head  # "campaign manager Robby Mook" -> Mook
-        return token
+        # A noun in a prepositional phrase ('..., saying in a statement') is where or how
+        # the words were said, not who said them.
+        return None if token.dep_ == "pobj" else token
     return None
 
 

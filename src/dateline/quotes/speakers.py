@@ -30,6 +30,7 @@ MEMBERSHIP_PREPS = frozenset({"of", "for", "from", "at", "with"})
 # Entities a speaker phrase never cuts in two.
 NAME_ENTS = frozenset({"PERSON", "ORG"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Entities an "it" speaker may stand for: a body or a state ("Israel said ... it said").
 BODY_ENTS = frozenset({"ORG", "GPE", "NORP"})
@@ -97,7 +98,7 @@ def _is_aside(token: Token) -> bool:
     posting", which the parser may read the same way, has no comma).
     """
     after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
-    if token.dep_ == "acl" and token.tag_ == "VBG" and after_comma:
+    if token.dep_ == "acl" and after_comma:
         return True
     if token.dep_ == "punct":
         return bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
@@ -191,7 +192,12 @@ def _is_person_noun(token: Token) -> bool:
 
 
 def _has_title(name: Token) -> bool:
-    """A name with a person noun beside it: "spokesman Assem Jihad", "Jihad, the spokesman"."""
+    """A name with a person noun beside it: "spokesman Assem Jihad", "Jihad, the spokesman".
+
+    A place is no person whatever stands beside it: "NATO member Poland" is a state.
+    """
+    if name.ent_type_ in PLACE_ENTS:
+        return False
     return any(c.dep_ in ("compound", "appos") and _is_person_noun(c) for c in name.children)
 
 

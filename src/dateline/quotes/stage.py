@@ -346,6 +346,8 @@ def _speaker(ctx: _Context, cue: Cue, previous: Speaker | None) -> Speaker | Non
         return None  # words in quotation marks are what is said, never who says it
     if (body := resolve_it(subject, ctx.quoted)) is not None:
         return describe(body, ctx.reading, cue.token)
+    if subject.lower_ == "it":
+        return None  # an "it" with no body before it is a thing, a page or a transcript
     if not is_pronoun(subject):
         return describe(subject, ctx.reading, cue.token)
     antecedent = resolve_pronoun(subject, ctx.quoted)
