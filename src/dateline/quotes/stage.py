@@ -44,6 +44,8 @@ from dateline.reading import Quote, Reading, Speaker
 
 # Actor types whose statements are quoted as words (states' are attributions; see above).
 BODY_TYPES = frozenset({"government", "military", "police", "igo", "ngo", "company", "media"})
+# Repeated quotes shorter than this, in words, are kept: a writer may quote a phrase twice.
+MIN_REPEAT_WORDS = 6
 # A cue further than this from its quotation, in characters, reports something else (a
 # judgement, not tuned: an attribution sits within a clause or two of its quotation).
 CUE_REACH = 250
@@ -124,13 +126,14 @@ def _quoted_subject(ctx: _Context, cue: Cue) -> bool:
 
 def _without_repeats(quotes: list[Quote]) -> list[Quote]:
     """Keep the first of quotes with the same words and speaker: a page that repeats a
-    sentence (a photo caption, a pull quote) repeats no statement."""
+    sentence (a photo caption, a pull quote) repeats no statement. A short phrase ("a con")
+    may well be quoted twice on purpose, so it stays."""
     seen: set[tuple[str, str | None, bool]] = set()
     kept = []
     for quote in quotes:
         speaker = quote.speaker.actor or quote.speaker.text if quote.speaker else None
         key = (" ".join(quote.text.lower().split()), speaker, quote.direct)
-        if key not in seen:
+        if key not in seen or len(key[0].split()) < MIN_REPEAT_WORDS:
             seen.add(key)
             kept.append(quote)
     return kept
