@@ -383,3 +383,13 @@ def test_find_quotes_a_participle_after_the_speaker_borrows_the_noun(nlp: Langua
 def test_find_quotes_an_unresolved_it_speaks_no_quote(nlp: Language) -> None:
     text = "The tape runs for ten minutes.\n\n“We will return,” it said."
     assert not _quotes(nlp, text)
+
+
+def test_find_quotes_she_stands_for_an_according_to_source(nlp: Language) -> None:
+    text = (
+        "The road was closed at dawn, according to police chief Sara Mendez.\n\n"
+        "The old bridge had also been damaged by the flood waters, she told reporters."
+    )
+    quote = next(q for q in _quotes(nlp, text) if "bridge" in q.text)
+    assert quote.speaker is not None
+    assert "Sara Mendez" in quote.speaker.text

@@ -113,7 +113,8 @@ def is_pronoun(token: Token) -> bool:
 def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
     """Return the head of the person a pronoun speaker stands for, or None.
 
-    Subjects are the likeliest antecedents (the centering heuristic), and words inside quotes
+    Subjects (and "according to" objects) are the likeliest antecedents (the centering
+    heuristic), and words inside quotes
     belong to another voice. In the pronoun's own sentence any earlier subject will do ("X
     was hopeful that ..., he said"); before it, the subject of a main clause or a speech verb
     comes first ("An official said soldiers had entered. ... he said" is the official), then
@@ -124,13 +125,13 @@ def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | No
     people = [
         t
         for t in token.doc[_reach_start(token) : token.i]
-        if t.dep_ in ("nsubj", "nsubjpass")
+        if (t.dep_ in ("nsubj", "nsubjpass") or _cites(t))
         and is_person(t)
         and t.tag_ not in PLURAL_TAGS  # "he" is one person, never "our friends"
         and _gender_of(t) in (None, PRONOUN_GENDERS.get(token.lower_))
         and not _inside(t.idx, quoted)
     ]
-    main = [t for t in people if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head)]
+    main = [t for t in people if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head) or _cites(t)]
     chosen = main or people
     return chosen[-1] if chosen else None
 
@@ -168,6 +169,13 @@ def resolve_it(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
         and not _inside(t.idx, quoted)
     ]
     return bodies[-1] if bodies else None
+
+
+def _cites(token: Token) -> bool:
+    """Return True for the object of "according to": a speaker as much as a subject is."""
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    )
 
 
 def _reach_start(token: Token) -> int:
