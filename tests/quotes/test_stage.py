@@ -393,3 +393,24 @@ def test_find_quotes_she_stands_for_an_according_to_source(nlp: Language) -> Non
     quote = next(q for q in _quotes(nlp, text) if "bridge" in q.text)
     assert quote.speaker is not None
     assert "Sara Mendez" in quote.speaker.text
+
+
+def test_find_quotes_the_title_stands_for_the_person_named_with_it(nlp: Language) -> None:
+    text = (
+        "President Jonas Berg opened the summit in Oslo on Monday.\n\n"
+        "The president said that the talks would continue through the weekend."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert "Jonas Berg" in quote.speaker.text
+    assert quote.speaker.kind == "named"
+
+
+def test_find_quotes_a_title_with_its_own_name_keeps_it(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Karl Olsen arrived on Monday.\n\n"
+        "The minister, Ana Ruiz, said that the border would reopen next month."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert "Ana Ruiz" in quote.speaker.text

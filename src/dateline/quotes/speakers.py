@@ -171,6 +171,31 @@ def resolve_it(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
     return bodies[-1] if bodies else None
 
 
+def resolve_title(head: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
+    """Return the last person named earlier with the title a definite speaker gives.
+
+    "President Jonas Berg ... the president said" is Berg: a title with "the" and no name
+    refers back, as a pronoun does, to the person the story named with it.
+    """
+    if not _is_person_noun(head) or head.tag_ in PLURAL_TAGS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") for c in head.children):
+        return None  # "the minister, Abdul Obeidi" names its own person
+    quoted = tuple(skip)
+    lemma = head.lemma_.lower()
+    named = [
+        t
+        for t in head.doc[: head.i]
+        if t.ent_type_ == "PERSON"
+        and t.pos_ == "PROPN"
+        and not _inside(t.idx, quoted)
+        and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() == lemma for c in t.children)
+    ]
+    return named[-1] if named else None
+
+
 def _cites(token: Token) -> bool:
     """Return True for the object of "according to": a speaker as much as a subject is."""
     return (
@@ -202,9 +227,10 @@ def _is_person_noun(token: Token) -> bool:
 def _has_title(name: Token) -> bool:
     """A name with a person noun beside it: "spokesman Assem Jihad", "Jihad, the spokesman".
 
-    A place is no person whatever stands beside it: "NATO member Poland" is a state.
+    A country is no person whatever stands beside it: "NATO member Poland" is a state (the
+    tagger's GPE alone would not do: it calls many surnames places).
     """
-    if name.ent_type_ in PLACE_ENTS:
+    if name.ent_type_ in PLACE_ENTS and country_of(name.text) is not None:
         return False
     return any(c.dep_ in ("compound", "appos") and _is_person_noun(c) for c in name.children)
 

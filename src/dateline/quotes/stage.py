@@ -39,6 +39,7 @@ from dateline.quotes.speakers import (
     is_pronoun,
     resolve_it,
     resolve_pronoun,
+    resolve_title,
 )
 from dateline.reading import Quote, Reading, Speaker
 
@@ -351,6 +352,8 @@ def _speaker(ctx: _Context, cue: Cue, previous: Speaker | None) -> Speaker | Non
         return describe(body, ctx.reading, cue.token)
     if subject.lower_ == "it":
         return None  # an "it" with no body before it is a thing, a page or a transcript
+    if (named := resolve_title(subject, ctx.quoted)) is not None:
+        return describe(named, ctx.reading, cue.token)  # "the president said" -> the name
     if not is_pronoun(subject):
         return describe(subject, ctx.reading, cue.token)
     antecedent = resolve_pronoun(subject, ctx.quoted)
