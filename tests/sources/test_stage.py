@@ -128,3 +128,12 @@ def test_find_sources_two_named_people_in_one_attribution(nlp: Language) -> None
     )
     sources = [s for s in _sources(nlp, text) if "Haddad" in s.text]
     assert [(s.kind, s.count) for s in sources] == [("named", 2)]
+
+
+def test_find_sources_the_title_again_is_the_named_source(nlp: Language) -> None:
+    text = (
+        "Defence Minister Paulo Reis said the northern base would close in June.\n\n"
+        "The minister said the troops would move to the coast by the autumn."
+    )
+    sources = _sources(nlp, text)
+    assert [s.text for s in sources] == ["Defence Minister Paulo Reis"]

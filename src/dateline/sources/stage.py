@@ -26,6 +26,7 @@ from dateline.quotes.speakers import (
     is_person,
     is_pronoun,
     partitive_noun,
+    resolve_title,
     speaker_phrase,
 )
 from dateline.reading import Reading, Source, Speaker
@@ -71,7 +72,7 @@ def find_sources(reading: Reading) -> Reading:
         if not _may_cite(candidate.head):
             continue
         speaker = describe(candidate.head, reading, candidate.cue)
-        if _is_remention(candidate.head, speaker, seen):
+        if _is_remention(candidate.head, speaker, seen) or _names_again(candidate, quoted, seen):
             continue
         _remember(candidate.head, speaker, seen)
         sources.append(_source(speaker, candidate, len(sources) + 1))
@@ -151,6 +152,12 @@ def _is_remention(head: Token, speaker: Speaker, seen: _Seen) -> bool:
         return head.lower_ in seen.names
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
     return definite and all(lemma in seen.lemmas for lemma in _lemmas(head))
+
+
+def _names_again(candidate: _Candidate, quoted: tuple[tuple[int, int], ...], seen: _Seen) -> bool:
+    """Return True for "the president" after President X was cited: the same person."""
+    named = resolve_title(candidate.head, quoted)
+    return named is not None and named.lower_ in seen.names
 
 
 def _remember(head: Token, speaker: Speaker, seen: _Seen) -> None:
