@@ -137,3 +137,8 @@ def test_find_sources_the_title_again_is_the_named_source(nlp: Language) -> None
     )
     sources = _sources(nlp, text)
     assert [s.text for s in sources] == ["Defence Minister Paulo Reis"]
+
+
+def test_find_sources_close_to_a_body_is_its_affiliation(nlp: Language) -> None:
+    (source,) = _sources(nlp, "Sources close to Hezbollah said the convoy had turned back.")
+    assert (source.kind, source.count, source.affiliation) == ("anonymous", None, "Hezbollah")

@@ -25,6 +25,9 @@ DROPPED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
 # Actor types that a speaker belongs to by name ("a senior Hezbollah official" -> Hezbollah);
 # states, governments and militaries give a country instead.
 GROUP_TYPES = frozenset({"armed_group", "party", "igo", "ngo", "company"})
+# Adjectives that tie a source to a body it is not part of: "sources close to Hamas".
+# "familiar with" is left out on purpose: it says what a source knows, not whom it serves.
+CLOSENESS_WORDS = frozenset({"close", "linked", "loyal", "affiliated", "allied"})
 # Prepositions that tie a person to a body: "a spokesman for Hamas", "an official at the UN".
 MEMBERSHIP_PREPS = frozenset({"of", "for", "from", "at", "with"})
 # Entities a speaker phrase never cuts in two.
@@ -303,7 +306,8 @@ def affiliation_of(span: Span, head: Token, reading: Reading) -> str | None:
 
 
 def _first_conjunct(span: Span, head: Token) -> list[Token]:
-    """The words before the head, and "of/for/from/at X" after it: "spokesman for Hamas"."""
+    """The words before the head, "of/for/from/at X" after it ("spokesman for Hamas") and
+    "close to X" ("sources close to Hamas")."""
     before = [t for t in span if t.i < head.i]
     after = [
         t
@@ -311,7 +315,19 @@ def _first_conjunct(span: Span, head: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in MEMBERSHIP_PREPS
         for t in child.subtree
     ]
-    return before + after
+    return before + after + [head.doc[i] for i in sorted(_closeness(head))]
+
+
+def _closeness(head: Token) -> set[int]:
+    """The words of "close to X" or "linked to X" after a source: X is whom it is close to."""
+    return {
+        t.i
+        for adjective in head.children
+        if adjective.dep_ == "amod" and adjective.lemma_.lower() in CLOSENESS_WORDS
+        for prep in adjective.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with")
+        for t in prep.subtree
+    }
 
 
 def _modifier_actors(tokens: list[Token], reading: Reading) -> list[Actor]:
