@@ -414,3 +414,20 @@ def test_find_quotes_a_title_with_its_own_name_keeps_it(nlp: Language) -> None:
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None
     assert "Ana Ruiz" in quote.speaker.text
+
+
+def test_find_quotes_a_date_is_no_part_of_the_speaker(nlp: Language) -> None:
+    text = "The rebel commander on Friday said that the town had fallen after a long siege."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The rebel commander"
+
+
+def test_find_quotes_a_long_title_before_a_name_is_named(nlp: Language) -> None:
+    text = (
+        "Inspector General of Regional Police Daniel Moyo told reporters that the attack had "
+        "been planned for weeks."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.kind == "named"

@@ -86,11 +86,18 @@ def _kept(head: Token) -> set[int]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in DROPPED_DEPS or _is_aside(child):
+            if child.dep_ in DROPPED_DEPS or _is_aside(child) or _is_when(child):
                 continue
             kept.add(child.i)
             stack.append(child)
     return kept
+
+
+def _is_when(token: Token) -> bool:
+    """ "militias on Friday": a date the parser hangs on the speaker says when, not who."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
 
 
 def _is_aside(token: Token) -> bool:
@@ -224,7 +231,9 @@ def is_person(token: Token) -> bool:
 
 
 def _is_person_noun(token: Token) -> bool:
-    return token.pos_ != "PROPN" and token.lemma_.lower() in load_words("speaker_nouns.txt")
+    """A role noun ("official", "the President"), not a name that contains one ("Guard")."""
+    role = token.pos_ != "PROPN" or not token.ent_type_
+    return role and token.lemma_.lower() in load_words("speaker_nouns.txt")
 
 
 def _has_title(name: Token) -> bool:
@@ -257,6 +266,8 @@ def kind_of(head: Token, actor: Actor | None, cue: Token | None) -> str:
         return "publication"
     if head.pos_ == "PROPN" and _has_title(head):
         return "named"  # a name the tagger missed, with its title: "Assem Jihad, the spokesman"
+    if head.pos_ == "PROPN" and not head.ent_type_ and _ends_in_name(head):
+        return "named"  # "Inspector General of Punjab Police Nasim Ahmed": a title, then a name
     if _is_person_noun(head):
         return "anonymous"
     if cue is not None and cue.lemma_.lower() in load_words("publication_verbs.txt"):
@@ -264,6 +275,12 @@ def kind_of(head: Token, actor: Actor | None, cue: Token | None) -> str:
     if head.pos_ == "NOUN" and is_anonymous(head.sent.text):
         return "anonymous"  # "a Pentagon insider, speaking on condition of anonymity"
     return "organization"
+
+
+def _ends_in_name(head: Token) -> bool:
+    """Return True when a person's name closes the phrase a title heads."""
+    span = speaker_phrase(head)
+    return any(ent.label_ == "PERSON" and ent.end == span.end for ent in span.ents)
 
 
 def is_anonymous(sentence: str) -> bool:
