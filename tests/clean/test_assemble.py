@@ -86,3 +86,25 @@ def test_assemble_article_refuses_short_body() -> None:
     with pytest.raises(InputError, match="no article found") as info:
         assemble_article("menu.html", make_parts(paragraphs=("Home", "Contact us")), kind="html")
     assert info.value.source == "menu.html"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Associated Press writers Jane Doe and John Roe contributed to this report.",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Additional reporting by Jane Doe in Cairo",
+    ],
+)
+def test_assemble_article_moves_closing_credit_lines_to_removed(credit: str) -> None:
+    article = assemble_article(
+        "a.html", make_parts(paragraphs=(FIRST, SECOND, credit)), kind="html"
+    )
+    assert credit not in article.body
+    assert ("byline", credit) in {(r.reason, r.text) for r in article.removed}
+
+
+def test_assemble_article_keeps_prose_about_reporting_in_the_body() -> None:
+    prose = "Reporting by local radio stations was cut off after the second day of the siege."
+    article = assemble_article("a.html", make_parts(paragraphs=(FIRST, prose, SECOND)), kind="html")
+    assert prose in article.body

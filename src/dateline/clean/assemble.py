@@ -8,20 +8,26 @@ order (READING.md); each caption's start/end and `body_start` point into it. Bot
 from __future__ import annotations
 
 import hashlib
+import re
+from functools import cache
+from pathlib import Path
 
 from dateline.clean.datelines import split_dateline
 from dateline.clean.parts import PageParts
 from dateline.errors import InputError
-from dateline.reading import Article, Caption, Dateline, Published
+from dateline.reading import Article, Caption, Dateline, Published, Removed
 
 # Stages get no Settings, so this equals Settings.min_body_chars (config.py).
 MIN_BODY_CHARS = 120
 _JOIN = "\n\n"
+CREDIT_TAIL = 3  # contributor lines close a story: only its last paragraphs are tested
+CREDIT_MAX_CHARS = 300  # a longer paragraph is prose that happens to mention reporting
 
 
 def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
     """Return the Article the parts make, or raise InputError when there is no body."""
     dateline, paragraphs = _split_dateline(parts.paragraphs)
+    paragraphs, credits = _split_contributor_lines(paragraphs)
     body = _JOIN.join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
         raise InputError(
@@ -48,7 +54,7 @@ def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
         body=body,
         text=text,
         body_start=body_start,
-        removed=parts.removed,
+        removed=parts.removed + credits,
         url=parts.url,
         kind=kind,
     )
@@ -61,6 +67,30 @@ def _split_dateline(paragraphs: tuple[str, ...]) -> tuple[Dateline | None, list[
     dateline, rest = split_dateline(kept[0])
     kept[0] = rest.strip()
     return dateline, [p for p in kept if p]
+
+
+@cache
+def _contributor_patterns() -> tuple[re.Pattern[str], ...]:
+    lines = (Path(__file__).parent / "contributor_lines.txt").read_text(encoding="utf-8")
+    return tuple(
+        re.compile(line.strip())
+        for line in lines.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _split_contributor_lines(paragraphs: list[str]) -> tuple[list[str], tuple[Removed, ...]]:
+    """Take the closing credit lines ("X contributed to this report") out of the body."""
+    tail = range(max(len(paragraphs) - CREDIT_TAIL, 1), len(paragraphs))
+    credited = {i for i in tail if _is_contributor_line(paragraphs[i])}
+    kept = [p for i, p in enumerate(paragraphs) if i not in credited]
+    removed = tuple(Removed(text=paragraphs[i], reason="byline") for i in sorted(credited))
+    return kept, removed
+
+
+def _is_contributor_line(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return len(text) <= CREDIT_MAX_CHARS and any(p.search(text) for p in _contributor_patterns())
 
 
 def _place_captions(text: str, captions: tuple[Caption, ...]) -> tuple[tuple[Caption, ...], str]:
