@@ -240,22 +240,22 @@ def test_code_events_date_from_the_governed_time(nlp: Language) -> None:
     assert event.date.earliest == date(2024, 3, 3)
 
 
-def test_code_events_date_falls_back_to_publication_and_the_day_before(nlp: Language) -> None:
-    text = "Freedonia attacked Sylvania."
+@pytest.mark.parametrize(
+    ("text", "kind", "earliest"),
+    [
+        ("Freedonia attacked Sylvania.", "ASSAULT", date(2024, 4, 30)),  # the day before too
+        ("Freedonia will attack Sylvania.", "THREATEN", date(2024, 5, 1)),  # still to come
+    ],
+    ids=["past-act", "future-act"],
+)
+def test_code_events_date_falls_back_to_publication(
+    nlp: Language, text: str, kind: str, earliest: date
+) -> None:
     published = Published(earliest=date(2024, 5, 1), latest=date(2024, 5, 2), basis="metadata")
     article = Article(id="x", source="test", text=text, published=published)
-    event = _only(_read(nlp, text, article=article), "ASSAULT")
+    event = _only(_read(nlp, text, article=article), kind)
     assert event.date is not None
-    assert (event.date.earliest, event.date.latest) == (date(2024, 4, 30), date(2024, 5, 2))
-
-
-def test_code_events_date_of_a_future_act_is_the_publication(nlp: Language) -> None:
-    text = "Freedonia will attack Sylvania."
-    published = Published(earliest=date(2024, 5, 1), latest=date(2024, 5, 1), basis="metadata")
-    article = Article(id="x", source="test", text=text, published=published)
-    event = _only(_read(nlp, text, article=article), "THREATEN")
-    assert event.date is not None
-    assert (event.date.earliest, event.date.latest) == (date(2024, 5, 1), date(2024, 5, 1))
+    assert (event.date.earliest, event.date.latest) == (earliest, date(2024, 5, 2))
 
 
 def test_code_events_undated_without_times_or_publication(nlp: Language) -> None:
