@@ -191,3 +191,18 @@ def test_find_actors_types_a_states_body_ner_names(blank: Language) -> None:
     reading = find_actors(Reading(source="test", text=text, doc=doc))
     army = _actor(reading, "Afghan National Army")
     assert (army.type, army.country) == ("military", "AFG")
+
+
+def test_find_actors_a_site_named_like_an_organisation_is_no_actor(blank: Language) -> None:
+    text = "Gunmen stormed the Harbour View Hotel while the Harbour View Trust met nearby."
+    doc = blank(text)
+    spans = []
+    for name in ("Harbour View Hotel", "Harbour View Trust"):
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label="ORG")
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    names = {a.name for a in find_actors(Reading(source="test", text=text, doc=doc)).actors}
+    assert "Harbour View Trust" in names
+    assert "Harbour View Hotel" not in names

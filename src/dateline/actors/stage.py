@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -38,6 +39,7 @@ from dateline.actors.dictionary import (
     country_of,
     leader_country,
     load_actor_dictionary,
+    read_table,
 )
 from dateline.actors.generic import find_groups
 from dateline.actors.matching import GROUP, POSSESSIVES, Hit, find_hits
@@ -223,12 +225,19 @@ def _from_other(span: Span) -> _Found | None:
         span = span[:-1]
     if not span or len(span) > MAX_OTHER_TOKENS:
         return None
+    if span[-1].lower_ in _facility_words():
+        return None  # "Imam Zaman Mosque": a site, not someone who acts
     country = next((c for t in span if (c := _country_of_word(t.text))), None)
     if label == "ORG":
         return _Found(span, span.text, _organisation_type(span, country), country)
     if span.root.tag_ in {"NNPS", "NNS"} or span.text.endswith("s"):
         return _Found(span, span.text, "population", country)
     return None  # an adjective alone ("European") is not an actor
+
+
+@cache
+def _facility_words() -> frozenset[str]:
+    return frozenset(row[0].strip().lower() for row in read_table("facility_words.tsv"))
 
 
 def _organisation_type(span: Span, country: str | None) -> str:
