@@ -225,3 +225,21 @@ def test_read_html_page_unescapes_a_twice_escaped_title() -> None:
     assert (
         read_html_page("a.html", page).headline == "Ministers meet over river crossing: talks go on"
     )
+
+
+def test_read_html_page_undoes_a_layout_table() -> None:
+    story = "".join(f"<p>{p}</p>" for p in BODY)
+    menu = "".join(
+        f"<tr><td><a href='/{a}'>{a}</a></td><td><a href='/{b}'>{b}</a></td></tr>"
+        for a, b in (("Dining", "Travel"), ("Autos", "Homes"), ("Jobs", "Weather"))
+    )
+    page = make_page().replace(story, f"<table><tr><td>{story}</td></tr>{menu}</table>")
+    parts = read_html_page("a.html", page)
+    assert any(p.startswith(BODY[0][:40]) for p in parts.paragraphs)
+    assert not any(p.strip("| ") == "" for p in parts.paragraphs)
+
+
+def test_read_html_page_trims_a_breadcrumb_title() -> None:
+    page = make_page(title="Example Daily > News > World -- Ministers meet over river crossing")
+    page = page.replace("<h1>Ministers meet over river crossing</h1>", "")
+    assert read_html_page("a.html", page).headline == "Ministers meet over river crossing"

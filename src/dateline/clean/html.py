@@ -37,8 +37,9 @@ from dateline.clean.parts import PageParts
 from dateline.errors import InputError
 from dateline.reading import Caption, Removed
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+|\s+[|»]\s*")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:--|[|–—:·•>-])\s+|\s+[|»]\s*")
 _NOT_WORD = re.compile(r"\W+")
+PROSE_CELL_WORDS = 12  # a table cell this long is text, not a menu label
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
 
 
@@ -55,15 +56,16 @@ def read_html_page(source: str, text: str) -> PageParts:
     # tree before it looks for the main text; we keep only `text`, never `comments`.
     document = bare_extraction(tree, url=meta.url, with_metadata=False)
     found = document.text if isinstance(document, Document) else None
-    lines = [clean_space(line) for line in (found or "").split("\n")]
+    shown_lines = [clean_space(line) for line in (found or "").split("\n")]
+    lines, table_rows = _unbox_table_rows(shown_lines)
     headline = _headline(tree, meta)
     standfirst = _standfirst(marks, meta, lines, headline)
     kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
     if _captions_outweigh_body(kept, removed):
         captions = ()  # a gallery or slideshow: its "captions" are the story itself
         kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
-    shown = [*lines, headline, standfirst or "", *_caption_texts(captions)]
-    removed += removed_blocks(visible, shown)
+    shown = [*shown_lines, headline, standfirst or "", *_caption_texts(captions)]
+    removed += table_rows + removed_blocks(visible, shown)
     return PageParts(
         headline=headline,
         standfirst=standfirst,
@@ -77,6 +79,34 @@ def read_html_page(source: str, text: str) -> PageParts:
         stated_date=meta.published,
         url=meta.url,
     )
+
+
+def _unbox_table_rows(lines: list[str]) -> tuple[list[str], list[Removed]]:
+    """Undo a layout table: trafilatura writes its rows as "| cell | cell |".
+
+    Old table-layout pages hold the whole story in one cell: a row with prose keeps its
+    cells' text, and an empty row is nothing. A row of short cells may be a menu or a table
+    the story holds (dropping them cost must-keep text on trafilatura-eval), so it stays.
+    """
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for line in lines:
+        if not (line.startswith("|") and line.endswith("|")):
+            kept.append(line)
+            continue
+        cells = [c.strip() for c in line.strip("|").split("|") if c.strip()]
+        if any(_is_prose(cell) for cell in cells):
+            kept.append(" ".join(cells))
+        elif cells:
+            kept.append(line)  # labels or figures: a menu, or a table the story holds
+        else:
+            removed.append(Removed(text=line, reason="chrome"))
+    return kept, removed
+
+
+def _is_prose(cell: str) -> bool:
+    words = len(cell.split())
+    return words >= PROSE_CELL_WORDS or (words >= 5 and cell.endswith((".", "?", "!", '"')))
 
 
 def _caption_texts(captions: tuple[Caption, ...]) -> list[str]:
