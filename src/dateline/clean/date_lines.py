@@ -90,7 +90,7 @@ def _first_day(snippet: str) -> date | None:
 
 @cache
 def _date_patterns() -> tuple[re.Pattern[str], ...]:
-    month = "|".join(stem for stems in _month_stems().values() for stem in stems)
+    month = "|".join(stem for stems in month_stems().values() for stem in stems)
     weekday = r"(?:[^\W\d]+,?\s+)?"  # "Monday, ", "Mo., "
     forms = (
         r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)\b",  # 4.3.2031
@@ -114,14 +114,15 @@ def _day(match: re.Match[str]) -> date | None:
 
 def _month_number(name: str) -> int | None:
     name = name.lower()
-    for number, stems in _month_stems().items():
+    for number, stems in month_stems().items():
         if any(name.startswith(stem) for stem in stems):
             return number
     return None
 
 
 @cache
-def _month_stems() -> dict[int, tuple[str, ...]]:
+def month_stems() -> dict[int, tuple[str, ...]]:
+    """Month number -> the stems its names start with in each language (month_names.tsv)."""
     path = Path(__file__).parent / "month_names.tsv"
     stems: dict[int, tuple[str, ...]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():

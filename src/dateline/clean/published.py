@@ -23,7 +23,6 @@ import re
 import warnings
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from dateutil.parser import UnknownTimezoneWarning
@@ -31,7 +30,7 @@ from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from dateline.clean.date_lines import labelled_days
+from dateline.clean.date_lines import labelled_days, month_stems
 
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _EARLIEST = date(1995, 1, 1)  # no news page in scope predates the web's news sites
@@ -142,7 +141,7 @@ def _find_all(text: str, needle: str) -> list[int]:
 @cache
 def _day_patterns(day: date) -> tuple[re.Pattern[str], ...]:
     d, m, y = rf"0?{day.day}", rf"0?{day.month}", str(day.year)
-    month = rf"(?:{'|'.join(_month_stems()[day.month])})\w*\.?"
+    month = rf"(?:{'|'.join(map(re.escape, month_stems()[day.month]))})\w*\.?"
     forms = (
         rf"\b{d}\.\s?{m}\.\s?{y}\b",  # 4.3.2031, 04. 03. 2031
         rf"\b{y}[-/.]{m}[-/.]{d}\b",  # 2031-03-04, 2031/3/4
@@ -151,14 +150,3 @@ def _day_patterns(day: date) -> tuple[re.Pattern[str], ...]:
         rf"\b{month}\s+{d}(?:st|nd|rd|th)?,?\s+{y}\b",  # March 4, 2031
     )
     return tuple(re.compile(form, re.IGNORECASE) for form in forms)
-
-
-@cache
-def _month_stems() -> dict[int, tuple[str, ...]]:
-    path = Path(__file__).parent / "month_names.tsv"
-    stems: dict[int, tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            number, words = line.split("\t")
-            stems[int(number)] = tuple(re.escape(w) for w in words.split())
-    return stems
