@@ -90,8 +90,7 @@ def _group_at(token: Token) -> GroupMention | None:
         return None  # "rebel-held", "rebel bases": a modifier, no one acting
     if role.counted_only and not _is_counted(token):
         return None
-    country_word = _nationality(token)
-    country = country_of(country_word.text) if country_word is not None else None
+    country_word, country = _nationality(token)
     name = _name(token.doc[start : token.i + 1], country)
     span = token.doc[min(start, country_word.i) if country_word else start : token.i + 1]
     return GroupMention(span, name, role.type, country, role_start=start)
@@ -106,7 +105,7 @@ def _role(token: Token) -> tuple[GroupType | None, int]:
             for head in (token.lower_, token.lemma_.lower()):
                 if (found := nouns.get(f"{word} {head}")) is not None:
                     return found, before.i
-    if token.i > 0 and token.nbor(-1).dep_ == "compound" and token.nbor(-1).pos_ == "PROPN":
+    if before is not None and before.dep_ == "compound" and before.pos_ == "PROPN":
         return None, token.i  # "Hamas fighters": the named group's, found by the dictionary
     return nouns.get(token.lower_) or nouns.get(token.lemma_.lower()), token.i
 
@@ -118,12 +117,12 @@ def _is_counted(token: Token) -> bool:
     return token.dep_ == "pobj" and head.head.lower_ in QUANTIFIERS
 
 
-def _nationality(token: Token) -> Token | None:
-    """The nationality adjective on the noun: "Palestinian civilians", "Afghan refugees"."""
+def _nationality(token: Token) -> tuple[Token | None, str | None]:
+    """The nationality adjective on the noun and its country: "Palestinian civilians"."""
     for child in token.lefts:
-        if child.dep_ in MODIFIER_DEPS and country_of(child.text) is not None:
-            return child
-    return None
+        if child.dep_ in MODIFIER_DEPS and (country := country_of(child.text)) is not None:
+            return child, country
+    return None, None
 
 
 def _name(role: Span, country: str | None) -> str:
