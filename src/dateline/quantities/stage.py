@@ -30,17 +30,19 @@ _SKIPPED_WORDS = frozenset({"one", "a", "an"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-@cache
 def speech_cues() -> frozenset[str]:
     """Return the lemmas of verbs of saying."""
-    lines = (DATA / "speech_cues.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_list("speech_cues.txt")
+
+
+def age_words() -> frozenset[str]:
+    """Return the words after a length of time that make it an age ("old")."""
+    return _word_list("age_words.txt")
 
 
 @cache
-def age_words() -> frozenset[str]:
-    """Return the words after a length of time that make it an age ("old")."""
-    lines = (DATA / "age_words.txt").read_text(encoding="utf-8").splitlines()
+def _word_list(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
