@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from dateline.batch.read import Outcome, failure_of, read_pages
+from dateline.batch.read import Outcome, Read, failure_of, read_pages
 from dateline.batch.sources import Item, Page, iter_pages
 from dateline.config import Settings
 from dateline.errors import InputError
@@ -87,7 +87,9 @@ def _plan(items: Iterator[Item], known: set[str], size: int) -> Iterator[Plan]:
         pages: list[Page] = []
         failures: list[Failure] = []
         for item in chunk:
-            if isinstance(item, InputError):
+            if isinstance(item, Failure):  # a container that broke in an unexpected way
+                failures.append(item)
+            elif isinstance(item, InputError):
                 failures.append(failure_of(item, item.source, "", "input"))
             elif item.content_hash not in known:
                 known.add(item.content_hash)
@@ -109,17 +111,14 @@ def _write_all(
 
 
 def _write(store: Store, outcomes: list[Outcome], counts: Counts) -> Counts:
-    read = copies = failed = 0
+    failures = [o for o in outcomes if isinstance(o, Failure)]
     with store.transaction():
-        for outcome in outcomes:
-            if isinstance(outcome, Failure):
-                store.write_failure(outcome)
-                failed += 1
-                continue
-            written = store.write_reading(
-                outcome.reading, content_hash=outcome.content_hash, fetched_at=outcome.fetched_at
-            )
-            read, copies = read + (written.status == "read"), copies + (written.status == "copy")
+        for failure in failures:
+            store.write_failure(failure)
+        written = store.write_readings([o for o in outcomes if isinstance(o, Read)])
+    failed = len(failures)
+    read = sum(1 for w in written if w.status == "read")
+    copies = len(written) - read
     return replace(
         counts, read=counts.read + read, copies=counts.copies + copies,
         failed=counts.failed + failed,

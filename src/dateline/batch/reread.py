@@ -59,12 +59,12 @@ def reread(store: Store, stages: Sequence[Stage]) -> RereadReport:
     while chunk := list(islice(stored, _CHUNK)):
         bare = [_bare(from_json(text)) for _, text in chunk]
         with store.transaction():
-            for done in read_readings(bare, after_clean):
-                if isinstance(done, Failure):
-                    failures.append(done)
-                    continue
-                changes += _diff(_stored_events(store, done), _new_events(done))
-                store.replace_facts(done)
+            done = read_readings(bare, after_clean)
+            failures += [d for d in done if isinstance(d, Failure)]
+            readings = [d for d in done if isinstance(d, Reading)]
+            for reading in readings:
+                changes += _diff(_stored_events(store, reading), _new_events(reading))
+            store.replace_facts(readings)
         articles += len(chunk)
     rebuild_incidents(store)
     return RereadReport(articles=articles, changes=tuple(changes), failures=tuple(failures))
