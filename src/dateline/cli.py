@@ -72,7 +72,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """
     from dateline.evaluation import evaluate, format_report, report_to_dict
 
-    report = evaluate(args.gold)
+    report = evaluate(args.gold, prefer=args.input)
     text = format_report(report, show_misses=args.show_misses)
     print(json.dumps(report_to_dict(report), indent=1) if args.json else text)
     return 0
@@ -286,6 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "gold", nargs="*", help="gold files (default: ../shared/seed/*.gold.json)"
     )
+    evaluate.add_argument(
+        "--input", choices=("html", "txt"), default="html",
+        help="read each gold's page .html where it exists (default), or its text dump",
+    )  # fmt: skip
     evaluate.add_argument("--json", action="store_true", help="print a JSON summary")
     evaluate.add_argument("--show-misses", action="store_true", help="list missed and extra items")
     _add_store_commands(commands)

@@ -225,6 +225,10 @@ class Event:
     mode: str | None = None  # PLOVER mode
     trigger: Mention | None = None  # the verb or noun that names the event
     cameo_label: str | None = None  # "assassinate"
+    # A coordinated pair is one act ("X and Y attacked Z"): the other parties' actor ids.
+    co_sources: tuple[str, ...] = ()
+    co_targets: tuple[str, ...] = ()
+    also: tuple[Mention, ...] = ()  # the same act told again: headline, caption, summary box
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -317,6 +321,7 @@ def from_json(text: str) -> Reading:
 _NESTED: dict[str, type] = {
     "dateline": Dateline, "published": Published, "captions": Caption, "removed": Removed,
     "mentions": Mention, "speaker": Speaker, "evidence": Mention, "trigger": Mention,
+    "also": Mention,
     "date": Interval,
 }  # fmt: skip
 _DATES = frozenset({"earliest", "latest"})

@@ -10,7 +10,7 @@ import pytest
 
 from dateline.evaluation import interval_right, score_reading
 from dateline.evaluation.score import LayerScore
-from dateline.evaluation.textmatch import normal_text, normalize
+from dateline.evaluation.textmatch import normalize, texts_overlap
 from dateline.reading import (
     Actor,
     Article,
@@ -177,8 +177,52 @@ def test_interval_right_follows_gold_md(earliest: date, latest: date, right: boo
     assert interval_right(earliest, latest, gold) is right
 
 
-def test_normal_text_maps_fragments_back_to_original_offsets() -> None:
-    text = "He said  “it’s\nover” today."
-    spans = list(normal_text(text).find_all('"It\'s over"'))
-    assert spans == [(9, 20)]
-    assert normalize(text[9:20]) == '"it\'s over"'
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        (
+            "rejected the government's offer",
+            "The rebel front rejected the government’s offer",
+            True,
+        ),
+        ("the rebels rejected the offer on Monday", "rebels rejected offer", True),  # 3 of 3 words
+        ("the rebels rejected the offer on Monday", "rebels agreed to talks", False),
+        ("the offer", "the rebels rejected the offer", True),  # contained
+        ("Monday rejected", "rejected Tuesday", False),  # under three words and not contained
+    ],
+)
+def test_texts_overlap_follows_gold_md(a: str, b: str, overlap: bool) -> None:
+    assert texts_overlap(a, b) is overlap
+    assert normalize("He said  “it’s\nover”") == 'he said "it\'s over"'
+
+
+def _event_gold(**changes: Any) -> dict[str, Any]:
+    gold = _gold()
+    gold["events"] = [{**gold["events"][0], **changes}]
+    return gold
+
+
+def test_score_event_matches_a_co_source_and_a_co_target() -> None:
+    reading = _reading()
+    event = replace(reading.events[0], source="a2", target="a1", co_sources=("a1",),
+                    co_targets=("a3",))  # fmt: skip
+    full = _by_layer(replace(reading, events=(event,)), _gold())["events"].tallies[0]
+    assert full.right == 1
+
+
+def test_score_threaten_asserted_counts_as_conditional() -> None:
+    reading = _reading()
+    event = replace(reading.events[0], type="THREATEN", cameo="138", modality="asserted")
+    gold = _event_gold(type="THREATEN", cameo="13", modality="conditional")
+    assert _by_layer(replace(reading, events=(event,)), gold)["events"].tallies[0].right == 1
+    gold = _event_gold(type="THREATEN", cameo="13", modality="negated")
+    assert _by_layer(replace(reading, events=(event,)), gold)["events"].tallies[0].right == 0
+
+
+def test_score_intended_cooperation_matches_agree_only_when_both_are_intended() -> None:
+    reading = _reading()
+    event = replace(reading.events[0], type="AGREE", cameo="057", modality="intended")
+    gold = _event_gold(type="CONSULT", cameo="04", modality="intended")
+    assert _by_layer(replace(reading, events=(event,)), gold)["events"].found == 1
+    asserted = replace(event, modality="asserted")
+    assert _by_layer(replace(reading, events=(asserted,)), gold)["events"].found == 0

@@ -68,7 +68,15 @@ def load_gold(path: Path) -> dict[str, Any]:
     return gold
 
 
-def evaluate(paths: Sequence[str | Path] = ()) -> Report:
+def input_of(path: Path, gold: dict[str, Any], prefer: str = "html") -> Path:
+    """Return the file to read for a gold file: its page's .html where one exists, as a user
+    has it, unless `prefer` is "txt" (the text dump the gold's fragments were cut from)."""
+    text_dump = path.parent / str(gold["input"])
+    page = text_dump.with_suffix(".html")
+    return page if prefer == "html" and page.is_file() else text_dump
+
+
+def evaluate(paths: Sequence[str | Path] = (), *, prefer: str = "html") -> Report:
     """Return the scores of each gold file's input, read by the default pipeline."""
     files = [Path(p) for p in paths] or default_gold_files()
     if not files:
@@ -76,7 +84,7 @@ def evaluate(paths: Sequence[str | Path] = ()) -> Report:
     scored = []
     for path in files:
         gold = load_gold(path)
-        source = path.parent / gold["input"]
+        source = input_of(path, gold, prefer)
         reading = read(source)
         scored.append(
             FileScore(gold=str(path), input=str(source), layers=score_reading(reading, gold))

@@ -11,17 +11,15 @@ instead of matching twice.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
 from dateline.evaluation.article import article_checks, interval_right
 from dateline.evaluation.textmatch import (
-    NormalText,
-    normal_text,
     normalize,
-    overlaps,
+    texts_overlap,
     token_overlap,
 )
 from dateline.reading import Actor, Event, Place, Reading
@@ -101,19 +99,15 @@ class _Match:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What every layer scorer needs: the reading, its normalised text, gold actor aliases."""
+    """What every layer scorer needs: the reading and the gold actors' aliases."""
 
     reading: Reading
-    text: NormalText
     aliases: dict[str, frozenset[str]]  # normalised gold actor name -> its normalised aliases
     actors: dict[str, Actor]
 
     def gold_names(self, name: str) -> frozenset[str]:
         key = normalize(name)
         return self.aliases.get(key, frozenset()) | {key}
-
-    def spans(self, fragment: str) -> list[tuple[int, int]]:
-        return list(self.text.find_all(fragment))
 
 
 def score_reading(reading: Reading, gold: Gold) -> tuple[LayerScore, ...]:
@@ -122,7 +116,7 @@ def score_reading(reading: Reading, gold: Gold) -> tuple[LayerScore, ...]:
         normalize(a["name"]): frozenset(normalize(x) for x in a.get("aliases", ()))
         for a in gold.get("actors", ())
     }
-    ctx = _Context(reading, normal_text(reading.text), aliases, {a.id: a for a in reading.actors})
+    ctx = _Context(reading, aliases, {a.id: a for a in reading.actors})
     scorers: dict[str, Callable[[_Context, Any], LayerScore]] = {
         "article": _score_article, "actors": _score_actors, "quotes": _score_quotes,
         "sources": _score_sources, "events": _score_events, "times": _score_times,
@@ -250,8 +244,7 @@ def _score_sources(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.sources
     match, kind_right, count_right = _Match(), 0, 0
     for item in gold:
-        spans = ctx.spans(item["fragment"])
-        pick = _first(predicted, match.used, partial(_fact_touches, spans=spans))
+        pick = _first(predicted, match.used, partial(_fact_touches, fragment=item["fragment"]))
         match.record(item, pick is not None, item["fragment"])
         if pick is not None:
             kind_right += predicted[pick].kind == item.get("kind")
@@ -266,8 +259,7 @@ def _score_times(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.times
     match = _Match()
     for item in gold:
-        spans = ctx.spans(item["fragment"])
-        pick = _first(predicted, match.used, partial(_time_right, spans=spans, gold=item))
+        pick = _first(predicted, match.used, partial(_time_right, gold=item))
         match.record(item, pick is not None, item["fragment"])
     extras = tuple(t.text for i, t in enumerate(predicted) if i not in match.used)
     return _layer("times", match, len(match.used), len(predicted), (), extras)
@@ -277,8 +269,7 @@ def _score_quantities(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.quantities
     match = _Match()
     for item in gold:
-        spans = ctx.spans(item["fragment"])
-        pick = _first(predicted, match.used, partial(_quantity_right, spans=spans, gold=item))
+        pick = _first(predicted, match.used, partial(_quantity_right, gold=item))
         match.record(item, pick is not None, item["fragment"])
     extras = tuple(q.text for i, q in enumerate(predicted) if i not in match.used)
     return _layer("quantities", match, len(match.used), len(predicted), (), extras)
@@ -290,11 +281,8 @@ def _score_quantities(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
 def _score_events(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.events
     match, full, dated, date_right = _Match(), 0, 0, 0
-    all_spans: list[tuple[int, int]] = []
     for item in gold:
-        spans = ctx.spans(item["evidence"])
-        all_spans += spans
-        typed = _typed_candidates(predicted, match.used, spans, item)
+        typed = _typed_candidates(predicted, match.used, item)
         pick = next((i for i in typed if _full_match(ctx, predicted[i], item)), None)
         pick = pick if pick is not None else (typed[0] if typed else None)
         if pick is not None:
@@ -305,7 +293,7 @@ def _score_events(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
                 got = predicted[pick].date
                 date_right += bool(got and interval_right(got.earliest, got.latest, item["date"]))
         match.record(item, pick is not None, item.get("id", item["evidence"][:40]))
-    judged = sum(_touches(_evidence(e), all_spans) for e in predicted)
+    judged = sum(any(evidence_overlaps(e, g) for g in gold) for e in predicted)
     extras = tuple(f"{e.type} {e.evidence.text[:50]}" for i, e in enumerate(predicted)
                    if i not in match.used)  # fmt: skip
     tallies = (Tally(name="full", right=full, total=match.found),
@@ -320,29 +308,50 @@ def events_full_f1(score: LayerScore) -> LayerScore:
                       predicted=score.predicted, tallies=score.tallies)  # fmt: skip
 
 
-def _typed_candidates(
-    predicted: Sequence[Event], used: set[int], spans: list[tuple[int, int]], gold: Gold
-) -> list[int]:
+def _typed_candidates(predicted: Sequence[Event], used: set[int], gold: Gold) -> list[int]:
     return [
         i for i, e in enumerate(predicted)
-        if i not in used and _touches(_evidence(e), spans) and _same_type(e, gold)
+        if i not in used and evidence_overlaps(e, gold) and same_type(e, gold)
     ]  # fmt: skip
 
 
-def _evidence(event: Event) -> tuple[int, int]:
-    return event.evidence.start, event.evidence.end
+def evidence_overlaps(event: Event, gold: Gold) -> bool:
+    """GOLD.md: a predicted event is about a gold one when their evidence texts overlap."""
+    return texts_overlap(event.evidence.text, gold["evidence"])
 
 
-def _same_type(event: Event, gold: Gold) -> bool:
-    return event.type == gold.get("type") or event.cameo[:2] == str(gold.get("cameo", ""))[:2]
+# GOLD.md: an intended act of cooperation may be typed as the act or, as PLOVER does, as AGREE.
+COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def same_type(event: Event, gold: Gold) -> bool:
+    """Same PLOVER type or CAMEO root; intended cooperation matches AGREE (GOLD.md)."""
+    if event.type == gold.get("type") or event.cameo[:2] == str(gold.get("cameo", ""))[:2]:
+        return True
+    intended = event.modality == gold.get("modality") == "intended"
+    types = {event.type, gold.get("type")}
+    return intended and "AGREE" in types and types <= COOPERATION
+
+
+def same_modality(event: Event, gold: Gold) -> bool:
+    """Equal modality; THREATEN is conditional by nature, so asserted counts too (GOLD.md)."""
+    if event.modality == gold.get("modality"):
+        return True
+    loose = {"asserted", "conditional"}
+    return event.type == "THREATEN" and {event.modality, gold.get("modality")} <= loose
+
+
+def role_right(ctx: _Context, event: Event, gold: Gold, role: str) -> bool:
+    """The gold actor is the event's source (target) or one of its co-sources (co-targets)."""
+    if gold.get(role) is None:
+        return True
+    ids = (getattr(event, role), *getattr(event, f"co_{role}s"))
+    return any(_actor_is(ctx, actor_id, gold[role]) for actor_id in ids)
 
 
 def _full_match(ctx: _Context, event: Event, gold: Gold) -> bool:
-    if event.modality != gold.get("modality"):
-        return False
-    return all(
-        gold.get(role) is None or _actor_is(ctx, getattr(event, role), gold[role])
-        for role in ("source", "target")
+    return same_modality(event, gold) and all(
+        role_right(ctx, event, gold, role) for role in ("source", "target")
     )
 
 
@@ -362,22 +371,23 @@ def _first(items: Sequence[T], used: set[int], test: Callable[[T], bool]) -> int
     return None
 
 
-def _fact_touches(fact: Any, spans: list[tuple[int, int]]) -> bool:
-    return _touches((fact.start, fact.end), spans)
+def _fact_touches(fact: Any, fragment: str) -> bool:
+    """GOLD.md: a fact is found when its text overlaps the gold fragment (texts_overlap)."""
+    return texts_overlap(fact.text, fragment)
 
 
-def _time_right(time: Any, spans: list[tuple[int, int]], gold: Gold) -> bool:
-    return _fact_touches(time, spans) and interval_right(time.earliest, time.latest, gold)
+def _time_right(time: Any, gold: Gold) -> bool:
+    return _fact_touches(time, gold["fragment"]) and interval_right(
+        time.earliest, time.latest, gold
+    )
 
 
-def _quantity_right(quantity: Any, spans: list[tuple[int, int]], gold: Gold) -> bool:
-    if not _fact_touches(quantity, spans) or not math.isclose(quantity.value, gold["value"]):
+def _quantity_right(quantity: Any, gold: Gold) -> bool:
+    if not _fact_touches(quantity, gold["fragment"]) or not math.isclose(
+        quantity.value, gold["value"]
+    ):
         return False
     return normalize(quantity.unit) == normalize(gold["unit"])
-
-
-def _touches(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
-    return any(overlaps(span, s) for s in spans)
 
 
 def _layer(

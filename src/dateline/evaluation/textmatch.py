@@ -1,14 +1,12 @@
 """Text comparison as GOLD.md defines it: whitespace, quotes and case do not count.
 
-Gold fragments have no offsets, so we find them in the article text after normalising
-both, and map positions back to the original offsets the reading's facts carry.
+Gold fragments have no offsets (and a page's .html gives other offsets than its text dump),
+so facts are compared with fragments as texts, never by position.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 _FOLD = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
@@ -21,45 +19,24 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip().lower()
 
 
-@dataclass(frozen=True, slots=True)
-class NormalText:
-    """A normalised copy of a text with a map from its positions back to the original."""
-
-    text: str
-    origin: tuple[int, ...]  # origin[i] = offset in the original text of normalised char i
-
-    def find_all(self, fragment: str) -> Iterator[tuple[int, int]]:
-        """Yield (start, end) in ORIGINAL offsets of each occurrence of `fragment`."""
-        needle = normalize(fragment)
-        if not needle:
-            return
-        at = self.text.find(needle)
-        while at >= 0:
-            yield self.origin[at], self.origin[at + len(needle) - 1] + 1
-            at = self.text.find(needle, at + 1)
+_WORD = re.compile(r"\w+")
+WORD_SHARE = 0.6  # GOLD.md: texts overlap when they share 60% of the shorter's distinct words
+MIN_WORDS = 3  # ... and the shorter has at least this many
 
 
-def normal_text(text: str) -> NormalText:
-    """Return the normalised text and its offset map (one pass, same rules as normalize)."""
-    chars: list[str] = []
-    origin: list[int] = []
-    pending_space = False
-    for i, ch in enumerate(text.translate(_FOLD)):
-        if ch.isspace():
-            pending_space = bool(chars)
-            continue
-        if pending_space:
-            chars.append(" ")
-            origin.append(i - 1)
-            pending_space = False
-        chars.append(ch.lower())
-        origin.append(i)
-    return NormalText("".join(chars), tuple(origin))
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Return True when two half-open ranges share at least one character."""
-    return a[0] < b[1] and b[0] < a[1]
+def texts_overlap(a: str, b: str) -> bool:
+    """Return True when two texts overlap as GOLD.md defines it: one contains the other, or
+    they share at least 60% of the distinct words of the shorter (which has three or more)."""
+    left, right = normalize(a), normalize(b)
+    if not left or not right:
+        return False
+    if left in right or right in left:
+        return True
+    words_a, words_b = set(_WORD.findall(left)), set(_WORD.findall(right))
+    shorter = min(words_a, words_b, key=len)
+    if len(shorter) < MIN_WORDS:
+        return False
+    return len(words_a & words_b) >= WORD_SHARE * len(shorter)
 
 
 def token_overlap(a: str, b: str) -> float:
