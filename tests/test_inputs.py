@@ -7,7 +7,8 @@ from pathlib import Path
 
 from dateline.config import Settings
 from dateline.errors import InputError
-from dateline.inputs import FakeFetcher, iter_inputs
+from dateline.fetch import FakeFetcher
+from dateline.inputs import iter_inputs
 from dateline.reading import Reading
 
 PAGE = b"<html><body><h1>Talks resume</h1><p>Envoys met on Monday.</p></body></html>"

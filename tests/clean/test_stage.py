@@ -13,7 +13,8 @@ from dateline.clean import clean_article
 from dateline.clean.stage import is_html
 from dateline.config import Settings
 from dateline.errors import InputError
-from dateline.inputs import FakeFetcher, iter_inputs
+from dateline.fetch import FakeFetcher
+from dateline.inputs import iter_inputs
 from dateline.reading import Reading
 
 from .pages import BODY, make_page

@@ -6,16 +6,23 @@ told apart by file name here (a .warc is not something the clean stage could sni
 pages inside them are passed on as bytes for clean/ to decode like any other.
 
 - JSON Lines: one object a line, `{"url", "html" or "text", "fetched_at"}`.
-- Feeds (.rss, .atom, .xml): feedparser lists the entries; each entry's page is read from
-  disk (a relative or file: link) or fetched through the `Fetcher` (tests pass a fake one).
+- Feeds (.rss, .atom, .xml): feedparser lists the entries; each entry's page is fetched
+  through the `Fetcher` (fetch.py's checks; tests pass a fake one). A feed is untrusted, so a
+  link to a local file (relative or file:) is read only with `Settings.allow_local`.
 - WARC (.warc, .warc.gz; Common Crawl's CC-NEWS is the model): warcio yields the response
-  records; those with an HTML body become pages named by their target URI.
+  records; those with an HTML body become pages named by their target URI. A record cut
+  short and a file that ends before its last record are failures, not silence.
+
+One input's failure never ends the run (issue #10): an error of ours becomes its InputError,
+and anything else raised while reading a container becomes a Failure row naming its type.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,10 +33,13 @@ import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from dateline.config import Settings
 from dateline.errors import InputError
-from dateline.inputs import SKIP_SUFFIXES, Fetcher, HttpFetcher, is_url, iter_inputs
+from dateline.fetch import Fetcher
+from dateline.inputs import SKIP_SUFFIXES, default_fetcher, is_url, iter_inputs, walk_files
+from dateline.store.store import Failure
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ class Page:
         return hashlib.sha256(self.raw).hexdigest()
 
 
-Item = Page | InputError
+Item = Page | InputError | Failure
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 STORE_SUFFIXES = (".duckdb", ".duckdb.wal")  # a store kept beside its pages is not a page
 
@@ -54,18 +64,36 @@ STORE_SUFFIXES = (".duckdb", ".duckdb.wal")  # a store kept beside its pages is 
 def iter_pages(
     targets: Iterable[str], *, settings: Settings, fetcher: Fetcher | None = None
 ) -> Iterator[Item]:
-    """Yield a Page for every input under the targets, or the InputError of one that failed."""
-    fetch = fetcher or HttpFetcher(settings.user_agent)
+    """Yield a Page for every input under the targets, or the error of one that failed."""
+    fetch = fetcher or default_fetcher(settings)
     for target in targets:
         path = Path(target)
         if is_url(target) or target == "-":
             yield from _plain(target, settings, fetch)
         elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not child.name.startswith(".") and _kind(child) != "skip":
-                    yield from _from_path(child, settings, fetch)
+            for child in walk_files(path):
+                if isinstance(child, InputError):
+                    yield child
+                elif not child.name.startswith(".") and _kind(child) != "skip":
+                    yield from _isolated(child, settings, fetch)
         else:
-            yield from _from_path(path, settings, fetch)
+            yield from _isolated(path, settings, fetch)
+
+
+def _isolated(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
+    """Yield the path's items; an error while reading it ends this input, not the run."""
+    try:
+        yield from _from_path(path, settings, fetcher)
+    except OSError as err:  # unreadable, vanished, a disk error mid-file
+        yield InputError(str(path), f"cannot read: {err.strerror or err}")
+    except RecursionError as err:  # a parser's recursion on a deeply nested record
+        yield InputError(str(path), f"nested too deeply to read: {err}")
+    # The batch runner catches (STYLE.md): a parser's own bug on one hostile file must cost
+    # that file, recorded under its error type, not the corpus run (issue #10).
+    except Exception as err:
+        message = str(err) or type(err).__name__
+        yield Failure(source=str(path), content_hash="", stage="input", error=type(err).__name__,
+                      message=message)  # fmt: skip
 
 
 def _kind(path: Path) -> str:
@@ -99,10 +127,23 @@ def _plain(target: str, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
 
 
 def _from_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                yield _jsonl_page(f"{path}:{number}", line, settings)
+    # A line may hold a whole page, escaped: allow twice the page cap, then skip the rest.
+    cap = 2 * settings.max_bytes
+    with path.open("rb") as lines:
+        number = 0
+        while line := lines.readline(cap + 1):
+            number += 1
+            if len(line) > cap and not line.endswith(b"\n"):
+                yield InputError(f"{path}:{number}", f"a line over {cap:,} bytes; skipped")
+                _skip_line(lines)
+            elif line.strip():
+                text = line.decode("utf-8", errors="replace")
+                yield _jsonl_page(f"{path}:{number}", text, settings)
+
+
+def _skip_line(lines: io.BufferedReader) -> None:
+    while (rest := lines.readline(1 << 20)) and not rest.endswith(b"\n"):
+        pass
 
 
 def _jsonl_page(where: str, line: str, settings: Settings) -> Item:
@@ -110,6 +151,8 @@ def _jsonl_page(where: str, line: str, settings: Settings) -> Item:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         return InputError(where, f"not JSON: {err.msg}")
+    except RecursionError:  # json's C decoder recurses per level: [[[[...]]]] 100,000 deep
+        return InputError(where, "not JSON we read: nested too deeply")
     if not isinstance(record, dict):
         return InputError(where, "a JSON Lines record must be an object")
     body = record.get("html") or record.get("text")
@@ -124,29 +167,49 @@ def _jsonl_page(where: str, line: str, settings: Settings) -> Item:
 
 
 def _from_feed(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        yield InputError(str(path), f"{size:,} bytes, over the size cap of {settings.max_bytes:,}")
+        return
     feed = feedparser.parse(path.read_bytes())
     if feed.bozo and not feed.entries:
         yield InputError(str(path), f"not an RSS or Atom feed: {feed.get('bozo_exception')}")
         return
     for entry in feed.entries:
-        link = str(entry.get("link") or "")
+        link = str(entry.get("link") or "").strip()
         if not link:
             yield InputError(f"{path}#{entry.get('id', '?')}", "feed entry has no link")
-        elif is_url(link):
-            yield from _plain(link, settings, fetcher)
         else:
-            local = unquote(urlparse(link).path) if link.startswith("file:") else link
-            yield from _plain(str(path.parent / local), settings, fetcher)
+            yield from _from_link(path, link, settings, fetcher)
+
+
+def _from_link(feed: Path, link: str, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
+    scheme = urlparse(link).scheme.lower()
+    if scheme in ("http", "https"):
+        yield from _plain(link, settings, fetcher)
+    elif scheme not in ("", "file"):
+        yield InputError(f"{feed}: {link}", f"a feed link must be http(s), not {scheme}:")
+    elif not settings.allow_local:  # a feed from elsewhere must not read /etc/passwd
+        yield InputError(f"{feed}: {link}", "a feed link to a local file; pass --allow-local")
+    else:
+        local = unquote(urlparse(link).path) if scheme == "file" else link
+        yield from _plain(str(feed.parent / local), settings, fetcher)
 
 
 def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
+    count = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            records = ArchiveIterator(stream)
+            for count, record in enumerate(records, start=1):  # noqa: B007 (count after)
                 if record.rec_type == "response" and _is_html(record):
                     yield _warc_page(record, settings)
-    except ArchiveLoadFailed as err:
-        yield InputError(str(path), f"not a WARC file: {err}")
+            size = path.stat().st_size
+            if records.offset < size:  # warcio ends a cut gzip member in silence
+                cut = f"ends inside record {count + 1}: truncated at byte {records.offset:,}"
+                yield InputError(str(path), f"{cut} of {size:,}; the rest is lost")
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error) as err:
+        yield InputError(str(path), f"unreadable after record {count}: {err}")
 
 
 def _is_html(record: ArcWarcRecord) -> bool:
@@ -161,4 +224,6 @@ def _warc_page(record: ArcWarcRecord, settings: Settings) -> Item:
     raw = record.content_stream().read(settings.max_bytes + 1)
     if len(raw) > settings.max_bytes:
         return InputError(source, f"over the size cap of {settings.max_bytes:,} bytes")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # bytes the WARC header promised, missing
+        return InputError(str(source), "record cut short: the WARC file is truncated")
     return Page(str(source), raw, headers.get_header("WARC-Date"))
