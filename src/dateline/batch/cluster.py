@@ -95,7 +95,13 @@ class DaskReader:
     def _gather(self, plan: Plan, future: Future[list[bytes]] | None) -> tuple[Plan, list[Outcome]]:
         if future is None:
             return plan, []
-        blobs = future.result()
+        try:
+            blobs = future.result()
+        # A worker that died (killed, out of memory) or a partition that raised past
+        # read_pages loses its chunk's readings, not the run: each page gets a failure row
+        # under the error's type, and the next chunk goes on (issue #10).
+        except Exception as err:
+            return plan, [_lost(page, err) for page in plan.pages]
         rows = [row for blob in blobs for row in pq.read_table(io.BytesIO(blob)).to_pylist()]
         return plan, [_outcome(row) for row in sorted(rows, key=_index)]
 
@@ -118,6 +124,13 @@ def _row(index: int, page: Page, outcome: Outcome) -> dict[str, Any]:
     if isinstance(outcome, Read):
         return row | {"reading": to_json(outcome.reading, indent=None)}
     return row | {"stage": outcome.stage, "error": outcome.error, "message": outcome.message}
+
+
+def _lost(page: Page, err: BaseException) -> Failure:
+    return Failure(
+        source=page.source, content_hash=page.content_hash, stage="dask",
+        error=type(err).__name__, message=str(err) or type(err).__name__,
+    )  # fmt: skip
 
 
 def _index(row: dict[str, Any]) -> int:

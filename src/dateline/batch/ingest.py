@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from dateline.batch.read import Outcome, Read, failure_of, read_pages
+from dateline.batch.read import Outcome, Read, failure_of, is_internal, read_pages
 from dateline.batch.sources import Item, Page, iter_pages
 from dateline.config import Settings
 from dateline.errors import InputError
-from dateline.inputs import Fetcher
+from dateline.fetch import Fetcher
 from dateline.pipeline import Stage
 from dateline.store.incidents import rebuild_incidents
 from dateline.store.store import Failure, Store
@@ -33,6 +33,7 @@ class Counts:
     copies: int = 0  # new bytes whose clean text is already stored (same article id)
     skipped: int = 0  # bytes already stored: nothing to do
     failed: int = 0
+    internal: int = 0  # failures that are bugs of ours, not bad inputs: the exit says so (#10)
     incidents: int = 0  # incidents in the store after the ingest
 
 
@@ -117,9 +118,10 @@ def _write(store: Store, outcomes: list[Outcome], counts: Counts) -> Counts:
             store.write_failure(failure)
         written = store.write_readings([o for o in outcomes if isinstance(o, Read)])
     failed = len(failures)
+    internal = sum(is_internal(f) for f in failures)
     read = sum(1 for w in written if w.status == "read")
     copies = len(written) - read
     return replace(
         counts, read=counts.read + read, copies=counts.copies + copies,
-        failed=counts.failed + failed,
+        failed=counts.failed + failed, internal=counts.internal + internal,
     )  # fmt: skip

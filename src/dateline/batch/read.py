@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.batch.sources import Page
-from dateline.errors import InputError
+from dateline.errors import DatelineError, InputError
 from dateline.pipeline import Stage
 from dateline.reading import Reading
 from dateline.store.store import Failure
@@ -83,6 +83,23 @@ def _run(reading: Reading, stages: tuple[Stage, ...]) -> Reading | Failure:
         except Exception as err:
             return failure_of(err, reading.source, "", step.name)
     return reading
+
+
+def read_one(reading: Reading, stages: Sequence[Stage]) -> Reading | Failure:
+    """Return the reading after the stages, or the failure (any exception) that stopped it."""
+    return _run(reading, tuple(stages))
+
+
+def is_internal(failure: Failure) -> bool:
+    """Return True when the failure is a bug of ours (a stray exception), not a bad input."""
+    return failure.error not in _OUR_ERRORS
+
+
+def _names(kind: type[BaseException]) -> set[str]:
+    return {kind.__name__}.union(*(_names(sub) for sub in kind.__subclasses__()))
+
+
+_OUR_ERRORS = frozenset(_names(DatelineError))
 
 
 def failure_of(err: BaseException, source: str, content_hash: str, stage: str) -> Failure:

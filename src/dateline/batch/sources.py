@@ -75,24 +75,24 @@ def iter_pages(
                 if isinstance(child, InputError):
                     yield child
                 elif not child.name.startswith(".") and _kind(child) != "skip":
-                    yield from _isolated(child, settings, fetch)
+                    yield from _isolated(str(child), _from_path(child, settings, fetch))
         else:
-            yield from _isolated(path, settings, fetch)
+            yield from _isolated(target, _from_path(path, settings, fetch))
 
 
-def _isolated(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
-    """Yield the path's items; an error while reading it ends this input, not the run."""
+def _isolated(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Yield the items; an error while reading them ends this input, not the run."""
     try:
-        yield from _from_path(path, settings, fetcher)
+        yield from items
     except OSError as err:  # unreadable, vanished, a disk error mid-file
-        yield InputError(str(path), f"cannot read: {err.strerror or err}")
-    except RecursionError as err:  # a parser's recursion on a deeply nested record
-        yield InputError(str(path), f"nested too deeply to read: {err}")
+        yield InputError(source, f"cannot read: {err.strerror or err}")
+    except RecursionError:  # a parser's recursion on a deeply nested record
+        yield InputError(source, "nested too deeply to read")
     # The batch runner catches (STYLE.md): a parser's own bug on one hostile file must cost
     # that file, recorded under its error type, not the corpus run (issue #10).
     except Exception as err:
         message = str(err) or type(err).__name__
-        yield Failure(source=str(path), content_hash="", stage="input", error=type(err).__name__,
+        yield Failure(source=source, content_hash="", stage="input", error=type(err).__name__,
                       message=message)  # fmt: skip
 
 
@@ -179,8 +179,8 @@ def _from_feed(path: Path, settings: Settings, fetcher: Fetcher) -> Iterator[Ite
         link = str(entry.get("link") or "").strip()
         if not link:
             yield InputError(f"{path}#{entry.get('id', '?')}", "feed entry has no link")
-        else:
-            yield from _from_link(path, link, settings, fetcher)
+        else:  # one link's failure, whatever it is, costs that entry only
+            yield from _isolated(link, _from_link(path, link, settings, fetcher))
 
 
 def _from_link(feed: Path, link: str, settings: Settings, fetcher: Fetcher) -> Iterator[Item]:
