@@ -9,6 +9,8 @@ ago"); counts of the people a story cites ("three officials said"; the sources l
 them with their count); and numbers that name something ("Resolution 1701"). "one" and
 "a" are left out: they count nothing an analyst would tally ("one of the officials"); nor
 are ages ("a 72-year-old man", "4 years old"): they describe someone, they tally nothing.
+Lengths of time that date nothing are quantities ("talks lasted 45 minutes": 45 "minute").
+A count of people harmed carries the outcome in its unit ("43 soldiers killed").
 """
 
 from __future__ import annotations
@@ -57,16 +59,21 @@ def read_quantities(doc: Doc) -> list[Quantity]:
     times = _time_ranges(doc)
     used: set[int] = set()
     out = []
+    counted: tuple[int, str] | None = None  # (sentence start, noun) of the last count
     for token in doc:
         if token.i in used or not _may_start(token):
             continue
         if any(s <= token.idx < e and not measure for s, e, measure in times):
             continue
-        found = read_measure(doc, token.i)
+        sent_start = token.sent.start if doc.has_annotation("SENT_START") else 0
+        elided = counted[1] if counted is not None and counted[0] == sent_start else None
+        found = read_measure(doc, token.i, elided=elided)
         if found is None or _is_source_count(doc, found) or _is_age(doc, found):
             continue
         used |= found.consumed
         out.append(_to_quantity(doc, found))
+        if found.noun is not None:
+            counted = (sent_start, found.noun)
     return out
 
 
@@ -74,18 +81,24 @@ def _time_ranges(doc: Doc) -> list[tuple[int, int, bool]]:
     """Return (start, end, is a measure) of each time expression: from doc.spans when the
     times stage left them there, else found here (the regexes are a tenth of this stage)."""
     if TIME_SPANS in doc.spans:
-        return [(s.start_char, s.end_char, _is_measure(s.text)) for s in doc.spans[TIME_SPANS]]
-    return [(c.start, c.end, _is_measure(c.match.group(0))) for c in find_times(doc)]
+        spans = doc.spans[TIME_SPANS]
+        return [(s.start_char, s.end_char, _is_measure(s.label_, s.text)) for s in spans]
+    return [(c.start, c.end, _is_measure(c.kind, c.match.group(0))) for c in find_times(doc)]
 
 
-def _is_measure(text: str) -> bool:
-    # "7-day": a hyphenated duration before a noun measures it; the times layer skips it.
-    return "-" in text and not text.rstrip().endswith("s")
+def _is_measure(kind: str, text: str) -> bool:
+    # A length of time that dates nothing ("talks lasted 45 minutes", "a 7-day truce") is a
+    # quantity; one counted back or ahead ("the past two years") is a time, and so are
+    # "two weeks ago" and dates, which the times layer reports.
+    return kind == "duration" and not text.lower().startswith("the ")
 
 
 def _may_start(token: Token) -> bool:
     if not token.like_num or token.lower_ in _SKIPPED_WORDS:
         return False
+    text, at = token.doc.text, token.idx
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isdigit():
+        return False  # "619-293-1258": the tail of a phone or serial number
     before = token.nbor(-1) if token.i > 0 else None
     if before is not None and before.is_title and before.pos_ in ("PROPN", "NOUN"):
         return bool(before.is_sent_start)  # "Resolution 1701" names a resolution
@@ -113,7 +126,7 @@ def _is_age(doc: Doc, found: Measure) -> bool:
     # "14-year-old", "4 years old": the word after the measure, past a hyphen, is an age word.
     end = doc[found.last].idx + len(doc[found.last])
     words = doc.text[end : end + 12].replace("-", " ").split()
-    return bool(words) and words[0].lower() in age_words()
+    return bool(words) and words[0].lower().strip(".,;:!?)") in age_words()
 
 
 def _to_quantity(doc: Doc, found: Measure) -> Quantity:
