@@ -110,13 +110,18 @@ class _Context:
         return self.aliases.get(key, frozenset()) | {key}
 
 
-def score_reading(reading: Reading, gold: Gold) -> tuple[LayerScore, ...]:
-    """Return one LayerScore per layer of GOLD.md, in LAYERS order."""
+def score_context(reading: Reading, gold: Gold) -> _Context:
+    """Return what the layer scorers share: the reading, its actors and gold's aliases."""
     aliases = {
         normalize(a["name"]): frozenset(normalize(x) for x in a.get("aliases", ()))
         for a in gold.get("actors", ())
     }
-    ctx = _Context(reading, aliases, {a.id: a for a in reading.actors})
+    return _Context(reading, aliases, {a.id: a for a in reading.actors})
+
+
+def score_reading(reading: Reading, gold: Gold) -> tuple[LayerScore, ...]:
+    """Return one LayerScore per layer of GOLD.md, in LAYERS order."""
+    ctx = score_context(reading, gold)
     scorers: dict[str, Callable[[_Context, Any], LayerScore]] = {
         "article": _score_article, "actors": _score_actors, "quotes": _score_quotes,
         "sources": _score_sources, "events": _score_events, "times": _score_times,

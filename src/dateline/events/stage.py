@@ -22,8 +22,9 @@ from spacy.tokens import Span, Token
 from dateline.events.coder import Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
 from dateline.events.discourse import resolve_discourse
-from dateline.events.lexicon import code_info, load_cues, load_plover_scores
+from dateline.events.lexicon import code_info, load_cues, load_plover_scores, load_words
 from dateline.events.modality import find_modality, is_future
+from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
     resolve_all,
     source_tokens,
@@ -33,7 +34,7 @@ from dateline.events.roles import (
 from dateline.pipeline import stage
 from dateline.reading import Actor, Event, Mention, Reading
 
-MAX_PAIRS = 4  # coordinated actors give one event per pair, up to this many
+MAX_PARTIES = 6  # coordinated actors kept on one side of one event (source + co-sources)
 # A future or conditional act of force is coded as a threat of it (CAMEO 138, threaten to use
 # military force): "will fire rockets until ..." is a threat, not yet an attack.
 THREAT_CODE = "138"
@@ -67,6 +68,7 @@ def code_events(reading: Reading) -> Reading:
     clusters = group_triggers(find_triggers(doc))
     events = [e for cluster in clusters for e in _to_events(reading, cluster)]
     events = resolve_discourse(reading, events) if reading.actors else events
+    events = fold_repeats(reading, events)
     numbered = [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
     return replace(reading, events=tuple(numbered))
 
@@ -82,6 +84,8 @@ def find_roles(cluster: Cluster) -> Roles:
         found = source_tokens(member.token)
         # "an Israeli airstrike killed X": the subject is itself the event; its source acts.
         found = [s for t in found for s in (source_tokens(t) if t.i in nouns else [t])]
+        if not found and is_reciprocal(member.token):
+            found = between_parties(member.token)  # "clashes erupted between X and Y"
         sources.append(tuple(with_conjuncts(found)))
         targets.append(tuple(with_conjuncts(target_tokens(member.token))))
     return Roles(tuple(g for g in sources if g), tuple(g for g in targets if g))
@@ -109,42 +113,87 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
         return  # no one acts and no one is acted on: not an event record
     evidence = event_span(cluster, roles)
     pairs = _pairs(reading, roles)
-    if reading.actors and pairs == [(None, None)]:
+    if reading.actors and pairs == ([None], [None]):
         return  # the actors layer names no one here; PLOVER codes no actorless events
     attribution = find_attribution(reading, trigger)
-    for source, target in pairs:
-        yield Event(
-            id="",
-            type=info.type,
-            mode=info.mode,
-            cameo=code,
-            cameo_label=info.label,
-            goldstein=info.goldstein,
-            plover_score=load_plover_scores().get(info.type),
-            source=source,
-            target=target,
+    parties = _parties(pairs, reciprocal=is_reciprocal(trigger))
+    source, target = parties.source, parties.target
+    yield Event(
+        id="",
+        type=info.type,
+        mode=info.mode,
+        cameo=code,
+        cameo_label=info.label,
+        goldstein=info.goldstein,
+        plover_score=load_plover_scores().get(info.type),
+        source=source,
+        target=target,
+        co_sources=parties.co_sources,
+        co_targets=parties.co_targets,
+        modality=modality,
+        evidence=Mention(text=evidence.text, start=evidence.start_char, end=evidence.end_char),
+        trigger=Mention(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
+        date=find_date(reading, trigger, evidence),
+        place=find_place(reading, trigger, evidence, actors=(source, target)),
+        attribution=attribution,
+        confidence=find_confidence(
+            actors=(source, target),
+            code=code,
+            attributed=attribution is not None,
             modality=modality,
-            evidence=Mention(text=evidence.text, start=evidence.start_char, end=evidence.end_char),
-            trigger=Mention(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
-            date=find_date(reading, trigger, evidence),
-            place=find_place(reading, trigger, evidence, actors=(source, target)),
-            attribution=attribution,
-            confidence=find_confidence(
-                actors=(source, target),
-                code=code,
-                attributed=attribution is not None,
-                modality=modality,
-            ),
-        )
+        ),
+    )
 
 
-def _pairs(reading: Reading, roles: Roles) -> list[tuple[str | None, str | None]]:
-    """Return (source id, target id) pairs: coordinated actors give one pair each."""
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """One act's actors: coordinated parties are one event, not one event per pair."""
+
+    source: str | None
+    target: str | None
+    co_sources: tuple[str, ...] = ()
+    co_targets: tuple[str, ...] = ()
+
+
+def _parties(pairs: tuple[list[str | None], list[str | None]], *, reciprocal: bool) -> Parties:
+    """Return the first source and target with the other coordinated parties beside them.
+
+    A reciprocal act ("X and Y met", "clashes between X and Y") with no target of its own
+    is between its parties: the first is the source, the second the target (GOLD.md codes
+    one event for a coordinated pair)."""
+    sources, targets = pairs
+    named_sources = [s for s in sources if s is not None]
+    named_targets = [t for t in targets if t is not None]
+    if reciprocal and not named_targets and len(named_sources) > 1:
+        named_targets, named_sources = named_sources[1:2], [named_sources[0], *named_sources[2:]]
+    return Parties(
+        source=named_sources[0] if named_sources else None,
+        target=named_targets[0] if named_targets else None,
+        co_sources=tuple(named_sources[1:MAX_PARTIES]),
+        co_targets=tuple(named_targets[1:MAX_PARTIES]),
+    )
+
+
+def between_parties(trigger: Token) -> list[Token]:
+    """Return the objects of a `between` phrase on the trigger or on the verb carrying it."""
+    near = [trigger, trigger.head] if trigger.head.i != trigger.i else [trigger]
+    return [
+        g for t in near for p in t.children if p.dep_ == "prep" and p.lower_ == "between"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def is_reciprocal(trigger: Token) -> bool:
+    """Is the act one both parties do to each other: meet, talk, clash, fight, negotiate?"""
+    return trigger.lemma_.lower() in load_words("reciprocal_words.txt")
+
+
+def _pairs(reading: Reading, roles: Roles) -> tuple[list[str | None], list[str | None]]:
+    """Return the source ids and the target ids (several when coordinated; [None] if none)."""
     sources = _first_resolved(reading, roles.sources)
     targets = _first_resolved(reading, roles.targets, whole=True)
     targets = [t for t in targets if t not in sources] or [None]
-    pairs = [(s, t) for s in sources for t in targets]
-    return pairs[:MAX_PAIRS]
+    return sources, targets
 
 
 def _first_resolved(

@@ -1,0 +1,71 @@
+"""One event per act: the same act told again is folded into the body's telling.
+
+A story tells its main act several times: in the headline, the standfirst, a caption, a pull
+quote or a key-points box, then in the body. An analyst counting acts wants it once, with the
+body's sentence as evidence (the fullest telling) and the other places listed in `also`.
+
+Two tellings are one act when they have the same type and agreeing parties (an end one
+telling leaves open may be filled by the other), and either one of them stands before the body
+(headline, standfirst, captions) or their evidence shares most of its words (a pull quote
+repeats its sentence). Acts told twice in the body in other words stay two: the body may
+report two strikes by the same side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dateline.reading import Event, Mention, Reading
+
+WORD = re.compile(r"\w+")
+SHARED_WORDS = 0.6  # a repeated sentence shares at least this share of the shorter's words
+# ... and has this many: a pull quote repeats a sentence; two short phrases sharing "visit to
+# Beirut" are two tellings of different visits as often as one.
+REPEAT_WORDS = 8
+
+
+def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
+    """Return the events with each repeated telling folded into the body's telling."""
+    body_start = reading.article.body_start if reading.article else 0
+    ordered = sorted(events, key=lambda e: (e.evidence.start < body_start, e.evidence.start))
+    kept: list[Event] = []
+    for event in ordered:  # body tellings first, so each repeat finds its body act
+        at = next((i for i, k in enumerate(kept) if _same_act(k, event, body_start)), None)
+        if at is None:
+            kept.append(event)
+        else:
+            kept[at] = _with_repeat(kept[at], event)
+    return sorted(kept, key=lambda e: e.evidence.start)
+
+
+def _same_act(kept: Event, other: Event, body_start: int) -> bool:
+    if kept.type != other.type or kept.modality != other.modality:
+        return False
+    if not (_agree(kept.source, other.source) and _agree(kept.target, other.target)):
+        return False
+    in_front = min(kept.evidence.start, other.evidence.start) < body_start
+    return in_front or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _words_shared(a: str, b: str) -> float:
+    left, right = set(WORD.findall(a.lower())), set(WORD.findall(b.lower()))
+    shorter = min(len(left), len(right))
+    return len(left & right) / shorter if shorter >= REPEAT_WORDS else 0.0
+
+
+def _with_repeat(kept: Event, repeat: Event) -> Event:
+    """The kept telling, with the repeat's place noted and the ends it leaves open filled."""
+    also = (*kept.also, Mention(text=repeat.evidence.text, start=repeat.evidence.start,
+                                end=repeat.evidence.end), *repeat.also)  # fmt: skip
+    return replace(
+        kept,
+        source=kept.source or repeat.source,
+        target=kept.target or repeat.target,
+        also=tuple(sorted(set(also), key=lambda m: m.start)),
+    )
