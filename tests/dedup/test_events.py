@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.dedup import EventRecord, cluster_incidents, is_background
 
@@ -78,3 +78,32 @@ def test_background_event_keeps_its_date_and_is_marked() -> None:
     assert incidents[("e1",)].background
     assert incidents[("e1",)].earliest == date(2022, 3, 1)
     assert not incidents[("e2",)].background
+
+
+def test_twins_of_one_story_share_an_incident_whatever_their_dates() -> None:
+    # The .html and .txt copies of one page: same words, type and dyad, but the .txt copy
+    # resolved the date against another day, past the window (issue #12: 16% were split).
+    html = _event("e1", story_id="s1", article_id="a-html")
+    txt = _event("e2", story_id="s1", article_id="a-txt", earliest=date(2024, 5, 15))
+    other = _event("e3", story_id="s2", earliest=date(2024, 5, 15))  # another story, same words
+    incidents = sorted(i.event_ids for i in cluster_incidents([txt, other, html]))
+    assert incidents == [("e1", "e2"), ("e3",)]
+
+
+def test_a_twin_joins_where_its_first_copy_joined_not_a_later_cluster() -> None:
+    # Greedy in date order, e2 alone would join e3's cluster (close in time); as a twin of e1
+    # it goes where e1 goes, so the two copies of one story are never counted twice.
+    e1 = _event("e1", story_id="s1")
+    e3 = _event("e3", story_id="s3", earliest=date(2024, 5, 16), text="Northland forces shelled")
+    e2 = _event("e2", story_id="s1", earliest=date(2024, 5, 16))
+    by_event = {e: i.id for i in cluster_incidents([e1, e2, e3]) for e in i.event_ids}
+    assert by_event["e1"] == by_event["e2"] != by_event["e3"]
+
+
+def test_a_cluster_closes_after_the_window_so_a_long_run_is_many_incidents() -> None:
+    days = [date(2024, 5, 1) + timedelta(days=2 * n) for n in range(30)]
+    events = [_event(f"e{n:02}", earliest=d, latest=d) for n, d in enumerate(days)]
+    incidents = cluster_incidents(reversed(events))
+    # Each incident holds the reports within WINDOW_DAYS of its first: pairs two days apart.
+    assert [i.event_ids for i in incidents][:2] == [("e00", "e01"), ("e02", "e03")]
+    assert len(incidents) == 15

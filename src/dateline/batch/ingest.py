@@ -19,7 +19,7 @@ from dateline.config import Settings
 from dateline.errors import InputError
 from dateline.fetch import Fetcher
 from dateline.pipeline import Stage
-from dateline.store.incidents import rebuild_incidents
+from dateline.store.incidents import update_incidents
 from dateline.store.store import Failure, Store
 
 Progress = Callable[["Counts"], None]
@@ -70,8 +70,7 @@ def ingest(
     else:
         local = ((plan, read_pages(plan.pages, options.stages)) for plan in plans)
         counts = _write_all(store, local, on_progress)
-    incidents = rebuild_incidents(store)
-    return replace(counts, incidents=len(incidents))
+    return replace(counts, incidents=update_incidents(store))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

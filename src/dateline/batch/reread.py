@@ -16,7 +16,7 @@ from typing import Any
 from dateline.batch.read import read_readings
 from dateline.pipeline import Stage
 from dateline.reading import Reading, from_json
-from dateline.store.incidents import rebuild_incidents
+from dateline.store.incidents import Gone, update_incidents
 from dateline.store.rows import COLUMNS, fact_rows
 from dateline.store.store import Failure, Store
 
@@ -54,6 +54,7 @@ def reread(store: Store, stages: Sequence[Stage]) -> RereadReport:
     after_clean = tuple(s for s in stages if "raw" not in s.needs)
     changes: list[EventChange] = []
     failures: list[Failure] = []
+    gone: list[Gone] = []  # removed or changed events as they were: where they clustered
     stored = store.readings_json()
     articles = 0
     while chunk := list(islice(stored, _CHUNK)):
@@ -63,10 +64,16 @@ def reread(store: Store, stages: Sequence[Stage]) -> RereadReport:
             failures += [d for d in done if isinstance(d, Failure)]
             readings = [d for d in done if isinstance(d, Reading)]
             for reading in readings:
-                changes += _diff(_stored_events(store, reading), _new_events(reading))
+                old = _stored_events(store, reading)
+                diff = _diff(old, _new_events(reading))
+                gone += [_gone(old[c.event_id]) for c in diff if c.change != "added"]
+                changes += diff
             store.replace_facts(readings)
         articles += len(chunk)
-    rebuild_incidents(store)
+    # Only the segments these events touch are re-clustered (#12); added ones are found as
+    # events in no incident, changed ones are named.
+    changed = [c.event_id for c in changes if c.change == "changed"]
+    update_incidents(store, changed=changed, gone=gone)
     return RereadReport(articles=articles, changes=tuple(changes), failures=tuple(failures))
 
 
@@ -79,6 +86,12 @@ def _stored_events(store: Store, reading: Reading) -> dict[str, dict[str, Any]]:
     aid = reading.require_article().id
     result = store.query("SELECT * FROM events WHERE article_id = ?", [aid])
     return {row[0]: dict(zip(result.columns, row, strict=True)) for row in result.rows}
+
+
+def _gone(row: dict[str, Any]) -> Gone:
+    return Gone(id=row["id"], type=row["type"], source_name=row["source_name"],
+                target_name=row["target_name"], earliest=row["earliest"],
+                latest=row["latest"])  # fmt: skip
 
 
 def _new_events(reading: Reading) -> dict[str, dict[str, Any]]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from dateline.dedup.articles import StoryIndex, minhash_signature
+from typing import TYPE_CHECKING, Any
+
 from dateline.dedup.events import EventRecord, Incident, cluster_incidents, is_background
+
+if TYPE_CHECKING:
+    from dateline.dedup.articles import StoryIndex, minhash_signature
 
 __all__ = [
     "EventRecord",
@@ -13,3 +17,13 @@ __all__ = [
     "is_background",
     "minhash_signature",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Stories need datasketch, which imports scipy (0.6 s): loaded on first use only, so that
+    # query commands, which import the store and through it dedup/events.py, stay fast (#12).
+    if name in ("StoryIndex", "minhash_signature"):
+        from dateline.dedup import articles
+
+        return getattr(articles, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -72,10 +72,30 @@ class Incident:
 
 
 @dataclass(slots=True)
+class _Unit:
+    """Twin reports: one act told in the same words in copies of one story (.html and .txt of
+    one page, a wire copy) are one unit, so they always share an incident even where their
+    dates, read from different copies, differ (#12: 114 of 712 twins were split)."""
+
+    members: list[EventRecord]
+    day: int  # the earliest member's day as an ordinal; UNDATED when no member is dated
+    words: frozenset[str]
+    places: frozenset[str]
+
+
+@dataclass(slots=True)
 class _Cluster:
     first: EventRecord
+    anchor: int  # its first unit's day: the window is measured from here
     members: list[EventRecord] = field(default_factory=list)
-    words: list[frozenset[str]] = field(default_factory=list)
+    # Distinct word sets only: copies of a story repeat the same evidence, and comparing
+    # against each copy again made a busy dyad quadratic (#12).
+    words: set[frozenset[str]] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+
+UNDATED = date.max.toordinal()
+Block = tuple[str, str, str]
 
 
 def is_background(day: date | None, published: date | None) -> bool:
@@ -87,28 +107,91 @@ def is_background(day: date | None, published: date | None) -> bool:
 
 def cluster_incidents(events: Iterable[EventRecord]) -> list[Incident]:
     """Return the incidents the events describe, each event in exactly one."""
-    ordered = sorted(events, key=_order)
-    open_clusters: dict[tuple[str, str, str], list[_Cluster]] = {}
+    return [i for part in segments(events) for i in cluster_segment(part)]
+
+
+def segments(events: Iterable[EventRecord]) -> list[list[EventRecord]]:
+    """Split events into parts that cluster independently: a block, cut where no twin unit
+    falls within WINDOW_DAYS of the one before (every cluster is closed by then)."""
+    parts: list[list[EventRecord]] = []
+    for units in _blocks(events).values():
+        last = None
+        for unit in units:
+            if last is None or unit.day - last > WINDOW_DAYS:
+                parts.append([])
+            parts[-1] += unit.members
+            last = unit.day
+    return parts
+
+
+def cluster_segment(events: Iterable[EventRecord]) -> list[Incident]:
+    """Return the incidents of one block's events, in date order, closing old clusters.
+
+    Units arrive in date order, so a cluster whose anchor lies more than WINDOW_DAYS before
+    the unit at hand can never be joined again; dropping it keeps the cost linear in the
+    events (each unit meets only the clusters open in its window).
+    """
     clusters: list[_Cluster] = []
-    for event in ordered:
-        words = _words(event.text)
-        block = open_clusters.setdefault(_block(event), [])
-        match = next((c for c in block if _joins(c, event, words)), None)
-        if match is None:
-            match = _Cluster(first=event)
-            block.append(match)
-            clusters.append(match)
-        match.members.append(event)
-        match.words.append(words)
+    for units in _blocks(events).values():
+        open_clusters: list[_Cluster] = []
+        for unit in units:
+            open_clusters = [c for c in open_clusters if unit.day - c.anchor <= WINDOW_DAYS]
+            match = next((c for c in open_clusters if _joins(c, unit)), None)
+            if match is None:
+                match = _Cluster(first=unit.members[0], anchor=unit.day)
+                open_clusters.append(match)
+                clusters.append(match)
+            match.members += unit.members
+            match.words.add(unit.words)
+            match.places |= unit.places
     return [_incident(c) for c in clusters]
+
+
+def block_of(kind: str, source_name: str | None, target_name: str | None) -> Block:
+    """Return the block of an event: only events of one block can be one incident."""
+    return (kind, _norm(source_name), _norm(target_name))
+
+
+def day_of(earliest: date | None, latest: date | None) -> int:
+    """Return the day an event is clustered on, as an ordinal (UNDATED when it has none)."""
+    day = earliest or latest
+    return day.toordinal() if day else UNDATED
+
+
+def _blocks(events: Iterable[EventRecord]) -> dict[Block, list[_Unit]]:
+    """Group events into twin units, by block, each block's units in date order."""
+    twins: dict[tuple[str, ...], list[EventRecord]] = {}
+    for event in sorted(events, key=_order):
+        twins.setdefault(_twin_key(event), []).append(event)
+    blocks: dict[Block, list[_Unit]] = {}
+    for members in twins.values():
+        blocks.setdefault(_block(members[0]), []).append(_unit(members))
+    for units in blocks.values():
+        units.sort(key=_unit_order)
+    return blocks
+
+
+def _unit(members: list[EventRecord]) -> _Unit:
+    first = members[0]  # members come in date order: the first has the unit's day
+    places = frozenset(_norm(m.place_name) for m in members if m.place_name)
+    day = day_of(first.earliest, first.latest)
+    return _Unit(members=members, day=day, words=_words(first.text), places=places)
+
+
+def _twin_key(event: EventRecord) -> tuple[str, ...]:
+    return (event.story_id, *_block(event), " ".join(event.text.split()))
+
+
+def _unit_order(unit: _Unit) -> tuple[int, str]:
+    return (unit.day, unit.members[0].id)
 
 
 def _order(event: EventRecord) -> tuple[date, str]:
     return (event.earliest or event.latest or date.max, event.id)
 
 
-def _block(event: EventRecord) -> tuple[str, str, str]:
-    return (event.type, _norm(event.source_name), _norm(event.target_name))
+def _block(event: EventRecord) -> Block:
+    return block_of(event.type, event.source_name, event.target_name)
 
 
 def _norm(name: str | None) -> str:
@@ -119,26 +202,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
-def _joins(cluster: _Cluster, event: EventRecord, words: frozenset[str]) -> bool:
-    if not _places_agree(cluster, event) or not _near_in_time(cluster, event):
+def _joins(cluster: _Cluster, unit: _Unit) -> bool:
+    if unit.places and cluster.places and not unit.places & cluster.places:
         return False
-    known_dyad = bool(event.source_name and event.target_name)
-    need = TEXT_MIN_DYAD if known_dyad else TEXT_MIN
-    return max(_jaccard(words, other) for other in cluster.words) >= need
-
-
-def _places_agree(cluster: _Cluster, event: EventRecord) -> bool:
-    if not event.place_name:
-        return True
-    places = {_norm(m.place_name) for m in cluster.members if m.place_name}
-    return not places or _norm(event.place_name) in places
-
-
-def _near_in_time(cluster: _Cluster, event: EventRecord) -> bool:
-    day, anchor = _order(event)[0], _order(cluster.first)[0]
-    if date.max in (day, anchor):  # undated: only with other undated reports
-        return day == anchor
-    return abs((day - anchor).days) <= WINDOW_DAYS
+    if UNDATED in (unit.day, cluster.anchor) and unit.day != cluster.anchor:
+        return False  # undated: only with other undated reports
+    first = unit.members[0]
+    need = TEXT_MIN_DYAD if first.source_name and first.target_name else TEXT_MIN
+    return max(_jaccard(unit.words, other) for other in cluster.words) >= need
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -147,7 +218,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _incident(cluster: _Cluster) -> Incident:
-    members = cluster.members
+    members = sorted(cluster.members, key=_order)
     first = cluster.first
     earliest = [m.earliest for m in members if m.earliest]
     latest = [m.latest or m.earliest for m in members if m.latest or m.earliest]
