@@ -173,7 +173,7 @@ class Store:
             for table, rows in fact_rows(reading).tables:
                 tables[table] += rows
         for table in FACT_TABLES:
-            self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
+            self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
         self._insert_rows(tables)
         self.con.executemany(
             "UPDATE articles SET reading = ? WHERE id = ?",
@@ -210,7 +210,7 @@ class Store:
     def _stored_stories(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Return {article id: story id} for those of the ids already stored."""
         rows = self.con.execute(
-            "SELECT id, story_id FROM articles WHERE list_contains(?, id)", [list(article_ids)]
+            "SELECT id, story_id FROM articles WHERE id IN (SELECT unnest(?))", [list(article_ids)]
         ).fetchall()
         return {str(aid): str(story) for aid, story in rows}
 
@@ -229,7 +229,7 @@ class Store:
                 self.con.unregister("_incoming")
         sources = [row[1] for row in tables.get("inputs", []) if row[4] == "read"]
         if sources:  # a source read at last is no failure any more
-            self.con.execute("DELETE FROM failures WHERE list_contains(?, source)", [sources])
+            self.con.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))", [sources])
 
     def _arrow(self, table: str, names: Sequence[str], rows: list[Row]) -> pa.Table:
         """Rows as an Arrow table typed like the store's columns (asked of DuckDB once)."""
