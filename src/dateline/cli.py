@@ -94,11 +94,13 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     Example: dateline ingest news/ crawl.warc.gz --store dateline.duckdb --engine dask
     """
     from dateline.batch import IngestOptions, ingest
+    from dateline.batch.workers import default_workers
     from dateline.pipeline import default_stages
     from dateline.store import Store
 
+    workers = args.workers or default_workers()
     options = IngestOptions(stages=default_stages(), engine=args.engine,
-                            scheduler=args.scheduler, workers=args.workers)  # fmt: skip
+                            scheduler=args.scheduler, workers=workers)  # fmt: skip
     allowed = _allowed(args, settings)
     with Store(args.store or settings.store) as store, _progress() as show:
         counts = ingest(args.source, store, options=options, settings=allowed, on_progress=show)
@@ -328,7 +330,7 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     ingest.add_argument("source", nargs="+", help="files, directories, .jsonl, feeds, WARC files")
     ingest.add_argument("--engine", choices=("local", "dask"), default="local")
     ingest.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
-    ingest.add_argument("--workers", type=int, default=2, help="LocalCluster workers (dask)")
+    ingest.add_argument("--workers", type=int, help="reading processes (default: every core)")
     _add_fetch_flags(ingest)
     events = _add(commands, "events", cmd_events)
     events.add_argument("--actor", help="source or target actor name (part of it)")

@@ -4,7 +4,8 @@ Inputs already read (same sha256 of the raw bytes) are skipped, so a re-run afte
 picks up where the last committed chunk ended. Each chunk is written in one transaction:
 an article and all its rows land together or not at all. The reading itself runs in this
 process or, with `engine="dask"`, over a Dask cluster (batch/cluster.py); both return the
-same outcomes, which only this module writes.
+same outcomes, which only this module writes. Locally, `workers` > 1 reads in forked worker
+processes (batch/workers.py) while this process writes.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from dateline.batch.read import Outcome, Read, failure_of, is_internal, read_pages
+from dateline.batch.read import Outcome, Read, failure_of, is_internal
 from dateline.batch.sources import Item, Page, iter_pages
+from dateline.batch.workers import LocalReader
 from dateline.config import Settings
 from dateline.errors import InputError
 from dateline.fetch import Fetcher
@@ -44,7 +46,7 @@ class IngestOptions:
     stages: tuple[Stage, ...]
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
-    workers: int = 2
+    workers: int = 1  # reading processes (local) or Dask workers; the CLI gives every core
     processes: bool = True  # Dask workers as processes (False: threads, for tests)
     chunk: int = 8  # pages per transaction and progress step (Dask: chunk x workers)
 
@@ -68,8 +70,8 @@ def ingest(
         with DaskReader(options) as dask_reader:
             counts = _write_all(store, dask_reader.read_all(plans), on_progress)
     else:
-        local = ((plan, read_pages(plan.pages, options.stages)) for plan in plans)
-        counts = _write_all(store, local, on_progress)
+        with LocalReader(options.stages, workers=options.workers) as local:
+            counts = _write_all(store, local.read_all(plans), on_progress)
     return replace(counts, incidents=update_incidents(store))
 
 
