@@ -20,9 +20,10 @@ from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, InputError
 
 if TYPE_CHECKING:
-    from dateline.analytics import Day, Summary
+    from dateline.analytics import Day, Scope, Summary
     from dateline.batch import Counts
     from dateline.reading import Reading
+    from dateline.store import Store
     from dateline.store.store import Failure
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -158,18 +159,34 @@ def cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
-    """List stored events, filtered by actor, PLOVER type, dates and place.
+    """List stored events, newest first, filtered by actor, dyad, type, dates, place ...
 
-    Example: dateline events --actor Hezbollah --type REJECT --since 2024-01-01 --format csv
+    Example: dateline events --actor Hezbollah --type REJECT --since 2024-01 --format csv
     """
-    from dateline.analytics import find_events, format_result
+    from dateline.analytics import Order, find_events, format_result
     from dateline.store import Store
 
     with Store(args.store or settings.store, read_only=True) as store:
-        result = find_events(store, actor=args.actor, type=args.type, since=args.since,
-                             until=args.until, place=args.place)  # fmt: skip
-    print(format_result(result, args.format))
+        scope = _scope(args, store)
+        listing = find_events(store, scope, Order(sort=args.sort, limit=args.limit))
+    if text := format_result(listing.result, args.format):  # no rows as JSON is no lines
+        print(text)
+    if args.format == "table" and listing.total > len(listing.result.rows):
+        print(f"{listing.total} events in all; --limit N shows more", file=sys.stderr)
     return 0
+
+
+def _scope(args: argparse.Namespace, store: Store) -> Scope:
+    """Return the filters given on the command line; InputError for an actor nobody is."""
+    from dateline.analytics import Scope
+    from dateline.analytics.filters import parse_dyad
+    from dateline.analytics.query import require_actors
+
+    dyad = parse_dyad(args.dyad) if getattr(args, "dyad", None) else None
+    require_actors(store, [args.actor, *(dyad or ())])
+    return Scope(since=args.since, until=args.until, actor=args.actor, dyad=dyad,
+                 type=args.type, modality=args.modality, place=args.place,
+                 country=args.country, min_confidence=args.min_confidence)  # fmt: skip
 
 
 def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
@@ -191,17 +208,18 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
 
     Example: dateline timeline --dyad "Israel,Hezbollah"
     """
-    from dateline.analytics import timeline
-    from dateline.store import Store
+    from dateline.analytics import format_result, timeline
+    from dateline.analytics.filters import parse_dyad
+    from dateline.analytics.query import require_actors
+    from dateline.store import Result, Store
 
-    source, _, target = args.dyad.partition(",")
-    if not source.strip() or not target.strip():
-        raise InputError(args.dyad, 'a dyad is two actor names and a comma: "Israel,Hezbollah"')
+    source, target = parse_dyad(args.dyad)
     with Store(args.store or settings.store, read_only=True) as store:
-        days = timeline(store, source.strip(), target.strip())
-    print("day         incidents  reports  goldstein")
-    for d in days:
-        print(f"{d.day}  {d.incidents:9}  {d.reports:7}  {d.goldstein:9.1f}")
+        require_actors(store, [source, target])
+        days = timeline(store, source, target)
+    rows = tuple((d.day, d.incidents, d.reports, f"{d.goldstein:+.1f}") for d in days)
+    print(format_result(Result(columns=("day", "incidents", "reports", "goldstein"),
+                               rows=rows), "table"))  # fmt: skip
     return 0
 
 
@@ -227,6 +245,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.store import Store
     from dateline.store.export import export_jsonl, export_parquet
 
+    folder = Path(args.out).parent  # parquet makes the folder OUT in it, jsonl the file OUT
+    if not folder.is_dir():
+        raise InputError(args.out, f"no folder {folder} to write into; create it first")
     with Store(args.store or settings.store, read_only=True) as store:
         if args.format == "parquet":
             print(f"wrote {len(export_parquet(store, Path(args.out)))} tables to {args.out}")
@@ -260,10 +281,23 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from dateline.api import create_app
 
+    _require_free_port(args.host, args.port)
     app = create_app(args.store or settings.store, settings=settings)
     print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """Raise InputError when the port is taken, before uvicorn logs a bind failure."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise InputError(f"{host}:{port}", f"cannot listen there ({err.strerror}); "
+                             "pick another with --port") from err  # fmt: skip
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
@@ -298,11 +332,21 @@ def format_summary(summary: Summary, days: Sequence[Day]) -> str:
     return "\n".join(lines)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dateline")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     parser = argparse.ArgumentParser(
         prog="dateline", description="Read news about conflict and diplomacy into data."
     )
+    parser.add_argument("--version", action="version", version=f"dateline {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     read = _add(commands, "read", cmd_read)
     read.add_argument("input", help="a file, a directory (JSON Lines out), - for stdin, or a URL")
@@ -333,11 +377,13 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     ingest.add_argument("--workers", type=int, help="reading processes (default: every core)")
     _add_fetch_flags(ingest)
     events = _add(commands, "events", cmd_events)
-    events.add_argument("--actor", help="source or target actor name (part of it)")
-    events.add_argument("--type", help="PLOVER event type: ASSAULT, REJECT ...")
-    events.add_argument("--since", type=date.fromisoformat, help="YYYY-MM-DD")
-    events.add_argument("--until", type=date.fromisoformat, help="YYYY-MM-DD")
-    events.add_argument("--place", help="place name (part of it)")
+    _add_filters(events)
+    events.add_argument(
+        "--sort",
+        default="-date",
+        help="date, published, goldstein, confidence or type; -KEY descends",
+    )
+    events.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
     actors = _add(commands, "actors", cmd_actors)
     actors.add_argument("--limit", type=int, default=50)
     timeline = _add(commands, "timeline", cmd_timeline)
@@ -364,8 +410,8 @@ def _add_analyst_commands(
     """Register the analyst's report command (serve is with the store's commands)."""
     report = _add(commands, "report", cmd_report)
     report.add_argument("--out", default="report", help="the folder to write into")
-    report.add_argument("--since", type=date.fromisoformat, help="YYYY-MM-DD")
-    report.add_argument("--until", type=date.fromisoformat, help="YYYY-MM-DD")
+    report.add_argument("--since", type=_since, help=_DATES)
+    report.add_argument("--until", type=_until, help=_DATES)
     report.add_argument("--actor", help="an actor's name (part of it)")
     report.add_argument("--store", help="the DuckDB file (default: Settings.store)")
 
@@ -379,6 +425,40 @@ def _add_fetch_flags(command: argparse.ArgumentParser) -> None:
         "--allow-private", action="store_true",
         help="let fetches reach loopback, private and link-local addresses",
     )  # fmt: skip
+
+
+def _add_filters(sub: argparse.ArgumentParser) -> None:
+    """Add the analyst's filters (analytics/filters.py Scope) to a command."""
+    sub.add_argument("--actor", help="source or target actor name (part of it)")
+    sub.add_argument("--dyad", help='two actor names, either direction: "Israel,Hezbollah"')
+    sub.add_argument("--type", help="PLOVER event type: ASSAULT, REJECT ...")
+    sub.add_argument("--modality", help="asserted, negated, proposed, demanded ...")
+    sub.add_argument("--since", type=_since, help=_DATES)
+    sub.add_argument("--until", type=_until, help=_DATES)
+    sub.add_argument("--place", help="place name (part of it)")
+    sub.add_argument("--country", help="the place's ISO 3166 code: LB, UA ...")
+    sub.add_argument("--min-confidence", type=float, help="0 to 1")
+
+
+_DATES = "a day (2024-01-31), month (2024-01), year (2024) or span back from today (7d, 3m)"
+
+
+def _since(text: str) -> date:
+    from dateline.analytics.periods import parse_since
+
+    try:
+        return parse_since(text)
+    except InputError as err:  # argparse turns this into a usage error with exit 2
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
+def _until(text: str) -> date:
+    from dateline.analytics.periods import parse_until
+
+    try:
+        return parse_until(text)
+    except InputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
 
 
 def _add(

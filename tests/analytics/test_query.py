@@ -7,10 +7,18 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from dateline.analytics import find_actors, find_events, format_result, summarize, timeline
+from dateline.analytics import (
+    Scope,
+    find_actors,
+    find_events,
+    format_result,
+    summarize,
+    timeline,
+)
 from dateline.batch import IngestOptions, ingest
 from dateline.cli import main
 from dateline.config import Settings
@@ -41,12 +49,15 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def test_find_events_filters_by_actor_type_and_dates(store: Store) -> None:
-    assert len(find_events(store).rows) == 3
-    assert len(find_events(store, actor="south").rows) == 3
-    assert find_events(store, actor="Eastland").rows == ()
-    assert find_events(store, type="reject").rows == ()
-    assert len(find_events(store, since=date(2024, 3, 10)).rows) == 1
-    assert len(find_events(store, until=date(2024, 3, 4)).rows) == 1
+    def count(**scope: Any) -> int:
+        return len(find_events(store, Scope(**scope)).result.rows)
+
+    assert count() == 3
+    assert count(actor="south") == 3
+    assert count(actor="Eastland") == 0
+    assert count(type="reject") == 0
+    assert count(since=date(2024, 3, 10)) == 1
+    assert count(until=date(2024, 3, 4)) == 1
 
 
 def test_timeline_counts_an_incident_once_on_its_first_day(store: Store) -> None:

@@ -74,11 +74,12 @@ def test_bad_date_is_422(client: TestClient) -> None:
     assert client.get("/incidents", params={"until": "yesterday"}).status_code == 422
 
 
-def test_incidents_carry_the_first_reports_sentence(client: TestClient) -> None:
+def test_incidents_lead_to_the_first_reports_sentence(client: TestClient) -> None:
     body = client.get("/incidents", params={"type": "ASSAULT", "until": "2024-03-10"}).json()
     [shelling] = body["items"]
     assert (shelling["reports"], shelling["stories"]) == (2, 2)
-    assert shelling["sentence"].startswith("Eastmark shelled border villages")
+    reports = client.get(f"/incidents/{shelling['id']}").json()["reports"]
+    assert reports[0]["text"].startswith("Eastmark shelled border villages")
 
 
 def test_actors_page_with_total(client: TestClient) -> None:

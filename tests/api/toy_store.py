@@ -1,7 +1,10 @@
 """A small store built from readings written by hand, for the API, report and dashboard tests.
 
 Three articles in March 2024: two outlets report the same shelling (one incident, two
-reports), one reports talks and a later attack; one article retells an old accord as history.
+reports), one reports talks and a later attack; one article retells an old accord (dated only
+by its year) as history. Events told "in" a place carry it, geocoded to made-up coordinates
+in the user-assigned country codes XE (Eastmark) and XW (Westmark); "officials said" is the
+source the first shelling report rests on.
 """
 
 from __future__ import annotations
@@ -11,9 +14,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dateline.reading import Actor, Article, Event, Interval, Mention, Published, Reading
+from dateline.reading import (
+    Actor,
+    Article,
+    Event,
+    Interval,
+    Mention,
+    Place,
+    Published,
+    Reading,
+    Source,
+)
 from dateline.store import Failure, Store
 from dateline.store.incidents import rebuild_incidents
+
+# Place names an event sentence may hold, with made-up coordinates and country codes.
+PLACES = {"Eastmark depot": (48.2, 21.5, "XE"), "Westmark": (47.5, 14.0, "XW")}
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,7 @@ class Told:
     goldstein: float
     day: date
     sentence: str
+    latest: date | None = None  # the interval's end when the text gives less than a day
 
 
 ARTICLES: dict[str, tuple[date, str, tuple[Told, ...]]] = {
@@ -36,8 +53,8 @@ ARTICLES: dict[str, tuple[date, str, tuple[Told, ...]]] = {
         (
             Told("Eastmark", "Westmark", "ASSAULT", "195", -10.0, date(2024, 3, 4),
                  "Eastmark shelled border villages of Westmark on Monday, officials said."),
-            Told("Eastmark", "Westmark", "AGREE", "057", 8.0, date(2019, 5, 1),
-                 "Eastmark and Westmark signed a border accord in 2019."),
+            Told("Eastmark", "Westmark", "AGREE", "057", 8.0, date(2019, 1, 1),
+                 "Eastmark and Westmark signed a border accord in 2019.", date(2019, 12, 31)),
         ),
     ),
     "river-times.html": (
@@ -70,6 +87,8 @@ def make_reading(source: str, published: date, publisher: str, told: tuple[Told,
         published=Published(earliest=published, latest=published, basis="metadata"),
     )  # fmt: skip
     actors: dict[str, Actor] = {}
+    places: dict[str, Place] = {}
+    sources: list[Source] = []
     events = []
     for t in told:
         start = text.index(t.sentence)
@@ -81,14 +100,39 @@ def make_reading(source: str, published: date, publisher: str, told: tuple[Told,
             )
             actors[name] = Actor(id=old.id, name=name, type="state", country=None,
                                  mentions=(*old.mentions, mention))  # fmt: skip
+        place = _place(t.sentence, places)
+        said = _officials(text, start, t.sentence, sources)
         events.append(Event(
             id=f"e{len(events) + 1}", type=t.type, cameo=t.cameo, goldstein=t.goldstein,
             plover_score=None, source=actors[t.source].id, target=actors[t.target].id,
-            modality="asserted", date=Interval(earliest=t.day, latest=t.day),
+            modality="asserted", date=Interval(earliest=t.day, latest=t.latest or t.day),
             evidence=Mention(text=t.sentence, start=start, end=start + len(t.sentence)),
+            place=place, attribution=said, confidence=0.9 if said else 0.6,
         ))  # fmt: skip
     return Reading(source=source, text=text, article=article, actors=tuple(actors.values()),
-                   events=tuple(events))  # fmt: skip
+                   events=tuple(events), places=tuple(places.values()),
+                   sources=tuple(sources))  # fmt: skip
+
+
+def _place(sentence: str, places: dict[str, Place]) -> str | None:
+    """Return the id of the first PLACES name in the sentence, adding it to `places`."""
+    name = next((n for n in PLACES if n in sentence), None)
+    if name is None:
+        return None
+    lat, lon, country = PLACES[name]
+    found = places.setdefault(name, Place(id=f"p{len(places) + 1}", name=name,
+                                          country=country, lat=lat, lon=lon))  # fmt: skip
+    return found.id
+
+
+def _officials(text: str, start: int, sentence: str, sources: list[Source]) -> str | None:
+    """Return the id of an "officials" source in the sentence, adding it to `sources`."""
+    if "officials said" not in sentence:
+        return None
+    at = text.index("officials", start)
+    sources.append(Source(id=f"s{len(sources) + 1}", text="officials", kind="anonymous",
+                          count=None, affiliation=None, start=at, end=at + 9))  # fmt: skip
+    return sources[-1].id
 
 
 def build_store(path: Path) -> Path:

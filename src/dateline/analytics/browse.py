@@ -63,17 +63,6 @@ def find_reading(store: Store, article_id: str) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
-def page_of(result: Result, *, limit: int, offset: int) -> Page:
-    """Return one page of an already computed result (for queries that do not page in SQL)."""
-    rows = result.rows[offset : offset + limit]
-    return Page(
-        result=Result(columns=result.columns, rows=rows),
-        total=len(result.rows),
-        limit=limit,
-        offset=offset,
-    )
-
-
 def count_actors(store: Store) -> int:
     """Return how many distinct actor names the store holds (find_actors groups by name)."""
     rows = store.query("SELECT count(DISTINCT name) FROM actors").rows

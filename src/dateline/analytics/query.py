@@ -7,16 +7,14 @@ violence. Goldstein scores are summed per day over incidents, each at its median
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dateline.analytics.filters import like
+from dateline.errors import InputError
 from dateline.store.store import Result, Store
-
-_EVENT_COLUMNS = (
-    "e.earliest, e.latest, e.type, e.cameo, e.goldstein, e.source_name, e.target_name, "
-    "e.place_name, e.modality, e.background, a.publisher, e.article_id, e.text"
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,53 +40,15 @@ class Summary:
     top_dyads: tuple[tuple[str, str, int], ...]  # source, target, incidents
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def find_events(
-    store: Store,
-    *,
-    actor: str | None = None,
-    type: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    place: str | None = None,
-) -> Result:
-    """Return the stored events matching every filter given, oldest first."""
-    where, params = ["TRUE"], []
-    if actor:
-        where.append("(e.source_name ILIKE ? ESCAPE '\\' OR e.target_name ILIKE ? ESCAPE '\\')")
-        params += [_like(actor), _like(actor)]
-    if type:
-        where.append("e.type = ?")
-        params.append(type.upper())
-    if since:
-        where.append("coalesce(e.latest, e.earliest) >= ?")
-        params.append(since.isoformat())
-    if until:
-        where.append("e.earliest <= ?")
-        params.append(until.isoformat())
-    if place:
-        where.append("e.place_name ILIKE ? ESCAPE '\\'")
-        params.append(_like(place))
-    sql = (
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE {' AND '.join(where)} ORDER BY e.earliest NULLS LAST, e.id"
-    )
-    return store.query(sql, params)
-
-
-def find_actors(store: Store, *, limit: int = 50) -> Result:
+def find_actors(store: Store, *, limit: int = 50, offset: int = 0) -> Result:
     """Return actors by name with how many articles and mentions name them, most named first."""
     return store.query(
         "SELECT a.name, any_value(a.type) AS type, any_value(a.country) AS country, "
         "count(DISTINCT a.article_id) AS articles, count(m.start) AS mentions "
         "FROM actors a LEFT JOIN mentions m ON m.article_id = a.article_id "
         "AND m.kind = 'actor' AND m.fact_id = a.id "
-        "GROUP BY a.name ORDER BY articles DESC, mentions DESC, a.name LIMIT ?",
-        [limit],
+        "GROUP BY a.name ORDER BY articles DESC, mentions DESC, a.name LIMIT ? OFFSET ?",
+        [limit, offset],
     )
 
 
@@ -134,3 +94,15 @@ def summarize(store: Store, *, top: int = 10) -> Summary:
 def _scalar(store: Store, sql: str) -> int:
     rows: tuple[tuple[Any, ...], ...] = store.query(sql).rows
     return int(rows[0][0]) if rows else 0
+
+
+def require_actors(store: Store, names: Sequence[str | None]) -> None:
+    """Raise InputError naming the first given name no stored actor's name contains."""
+    for name in names:
+        if (
+            name
+            and not store.query(
+                "SELECT 1 FROM actors WHERE name ILIKE ? ESCAPE '\\' LIMIT 1", [like(name)]
+            ).rows
+        ):
+            raise InputError(name, "no stored actor's name contains this; see `dateline actors`")

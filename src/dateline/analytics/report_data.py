@@ -17,19 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dateline.analytics.filters import EVERYTHING, Scope, incident_sql
 from dateline.errors import InputError
 from dateline.store.store import Result, Store
 
 PERIODS = ("day", "week")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Scope:
-    """Which incidents a question covers: a date range and an actor (part of a name)."""
-
-    since: date | None = None
-    until: date | None = None
-    actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,47 +70,27 @@ class Network:
     edges: tuple[Edge, ...]
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def scope_sql(scope: Scope, *, news_only: bool = True) -> tuple[str, list[Any]]:
-    """Return the WHERE clause (over incidents aliased `i`) and its parameters for a scope."""
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if news_only:
-        where.append("NOT i.background AND i.earliest IS NOT NULL")
-    if scope.since:
-        # A series plots an incident on its first day, so it must begin in the period; a
-        # listing keeps every incident whose date interval reaches into it.
-        where.append("i.earliest >= ?" if news_only else "coalesce(i.latest, i.earliest) >= ?")
-        params.append(scope.since)
-    if scope.until:
-        where.append("i.earliest <= ?")
-        params.append(scope.until)
-    if scope.actor:
-        where.append("(i.source_name ILIKE ? ESCAPE '\\' OR i.target_name ILIKE ? ESCAPE '\\')")
-        params += [_like(scope.actor), _like(scope.actor)]
-    return " AND ".join(where), params
-
-
-def types_per_day(store: Store, scope: Scope = Scope()) -> list[TypeDay]:
-    """Return incidents per day and PLOVER type, oldest day first."""
-    where, params = scope_sql(scope)
+def types_per_day(store: Store, scope: Scope = EVERYTHING, *, period: str = "day") -> list[TypeDay]:
+    """Return incidents per day (or week, from its Monday) and PLOVER type, oldest first."""
+    if period not in PERIODS:  # it goes into the SQL text, so only known words pass
+        raise InputError(period, "a period is day or week")
+    where, params = incident_sql(scope)
     rows = store.query(
-        f"SELECT i.earliest, i.type, count(*) FROM incidents i WHERE {where} "
+        f"SELECT CAST(date_trunc('{period}', i.earliest) AS DATE), i.type, count(*) "
+        f"FROM incidents i WHERE {where} "
         "GROUP BY ALL ORDER BY 1, 2",
         params,
     ).rows
     return [TypeDay(day=r[0], type=str(r[1]), incidents=int(r[2])) for r in rows]
 
 
-def escalation(store: Store, scope: Scope = Scope(), *, period: str = "week") -> list[Escalation]:
+def escalation(
+    store: Store, scope: Scope = EVERYTHING, *, period: str = "week"
+) -> list[Escalation]:
     """Return the escalation index per day or week (minus mean Goldstein), oldest first."""
     if period not in PERIODS:  # it goes into the SQL text, so only known words pass
         raise InputError(period, "an escalation period is day or week")
-    where, params = scope_sql(scope)
+    where, params = incident_sql(scope)
     rows = store.query(
         f"SELECT CAST(date_trunc('{period}', i.earliest) AS DATE) AS start, count(*), "
         "count(*) FILTER (WHERE i.goldstein < 0), avg(coalesce(i.goldstein, 0)) "
@@ -134,9 +106,9 @@ def _escalation(r: tuple[Any, ...]) -> Escalation:
                       index=-mean if mean else 0.0)  # fmt: skip
 
 
-def actor_network(store: Store, scope: Scope = Scope(), *, limit: int = 30) -> Network:
+def actor_network(store: Store, scope: Scope = EVERYTHING, *, limit: int = 30) -> Network:
     """Return the `limit` heaviest dyads as edges, with the actors they join as nodes."""
-    where, params = scope_sql(scope)
+    where, params = incident_sql(scope)
     rows = store.query(
         "SELECT i.source_name, i.target_name, count(*) AS n, sum(coalesce(i.goldstein, 0)) "
         f"FROM incidents i WHERE {where} AND i.source_name IS NOT NULL "
@@ -182,26 +154,19 @@ _FIRST = "(coalesce(a.published_earliest, DATE '9999-12-31'), e.id)"
 
 def recent_incidents(
     store: Store,
-    scope: Scope = Scope(),
+    scope: Scope = EVERYTHING,
     *,
-    type: str | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> Result:
     """Return incidents, newest first, each with its first report's sentence and article."""
-    where, params = scope_sql(scope, news_only=False)
-    if type:
-        where += " AND i.type = ?"
-        params.append(type.upper())
+    where, params = incident_sql(scope, news_only=False)
     sql = _INCIDENTS.format(first=_FIRST, where=where)
     return store.query(sql, [*params, limit, offset])
 
 
-def count_incidents(store: Store, scope: Scope = Scope(), *, type: str | None = None) -> int:
-    """Return how many incidents (background included) a scope and type cover."""
-    where, params = scope_sql(scope, news_only=False)
-    if type:
-        where += " AND i.type = ?"
-        params.append(type.upper())
+def count_incidents(store: Store, scope: Scope = EVERYTHING) -> int:
+    """Return how many incidents (background included) a scope covers."""
+    where, params = incident_sql(scope, news_only=False)
     rows = store.query(f"SELECT count(*) FROM incidents i WHERE {where}", params).rows
     return int(rows[0][0]) if rows else 0

@@ -8,9 +8,14 @@ import json
 from datetime import date
 from typing import Any
 
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
 from dateline.store.store import Result
 
 _WIDTH = 60  # a table cell longer than this is cut, so evidence sentences stay readable
+_TABLE_WIDTH = 160  # columns of a printed table; rich wraps cells to fit
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
@@ -31,13 +36,15 @@ def format_result(result: Result, fmt: str = "table") -> str:
 
 
 def _table(result: Result) -> str:
-    cells = [list(result.columns)] + [[_cell(v) for v in row] for row in result.rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-             for row in cells]  # fmt: skip
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append(f"({len(result.rows)} rows)")
-    return "\n".join(lines)
+    # rich lays out the columns (wrapping, alignment, width) instead of a hand-written printer;
+    # no colour codes, so the text pipes and diffs like plain output.
+    table = Table(*result.columns, box=box.SIMPLE_HEAD)
+    for row in result.rows:
+        table.add_row(*(_cell(v) for v in row))
+    out = io.StringIO()
+    Console(file=out, width=_TABLE_WIDTH, color_system=None, soft_wrap=False).print(table)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    return "\n".join([*lines, f"({len(result.rows)} rows)"]).strip("\n")
 
 
 def _cell(value: Any, *, cut: bool = True) -> str:

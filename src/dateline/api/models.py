@@ -21,6 +21,9 @@ class Page(BaseModel, Generic[Item]):
     total: int
     limit: int
     offset: int
+    next_cursor: str | None = Field(
+        default=None, description="pass as ?cursor= for the next page; null on the last page"
+    )
 
 
 class Summary(BaseModel):
@@ -62,23 +65,51 @@ class StoryItem(BaseModel):
     latest: date | None
 
 
-class EventItem(BaseModel):
+class Interval(BaseModel):
+    """When something happened, as the text allows: a day, a month, a year or a range."""
+
     earliest: date | None
     latest: date | None
+    precision: str = Field(description="day | month | year | range | unknown")
+
+
+class EventItem(BaseModel):
+    """One event as one article told it, with everything that leads back to its words."""
+
+    id: str
+    incident_id: str | None
+    article_id: str
     type: str
+    mode: str | None
     cameo: str | None
+    cameo_label: str | None
     goldstein: float | None
     source_name: str | None
     target_name: str | None
-    place_name: str | None
     modality: str | None
+    confidence: float | None
+    attribution: str | None = Field(description="the id of the quote or source it rests on")
+    earliest: date | None
+    latest: date | None
+    precision: str = Field(description="day | month | year | range | unknown")
+    date_basis: str
     background: bool
+    place_name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    text: str = Field(description="the evidence: article_text[start:end]")
+    start: int
+    end: int
+    headline: str | None
     publisher: str | None
-    article_id: str
-    text: str
+    url: str | None
+    published: date | None
 
 
 class IncidentItem(BaseModel):
+    """One event however many reports told it; its place is its first placed report's."""
+
     id: str
     type: str
     source_name: str | None
@@ -86,15 +117,76 @@ class IncidentItem(BaseModel):
     place_name: str | None
     earliest: date | None
     latest: date | None
+    precision: str
     reports: int
     articles: int
     stories: int
     goldstein: float | None
     background: bool
-    sentence: str  # the evidence of the incident's first report
+    lat: float | None
+    lon: float | None
+    country: str | None
+
+
+class ReportItem(BaseModel):
+    """One report of an event: the article, the evidence at its offsets, what it rests on."""
+
+    event_id: str
+    incident_id: str | None
     article_id: str
     headline: str | None
     publisher: str | None
+    url: str | None
+    source: str
+    published: date | None
+    type: str
+    mode: str | None
+    cameo: str | None
+    cameo_label: str | None
+    goldstein: float | None
+    source_name: str | None
+    target_name: str | None
+    modality: str | None
+    confidence: float | None
+    earliest: date | None
+    latest: date | None
+    precision: str
+    date_basis: str
+    background: bool
+    place_name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    text: str
+    start: int
+    end: int
+    attribution: str | None
+    attribution_kind: str | None = Field(description="quote | source | null")
+    attribution_text: str | None
+    attribution_speaker: str | None
+    attribution_start: int | None
+    attribution_end: int | None
+    article_text: str
+
+
+class IncidentDetail(BaseModel):
+    """An incident with every report of it, earliest published first."""
+
+    incident: IncidentItem
+    reports: list[ReportItem]
+
+
+class EventDetail(BaseModel):
+    """An event with its report (the article and evidence) and its incident's id."""
+
+    event: EventItem
+    report: ReportItem
+
+
+class TypeCount(BaseModel):
+    start: date
+    type: str
+    incidents: int
 
 
 class ActorItem(BaseModel):

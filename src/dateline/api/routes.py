@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel
 
-from dateline.analytics import find_actors, find_events, summarize, timeline
+from dateline.analytics import find_actors, summarize, timeline
 from dateline.analytics.browse import (
     Page,
     count_actors,
@@ -26,15 +26,18 @@ from dateline.analytics.browse import (
     list_articles,
     list_failures,
     list_stories,
-    page_of,
 )
-from dateline.analytics.report_data import (
-    Scope,
-    actor_network,
-    count_incidents,
-    escalation,
-    recent_incidents,
+from dateline.analytics.filters import Scope, parse_dyad
+from dateline.analytics.listing import (
+    Listing,
+    Order,
+    find_events,
+    find_incident,
+    find_incidents,
+    find_reports,
 )
+from dateline.analytics.report_data import actor_network, escalation, types_per_day
+from dateline.analytics.table import format_result
 from dateline.api import models
 from dateline.config import Settings
 from dateline.errors import StoreError
@@ -49,11 +52,64 @@ Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 Since = Annotated[date | None, Query(description="YYYY-MM-DD")]
 Until = Annotated[date | None, Query(description="YYYY-MM-DD")]
 Actor = Annotated[str | None, Query(description="an actor's name, or part of it")]
+Format = Annotated[Literal["json", "csv"], Query(description="json (a page) or csv (its rows)")]
+Period = Annotated[Literal["day", "week"], Query(description="day, or week from its Monday")]
+_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
+
+
+def scope_of(
+    since: Since = None,
+    until: Until = None,
+    actor: Actor = None,
+    dyad: Annotated[
+        str | None, Query(description='two names, either way: "Israel,Hezbollah"')
+    ] = None,
+    type: Annotated[str | None, Query(description="a PLOVER type: ASSAULT, REJECT ...")] = None,
+    modality: Annotated[str | None, Query(description="asserted, negated, proposed ...")] = None,
+    place: Annotated[str | None, Query(description="a place name, or part of it")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code: LB, UA ...")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> Scope:
+    """Return the analyst's filters as a Scope (an InputError becomes a 422)."""
+    return Scope(since=since, until=until, actor=actor, dyad=parse_dyad(dyad) if dyad else None,
+                 type=type, modality=modality, place=place, country=country,
+                 min_confidence=min_confidence)  # fmt: skip
+
+
+Filters = Annotated[Scope, Depends(scope_of)]
+
+
+def order_of(
+    sort: Annotated[
+        str,
+        Query(
+            description="date, published, goldstein, confidence, type, "
+            "reports; a leading - sorts descending"
+        ),
+    ] = "-date",
+    cursor: Annotated[str | None, Query(description="next_cursor of the page before")] = None,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="rows per page")] = 50,
+    offset: Offset = 0,
+) -> Order:
+    """Return the sort and page asked for."""
+    return Order(sort=sort, cursor=cursor, limit=limit, offset=offset)
+
+
+Sorted = Annotated[Order, Depends(order_of)]
 
 
 def _items(model: type[M], result: Result) -> list[M]:
     return [model.model_validate(dict(zip(result.columns, row, strict=True)))
             for row in result.rows]  # fmt: skip
+
+
+def _listed(model: type[M], listing: Listing, order: Order, fmt: str) -> Any:
+    if fmt == "csv":
+        return Response(format_result(listing.result, "csv") + "\n", media_type="text/csv")
+    return models.Page[model](  # type: ignore[valid-type]  # a runtime-parametrised generic
+        items=_items(model, listing.result), total=listing.total, limit=listing.limit,
+        offset=0 if order.cursor else order.offset, next_cursor=listing.next_cursor,
+    )  # fmt: skip
 
 
 def _paged(model: type[M], page: Page) -> models.Page[M]:
@@ -134,37 +190,54 @@ def _add_listings(router: APIRouter, opened: Opener) -> None:
         with opened() as store:
             return _paged(models.FailureItem, list_failures(store, limit=limit, offset=offset))
 
-    @router.get("/events")
-    def events(
-        actor: Actor = None, type: str | None = None, since: Since = None, until: Until = None,
-        place: str | None = None, limit: Limit = 50, offset: Offset = 0,
-    ) -> models.Page[models.EventItem]:  # fmt: skip
+    @router.get("/events", response_model=models.Page[models.EventItem], responses=_CSV)
+    def events(scope: Filters, order: Sorted, format: Format = "json") -> Any:
+        """Events in scope, newest first; every row leads back to its article and words."""
         with opened() as store:
-            result = find_events(store, actor=actor, type=type, since=since, until=until,
-                                 place=place)  # fmt: skip
-        return _paged(models.EventItem, page_of(result, limit=limit, offset=offset))
+            return _listed(models.EventItem, find_events(store, scope, order), order, format)
+
+    @router.get("/events/{event_id}")
+    def event(event_id: str) -> models.EventDetail:
+        """One event with its report: the article text, the evidence's offsets, attribution."""
+        with opened() as store:
+            reports = _items(models.ReportItem, find_reports(store, event_id=event_id))
+        if not reports:
+            raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
+        return models.EventDetail(event=_event_of(reports[0]), report=reports[0])
 
     @router.get("/actors")
     def actors(limit: Limit = 50, offset: Offset = 0) -> models.Page[models.ActorItem]:
         with opened() as store:
-            result, total = find_actors(store, limit=offset + limit), count_actors(store)
-        page = page_of(result, limit=limit, offset=offset)
-        return _paged(models.ActorItem, Page(result=page.result, total=total, limit=limit,
+            result = find_actors(store, limit=limit, offset=offset)
+            total = count_actors(store)
+        return _paged(models.ActorItem, Page(result=result, total=total, limit=limit,
                                              offset=offset))  # fmt: skip
 
 
 def _add_situation(router: APIRouter, opened: Opener) -> None:
-    @router.get("/incidents")
-    def incidents(
-        actor: Actor = None, type: str | None = None, since: Since = None, until: Until = None,
-        limit: Limit = 50, offset: Offset = 0,
-    ) -> models.Page[models.IncidentItem]:  # fmt: skip
-        scope = Scope(since=since, until=until, actor=actor)
+    @router.get("/incidents", response_model=models.Page[models.IncidentItem], responses=_CSV)
+    def incidents(scope: Filters, order: Sorted, format: Format = "json") -> Any:
+        """Incidents in scope (one event however many reports), newest first."""
         with opened() as store:
-            result = recent_incidents(store, scope, type=type, limit=limit, offset=offset)
-            total = count_incidents(store, scope, type=type)
-        return _paged(models.IncidentItem, Page(result=result, total=total, limit=limit,
-                                                offset=offset))  # fmt: skip
+            listing = find_incidents(store, scope, order)
+        return _listed(models.IncidentItem, listing, order, format)
+
+    @router.get("/incidents/{incident_id}")
+    def incident(incident_id: str) -> models.IncidentDetail:
+        """One incident with every report of it: headline, outlet, URL, date, the words."""
+        with opened() as store:
+            found = _items(models.IncidentItem, find_incident(store, incident_id))
+            reports = _items(models.ReportItem, find_reports(store, incident_id=incident_id))
+        if not found:
+            raise HTTPException(status_code=404, detail=f"no incident with id {incident_id!r}")
+        return models.IncidentDetail(incident=found[0], reports=reports)
+
+    @router.get("/types")
+    def types(scope: Filters, period: Period = "day") -> list[models.TypeCount]:
+        """Incidents per day or week and PLOVER type (background left out), oldest first."""
+        with opened() as store:
+            rows = types_per_day(store, scope, period=period)
+        return [models.TypeCount(start=r.day, type=r.type, incidents=r.incidents) for r in rows]
 
     @router.get("/timeline")
     def dyad_timeline(
@@ -180,21 +253,18 @@ def _add_situation(router: APIRouter, opened: Opener) -> None:
 
     @router.get("/network")
     def network(
-        actor: Actor = None, since: Since = None, until: Until = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 30,
-    ) -> models.NetworkOut:  # fmt: skip
+        scope: Filters, limit: Annotated[int, Query(ge=1, le=500)] = 30
+    ) -> models.NetworkOut:
+        """The heaviest dyads in scope as weighted edges, with the actors they join."""
         with opened() as store:
-            net = actor_network(store, Scope(since=since, until=until, actor=actor), limit=limit)
+            net = actor_network(store, scope, limit=limit)
         return models.NetworkOut.model_validate(net, from_attributes=True)
 
     @router.get("/escalation")
-    def escalation_index(
-        actor: Actor = None, since: Since = None, until: Until = None,
-        period: Annotated[str, Query(pattern="^(day|week)$")] = "week",
-    ) -> list[models.EscalationPoint]:  # fmt: skip
+    def escalation_index(scope: Filters, period: Period = "week") -> list[models.EscalationPoint]:
+        """Minus the mean Goldstein score of the incidents per day or week: up is escalation."""
         with opened() as store:
-            points = escalation(store, Scope(since=since, until=until, actor=actor),
-                                period=period)  # fmt: skip
+            points = escalation(store, scope, period=period)
         return [models.EscalationPoint.model_validate(p, from_attributes=True) for p in points]
 
     @router.get("/report", response_class=PlainTextResponse)
@@ -214,6 +284,13 @@ def _add_situation(router: APIRouter, opened: Opener) -> None:
         with opened() as store:
             built = build_report(store, since=since, until=until, actor=actor)
         return Response(content=render_png(PLOTS[name](built)), media_type="image/png")
+
+
+def _event_of(report: models.ReportItem) -> models.EventItem:
+    """Return the event row of a report (the same columns, less the article text)."""
+    fields = report.model_dump()
+    fields["id"] = fields.pop("event_id")  # extra fields (article_text ...) are ignored
+    return models.EventItem.model_validate(fields)
 
 
 def _add_read(router: APIRouter, settings: Settings, pipeline: Callable[[], Pipeline]) -> None:

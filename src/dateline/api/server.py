@@ -8,10 +8,11 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from dateline.api.routes import make_router
 from dateline.config import Settings
-from dateline.dashboard import DASHBOARD
+from dateline.dashboard import DASHBOARD, PLOTLY_JS
 from dateline.errors import DatelineError, InputError
 from dateline.pipeline import Pipeline, default_pipeline
 
@@ -25,13 +26,19 @@ def create_app(
     def reader() -> Pipeline:
         return pipeline or default_pipeline()
 
-    app = FastAPI(title="dateline", summary="The situation in the news, read into data")
+    # FastAPI's own /docs loads Swagger UI from a CDN; fastapi-offline serves the same assets
+    # from its installed package, so the docs render with no network (#11).
+    app = FastAPIOffline(title="dateline", summary="The situation in the news, read into data")
     router = make_router(store_path, settings=settings or Settings(), pipeline=reader)
     app.include_router(router)
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(DASHBOARD / "index.html")
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> FileResponse:  # from the installed plotly package, not a CDN
+        return FileResponse(PLOTLY_JS, media_type="text/javascript")
 
     app.mount("/static", StaticFiles(directory=DASHBOARD), name="static")
     app.add_exception_handler(InputError, _bad_input)

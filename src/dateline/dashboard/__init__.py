@@ -8,4 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import plotly
+
 DASHBOARD = Path(__file__).resolve().parent
+# plotly's Python package ships the plotly.js bundle it renders with; the server hands out
+# that file, so the dashboard's charts need no CDN and no JavaScript vendored in this repo.
+PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"

@@ -13,11 +13,11 @@ from datetime import date
 from typing import Any
 
 from dateline.analytics import Summary, summarize
+from dateline.analytics.filters import Scope
 from dateline.analytics.report_data import (
     Edge,
     Escalation,
     Network,
-    Scope,
     TypeDay,
     actor_network,
     count_incidents,

@@ -1,0 +1,157 @@
+"""The analyst's filters as SQL: one Scope narrows events, incidents and every series alike.
+
+A Scope is checked when it is made (an unknown PLOVER type or modality, or a range that ends
+before it begins, is an InputError naming the value and the known ones), so the CLI, the API
+and the dashboard refuse the same mistakes with the same words (#11).
+
+Events are filtered on their own columns and their place (alias `e`, places `p`). An incident
+is in scope when any of its reports is: the non-date filters go through its events, while
+dates stay on the incident's own interval, which is its first report's (dedup/events.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dateline.errors import InputError
+from dateline.reading import MODALITIES, PLOVER_TYPES
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scope:
+    """Which events and incidents a question covers; every field left None matches all."""
+
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None  # part of a source or target name
+    dyad: tuple[str, str] | None = None  # two names (parts), either direction
+    type: str | None = None  # a PLOVER type
+    modality: str | None = None  # one of reading.MODALITIES
+    place: str | None = None  # part of a place name
+    country: str | None = None  # the place's country code (ISO 3166 alpha-2)
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.type and self.type.upper() not in PLOVER_TYPES:
+            raise InputError(self.type, f"no such PLOVER type; known: {', '.join(PLOVER_TYPES)}")
+        if self.modality and self.modality not in MODALITIES:
+            raise InputError(self.modality, f"no such modality; known: {', '.join(MODALITIES)}")
+        if self.since and self.until and self.until < self.since:
+            raise InputError(f"{self.since}..{self.until}", "the range ends before it begins")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise InputError(str(self.min_confidence), "a confidence is between 0 and 1")
+
+
+EVERYTHING = Scope()  # the default scope: a module constant, since calls in defaults are not
+
+
+def parse_dyad(text: str) -> tuple[str, str]:
+    """Return the two names of "A,B"; raise InputError when either is missing."""
+    source, _, target = (part.strip() for part in text.partition(","))
+    if not source or not target:
+        raise InputError(text, 'a dyad is two actor names and a comma: "Israel,Hezbollah"')
+    return source, target
+
+
+def like(text: str) -> str:
+    """Return an ILIKE pattern matching `text` anywhere, its wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_NAME = "{} ILIKE ? ESCAPE '\\'"
+
+
+def event_sql(scope: Scope, *, dates: bool = True) -> tuple[str, list[Any]]:
+    """Return the WHERE clause over events `e` (and places `p`) and its parameters."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if scope.actor:
+        where.append(f"({_NAME.format('e.source_name')} OR {_NAME.format('e.target_name')})")
+        params += [like(scope.actor)] * 2
+    if scope.dyad:
+        a, b = (like(name) for name in scope.dyad)
+        src, tgt = _NAME.format("e.source_name"), _NAME.format("e.target_name")
+        where.append(f"(({src} AND {tgt}) OR ({src} AND {tgt}))")
+        params += [a, b, b, a]
+    exact = (
+        ("e.type", scope.type and scope.type.upper()),
+        ("e.modality", scope.modality),
+        ("upper(p.country)", scope.country and scope.country.upper()),
+    )
+    for column, value in exact:
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if scope.place:
+        where.append(_NAME.format("e.place_name"))
+        params.append(like(scope.place))
+    if scope.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(scope.min_confidence)
+    if dates:
+        where, params = _dates(where, params, scope, "e")
+    return " AND ".join(where), params
+
+
+def _dates(
+    where: list[str], params: list[Any], scope: Scope, alias: str
+) -> tuple[list[str], list[Any]]:
+    # An interval is in the range when it reaches into it: "March 2024" is in since=2024-03-15.
+    if scope.since:
+        where = [*where, f"coalesce({alias}.latest, {alias}.earliest) >= ?"]
+        params = [*params, scope.since]
+    if scope.until:
+        where = [*where, f"{alias}.earliest <= ?"]
+        params = [*params, scope.until]
+    return where, params
+
+
+def has_event_filters(scope: Scope) -> bool:
+    """Return whether the scope filters on anything but dates."""
+    return any((scope.actor, scope.dyad, scope.type, scope.modality, scope.place,
+                scope.country, scope.min_confidence is not None))  # fmt: skip
+
+
+def incident_sql(scope: Scope, *, news_only: bool = True) -> tuple[str, list[Any]]:
+    """Return the WHERE clause over incidents `i` and its parameters.
+
+    `news_only` (the series) leaves out background incidents and undated ones, and keeps an
+    incident only if it begins in the range, since a series plots it on its first day; a
+    listing keeps every incident whose interval reaches into the range.
+    """
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if news_only:
+        where.append("NOT i.background AND i.earliest IS NOT NULL")
+        if scope.since:
+            where.append("i.earliest >= ?")
+            params.append(scope.since)
+        if scope.until:
+            where.append("i.earliest <= ?")
+            params.append(scope.until)
+    else:
+        where, params = _dates(where, params, scope, "i")
+    if has_event_filters(scope):
+        events, more = event_sql(scope, dates=False)
+        where.append(
+            "EXISTS (SELECT 1 FROM incident_events ie JOIN events e ON e.id = ie.event_id "
+            "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id "
+            f"WHERE ie.incident_id = i.id AND {events})"
+        )
+        params += more
+    return " AND ".join(where), params
+
+
+def precision_sql(alias: str) -> str:
+    """Return an SQL expression naming how precise an interval is: day, month, year, range."""
+    e, l = f"{alias}.earliest", f"{alias}.latest"  # noqa: E741  # e(arliest), l(atest)
+    return (
+        f"CASE WHEN {e} IS NULL THEN 'unknown' "
+        f"WHEN {l} IS NULL OR {l} = {e} THEN 'day' "
+        f"WHEN day({e}) = 1 AND {l} = last_day({e}) THEN 'month' "
+        f"WHEN month({e}) = 1 AND day({e}) = 1 AND {l} = make_date(year({e}), 12, 31) "
+        "THEN 'year' ELSE 'range' END"
+    )
