@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
-import pyarrow as pa
 
 from dateline.errors import StoreError
 from dateline.reading import Reading, to_json
 from dateline.store.migrate import migrate
 from dateline.store.rows import COLUMNS, FACT_TABLES, Row, article_row, fact_rows
 
-if TYPE_CHECKING:  # datasketch pulls in scipy: only writers pay for it, not queries (#12)
+if TYPE_CHECKING:  # datasketch (scipy) and pyarrow (numpy) load when a writer first needs
+    # them, so that query commands start fast (#12)
+    import pyarrow as pa
+
     from dateline.dedup.articles import StoryIndex
 
 
@@ -233,6 +235,8 @@ class Store:
 
     def _arrow(self, table: str, names: Sequence[str], rows: list[Row]) -> pa.Table:
         """Rows as an Arrow table typed like the store's columns (asked of DuckDB once)."""
+        import pyarrow as pa
+
         if table not in self._schemas:
             quoted = ", ".join(f'"{c}"' for c in names)
             query = f"SELECT {quoted} FROM {table} LIMIT 0"
