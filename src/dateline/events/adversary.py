@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from dateline.events.lexicon import load_lexicon, load_words
 from dateline.events.proposals import state_of, token_of
-from dateline.events.roles import resolve
+from dateline.events.roles import office_state, resolve
 from dateline.reading import Actor, Event, Reading
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
@@ -123,7 +123,7 @@ def _side(reading: Reading, actor: Actor) -> Actor:
     seen = {actor.id}
     by_id = {a.id: a for a in reading.actors}
     if actor.type == "person" and actor.part_of is None:
-        actor = _named_in_title(reading, actor) or _office_state(reading, actor) or actor
+        actor = _named_in_title(reading, actor) or office_state(reading, actor) or actor
     while actor.part_of in by_id and actor.part_of not in seen:
         seen.add(actor.part_of)
         actor = by_id[actor.part_of]
@@ -142,15 +142,6 @@ def _named_in_title(reading: Reading, person: Actor) -> Actor | None:
             if at >= 0 and not role[at + 1 + len(name)].isalnum():
                 found.append((at, -len(name), actor))
     return min(found, key=_first_longest)[2] if found else None
-
-
-def _office_state(reading: Reading, person: Actor) -> Actor | None:
-    """The state of a person whose title is a state office: "President", "defense minister"."""
-    role = f" {(person.role or '').lower()} "
-    if not person.country or not any(f" {t} " in role for t in load_words("state_titles.txt")):
-        return None
-    return next((a for a in reading.actors if a.type == "state" and a.country == person.country),
-                None)  # fmt: skip
 
 
 def _first_longest(item: tuple[int, int, Actor]) -> tuple[int, int]:

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.events.lexicon import NOUN_POS, Entry, code_info, load_cues, load_lexicon
+from dateline.events.lexicon import (
+    NOUN_POS,
+    Entry,
+    code_info,
+    load_cues,
+    load_lexicon,
+    load_words,
+)
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
 THEME_DEPS = frozenset({"dobj", "pobj", "xcomp", "attr", "ccomp", "acomp", "prep", "pcomp"})
@@ -56,6 +63,10 @@ class Cluster:
     intent_of: Trigger | None = None  # an intent adjective that governs `head` ("ready to")
 
 
+DIRECTIVE = Entry(code="100", side="frame")  # see data/directive_verbs.txt
+ADDRESSEE_PREPS = frozenset({"on", "upon"})  # "called on/upon X to ..."
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Return every token that matches a lexicon entry, in text order."""
     lexicon = load_lexicon()
@@ -64,6 +75,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         pos = _pos(token)
         if pos is None:
             continue
+        if pos == "VERB" and is_directive(token):
+            found.append(Trigger(token, DIRECTIVE, token.lemma_.lower()))
+            continue
         for phrase in _keys(token, pos):
             entries = lexicon.get((phrase, pos))
             entry = _pick(token, entries, pos) if entries else None
@@ -71,6 +85,29 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 found.append(Trigger(token, entry, phrase))
                 break
     return [t for t in found if _stands(t)]
+
+
+def is_directive(verb: Token) -> bool:
+    """Does the verb direct an addressee to act: "told X to go", "demanded that X go"?"""
+    if verb.lemma_.lower() not in load_words("directive_verbs.txt"):
+        return False
+    children = list(verb.children)
+    addressee = any(c.dep_ in ("dobj", "dative") for c in children) or any(
+        c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS for c in children
+    )
+    to_act = any(c.dep_ == "xcomp" and _is_infinitive(c) for c in children)
+    # "demanded that they halt": only verbs that demand take a that-clause as the demanded act
+    # ("told reporters that ..." reports); the clause marked by "that" and with its own subject.
+    demands = load_cues().get("gov", {}).get(verb.lemma_.lower()) == "demanded"
+    that_act = demands and any(
+        c.dep_ == "ccomp" and _has_own_subject(c) and any(m.lower_ == "that" for m in c.children)
+        for c in children
+    )
+    return (addressee and to_act) or that_act
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _pos(token: Token) -> str | None:
@@ -180,7 +217,12 @@ def _governor(trigger: Trigger, at: dict[int, Trigger]) -> Trigger | None:
         if token.i in at:
             return at[token.i]
     for _ in range(HOPS):
-        if token.head.i == token.i or token.dep_ in ("conj", "relcl", "ccomp", "parataxis"):
+        governor = at.get(token.head.i)
+        # "demanded that X halt attacks": the halt is what is demanded, part of the demand.
+        directed = token.dep_ == "ccomp" and governor is not None and governor.entry is DIRECTIVE
+        if token.head.i == token.i or (
+            token.dep_ in ("conj", "relcl", "ccomp", "parataxis") and not directed
+        ):
             return None
         token = token.head
         if token.i in at:

@@ -19,7 +19,7 @@ from dateline.events.lexicon import load_cues, load_words
 from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
-TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "of"})
+TARGET_PREPS = frozenset({"on", "upon", "against", "at", "with", "to", "toward", "towards", "of"})
 AIMING_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into"})
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -27,6 +27,10 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 NEUTER = frozenset({"it", "its"})
 PRONOUNS = PERSONAL | NEUTER | PLURAL_PRONOUNS
+# First person stands for whoever speaks (GOLD.md): "I" for the speaker, "we" for the body
+# the speaker speaks for ("we will respond", said the president: his state).
+FIRST_SINGULAR = frozenset({"i", "me", "my"})
+FIRST_PLURAL = frozenset({"we", "us", "our"})
 DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
 ARGUMENT_PREPS = frozenset({"by", "from", "with", "against"})
@@ -195,7 +199,30 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         return resolve(reading, appos[0], hops=hops - 1)
     if token.lower_ in PRONOUNS:
         return _nearest_before(reading, token)
+    if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL:
+        return speaker_at(reading, token.idx, plural=token.lower_ in FIRST_PLURAL)
     return None
+
+
+def speaker_at(reading: Reading, offset: int, *, plural: bool = False) -> Actor | None:
+    """Return the actor whose quoted words hold `offset`; for "we", the body they speak for."""
+    quote = next((q for q in reading.quotes if q.start <= offset < q.end), None)
+    if quote is None or quote.speaker is None or quote.speaker.actor is None:
+        return None
+    by_id = {a.id: a for a in reading.actors}
+    speaker = by_id.get(quote.speaker.actor)
+    if speaker is None or not plural or speaker.type != "person":
+        return speaker
+    return by_id.get(speaker.part_of or "") or office_state(reading, speaker) or speaker
+
+
+def office_state(reading: Reading, person: Actor) -> Actor | None:
+    """The state of a person whose title is a state office: "President", "defense minister"."""
+    role = f" {(person.role or '').lower()} "
+    if not person.country or not any(f" {t} " in role for t in load_words("state_titles.txt")):
+        return None
+    return next((a for a in reading.actors if a.type == "state" and a.country == person.country),
+                None)  # fmt: skip
 
 
 def resolve_all(reading: Reading, token: Token, *, whole: bool = False) -> list[Actor]:
