@@ -30,7 +30,7 @@ def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
         return "conditional"
     if intended:
         return "intended"
-    governed = _governed(trigger, chain)
+    governed = _governed(trigger, chain) or _committed(chain) or _modified(trigger)
     if governed:
         return governed
     if code.startswith("10"):
@@ -72,6 +72,19 @@ def _conditional(chain: list[Token]) -> bool:
     return any(
         m.dep_ in ("mark", "advmod") and m.lower_ in marks for c in clauses for m in c.children
     )
+
+
+def _committed(chain: list[Token]) -> str | None:
+    """ "pledged to restart talks", "promised to free": a commitment is to a future act."""
+    commit = load_cues().get("commit", {})
+    return next((commit[t.lemma_.lower()] for t in chain if t.lemma_.lower() in commit), None)
+
+
+def _modified(trigger: Token) -> str | None:
+    """ "a planned visit", "the proposed talks": a noun event's modifier gives its modality."""
+    gov = load_cues().get("gov", {})
+    mods = [c for c in trigger.children if c.dep_ == "amod" and c.lemma_.lower() in gov]
+    return gov[mods[0].lemma_.lower()] if trigger.pos_ == "NOUN" and mods else None
 
 
 def _governed(trigger: Token, chain: list[Token]) -> str | None:

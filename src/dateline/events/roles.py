@@ -71,7 +71,11 @@ def target_tokens(trigger: Token) -> list[Token]:
         # instrument, the one acted on sits in its preposition or the verb's; candidates
         # are tried in order, the first naming an actor wins.
         aimed = [p for o in objects for p in _prep_objects(o, AIMING_PREPS)]
-        found = passive or [*objects, *aimed, *_prep_objects(trigger, TARGET_PREPS)]
+        # "rejected Abbas' call", "condemned declarations by the monitors": when the object is
+        # someone's words or act, its author is who the act is aimed at.
+        owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
+        owners += [p for o in objects for p in _prep_objects(o, SOURCE_PREPS)]
+        found = passive or [*objects, *aimed, *_prep_objects(trigger, TARGET_PREPS), *owners]
         return found or _complement_target(trigger)
     own = _prep_objects(trigger, TARGET_PREPS - {"with"})
     carrier = _carrier(trigger)
@@ -201,7 +205,31 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         return _nearest_before(reading, token)
     if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL:
         return speaker_at(reading, token.idx, plural=token.lower_ in FIRST_PLURAL)
+    return _descriptor(reading, token)
+
+
+def _descriptor(reading: Reading, token: Token) -> Actor | None:
+    """Return the actor a descriptor means: "the prime minister" is the person the story
+    gave that title, "the government" or "the regime" (with no name of its own) the story's
+    most mentioned state."""
+    if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
+        return None
+    title = " ".join(t.lower_ for t in _tight(token))
+    if title in load_words("state_titles.txt"):
+        return _titled_before(reading, title, token.idx)
+    if token.lemma_.lower() in load_words("government_words.txt"):
+        states = [a for a in reading.actors if a.type == "state"]
+        return max(states, key=lambda a: len(a.mentions), default=None)
     return None
+
+
+def _titled_before(reading: Reading, title: str, offset: int) -> Actor | None:
+    """The person whose role holds `title`, mentioned last before `offset` (else first after)."""
+    people = [a for a in reading.actors if a.type == "person" and title in (a.role or "").lower()]
+    before = [(m.start, a) for a in people for m in a.mentions if m.start < offset]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return people[0] if len(people) == 1 else None
 
 
 def speaker_at(reading: Reading, offset: int, *, plural: bool = False) -> Actor | None:

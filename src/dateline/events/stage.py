@@ -116,7 +116,8 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     if reading.actors and pairs == ([None], [None]):
         return  # the actors layer names no one here; PLOVER codes no actorless events
     attribution = find_attribution(reading, trigger)
-    parties = _parties(pairs, reciprocal=is_reciprocal(trigger))
+    reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
+    parties = _parties(pairs, reciprocal=reciprocal)
     source, target = parties.source, parties.target
     yield Event(
         id="",
