@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import dask
 import dask.bag as db
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -49,17 +50,24 @@ class DaskReader:
         self._processes = options.processes
         self._cluster: LocalCluster | None = None
         self._client: Client | None = None
+        self._stages: Future[tuple[Stage, ...]] | None = None
 
     def __enter__(self) -> DaskReader:
         if self._scheduler:
             self._client = Client(self._scheduler)  # type: ignore[no-untyped-call]
         else:
             # distributed ships no type hints for these calls (mypy --strict)
-            self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=self.workers, threads_per_worker=1, processes=self._processes,
-                dashboard_address=None,
-            )  # fmt: skip
+            # Each worker process imports spaCy before it answers; on a loaded machine that
+            # took longer than distributed's default 30 s connect timeout (#12).
+            with dask.config.set({"distributed.comm.timeouts.connect": "180s"}):
+                self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=self.workers, threads_per_worker=1, processes=self._processes,
+                    dashboard_address=None,
+                )  # fmt: skip
             self._client = Client(self._cluster)  # type: ignore[no-untyped-call]
+        # The stages (and the spaCy pipeline they close over) go to each worker once and stay
+        # there; passed with every chunk, each task unpickled its own copy of the model (#12).
+        [self._stages] = self._client.scatter([self.stages], broadcast=True)  # type: ignore[no-untyped-call]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -88,7 +96,7 @@ class DaskReader:
         parts = min(self.workers, len(pages))
         bag = db.from_sequence(numbered, npartitions=parts)  # type: ignore[no-untyped-call]
         future: Future[list[bytes]] = self._client.compute(  # type: ignore[no-untyped-call]
-            bag.map_partitions(read_partition, stages=self.stages)
+            bag.map_partitions(read_partition, stages=self._stages)
         )
         return future
 
