@@ -259,9 +259,21 @@ def _type(trigger: Trigger) -> str:
 
 
 def _head(top: Trigger, members: Iterable[Trigger]) -> Trigger:
-    """Among same-type members, the most specific code names the event (186 over 190)."""
+    """Among same-type members, the most specific code names the event (186 over 190).
+
+    A support verb only carries the act its object names ("took part in attacks", "carried
+    out raids", "set off fighting"): the event noun outranks it, whatever the verb codes."""
+    members = list(members)
+    if _is_light(top.token):
+        carried = [m for m in members if m.token.pos_ == "NOUN" and _type(m)]
+        if carried:
+            top = min(carried, key=lambda m: m.token.i)
     same = [m for m in members if _type(m) == _type(top)]
     return max(same, key=_specificity, default=top)
+
+
+def _is_light(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in load_cues().get("light", {})
 
 
 def _specificity(trigger: Trigger) -> tuple[bool, bool, bool, float]:

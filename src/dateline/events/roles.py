@@ -11,6 +11,7 @@ to their head, and pronouns to the nearest actor mentioned before them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -32,6 +33,8 @@ PRONOUNS = PERSONAL | NEUTER | PLURAL_PRONOUNS
 FIRST_SINGULAR = frozenset({"i", "me", "my"})
 FIRST_PLURAL = frozenset({"we", "us", "our"})
 DYAD_TYPES = frozenset({"state", "armed_group", "government", "military", "party"})
+ARMED_ROLES = frozenset({"armed_group", "military", "police"})  # "gunmen", "troops", "police"
+OWNER_TYPES = DYAD_TYPES | {"igo", "police"}  # who armed people act for
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
 ARGUMENT_PREPS = frozenset({"by", "from", "with", "against"})
 DYAD_MIN = 3  # mentions the second side needs before the story is taken to be about a pair
@@ -197,7 +200,7 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     for span in spans:
         actor = actor_at(reading, span.start_char, span.end_char)
         if actor is not None:
-            return actor
+            return _named_owner(reading, token, actor) or actor
     appos = [c for c in token.children if c.dep_ == "appos"]
     if hops and appos:
         return resolve(reading, appos[0], hops=hops - 1)
@@ -206,6 +209,19 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL:
         return speaker_at(reading, token.idx, plural=token.lower_ in FIRST_PLURAL)
     return _descriptor(reading, token)
+
+
+def _named_owner(reading: Reading, token: Token, actor: Actor) -> Actor | None:
+    """ "Hezbollah fighters", "Fatah gunmen", "ISIS militants": armed people named by role
+    and owner act for the owner the story names, not as an unnamed group of their own."""
+    if token.pos_ != "NOUN" or actor.type not in ARMED_ROLES:
+        return None
+    for child in token.children:
+        if child.dep_ in NOUN_SOURCE_DEPS and names_agent(child):
+            owner = actor_at(reading, child.idx, child.idx + len(child))
+            if owner is not None and owner.id != actor.id and owner.type in OWNER_TYPES:
+                return owner
+    return None
 
 
 def _descriptor(reading: Reading, token: Token) -> Actor | None:
@@ -217,10 +233,19 @@ def _descriptor(reading: Reading, token: Token) -> Actor | None:
     title = " ".join(t.lower_ for t in _tight(token))
     if title in load_words("state_titles.txt"):
         return _titled_before(reading, title, token.idx)
-    if token.lemma_.lower() in load_words("government_words.txt"):
-        states = [a for a in reading.actors if a.type == "state"]
-        return max(states, key=lambda a: len(a.mentions), default=None)
-    return None
+    kind = _descriptor_types().get(token.lemma_.lower())
+    if kind is None:
+        return None
+    of_kind = [a for a in reading.actors if a.type == kind]
+    states = [a for a in reading.actors if a.type == "state"]
+    return max(of_kind or states, key=lambda a: len(a.mentions), default=None)
+
+
+@cache
+def _descriptor_types() -> dict[str, str]:
+    """Return descriptor noun -> the actor type it stands for (data/government_words.txt)."""
+    rows = (line.split() for line in load_words("government_words.txt"))
+    return {row[0]: row[1] for row in rows if len(row) == 2}
 
 
 def _titled_before(reading: Reading, title: str, offset: int) -> Actor | None:
