@@ -80,7 +80,56 @@ def find_quoted(text: str) -> tuple[tuple[int, int], ...]:
             spans.append((opened + 1, at))
             opened = None
         at += 1
-    return tuple(_trimmed(text, s, e) for s, e in spans if e > s + 1)
+    spans += _single_quoted(text, spans)
+    return tuple(sorted(_trimmed(text, s, e) for s, e in spans if e > s + 1))
+
+
+SINGLE_OPENING = "‘'"
+SINGLE_CLOSING = "’'"
+# What may stand before a single mark that opens a quote: a space, a bracket, a dash, or a
+# mark that just closed one ("...Commission.''I call upon ..." runs two quotes together).
+_BEFORE_SINGLE_OPEN = " \t\n([{-–—\"“'’"
+
+
+def _single_quoted(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans inside single quotation marks (British style: 'Resign!' he yelled).
+
+    A single mark is also an apostrophe ("Georgia's", "the rebels' leader", "'90s"), so a
+    mark opens only at a word's start, before a letter or digit, and closes only at a
+    word's end, before a space or punctuation; a pair never crosses a paragraph break, and
+    marks inside a double-quoted span are nested quotes, part of the outer quotation.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for at, ch in enumerate(text):
+        if any(s - 1 <= at <= e for s, e in taken):
+            opened = None if opened is not None and opened < at else opened
+            continue
+        if ch == "\n" and BREAK.match(text, at):
+            opened = None
+        elif opened is None and ch in SINGLE_OPENING and _opens_single(text, at):
+            opened = at
+        elif opened is not None and ch in SINGLE_CLOSING and _closes_single(text, at):
+            if " " in text[opened + 1 : at].strip():
+                spans.append((opened + 1, at))
+            opened = None  # one word in single marks is a term ('tit-for-tat'), not words said
+    return spans
+
+
+def _opens_single(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before in _BEFORE_SINGLE_OPEN and after.isalnum() and not _is_year_mark(text, at)
+
+
+def _is_year_mark(text: str, at: int) -> bool:
+    return bool(re.match(r"['‘]\d\ds\b", text[at : at + 5]))  # "the '90s"
+
+
+def _closes_single(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def _may_open(text: str, at: int) -> bool:

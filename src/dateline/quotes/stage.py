@@ -26,6 +26,7 @@ from dateline.quotes.cues import (
     BREAK,
     CONTENT_DEPS,
     OPENING,
+    SINGLE_OPENING,
     Cue,
     according_content,
     according_to,
@@ -54,6 +55,7 @@ CUE_REACH = 250
 # ('"...," the minister later also said', or a title the parser split off the name); a
 # judgement, checked on benchmarks/polnear.py and the seed.
 MAX_WORDS_BEFORE_CUE = 8
+_PLURAL = frozenset({"they", "we"})
 # Reported clauses shorter than this, in words, are fragments the parser mis-attached.
 MIN_CONTENT_WORDS = 3
 
@@ -74,9 +76,12 @@ def find_quotes(reading: Reading) -> Reading:
     doc = reading.require_doc()
     ctx = _Context(doc, reading.text, find_quoted(reading.text), reading)
     cues = find_cues(doc)
-    direct, used = _direct_quotes(ctx, cues)
-    indirect = _indirect_quotes(ctx, [c for c in cues if c.token.i not in used], direct)
+    direct, _ = _direct_quotes(ctx, cues)
+    # A cue a quotation used may still report a clause of its own that only borrows a
+    # quoted phrase; _indirect_quotes skips the clauses the quotation marks mostly hold.
+    indirect = _indirect_quotes(ctx, list(cues), direct)
     indirect += _according_quotes(ctx)
+    direct = _outside(direct, indirect)
     ordered = _without_repeats(sorted((*direct, *indirect), key=attrgetter("start")))
     return replace(reading, quotes=tuple(replace(q, id=f"q{i}") for i, q in enumerate(ordered, 1)))
 
@@ -184,9 +189,9 @@ def _by_paragraph(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in OPENING):
+    while start < end and (text[start].isspace() or text[start] in OPENING + SINGLE_OPENING):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ',”"'):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",”\"’'"):
         end -= 1
     return start, end
 
@@ -255,7 +260,7 @@ def _colon_cue(ctx: _Context, start: int) -> Cue | None:
     No speech verb is needed: a subject that "hit back in a statement:" or "wrote on
     Twitter:" speaks the words after the colon. Its subject must be a person or a named body.
     """
-    before = ctx.text[:start].rstrip(' “"')
+    before = ctx.text[:start].rstrip(" “\"‘'")
     if not before.endswith(":"):
         return None
     colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -282,7 +287,7 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 
 def _opens_paragraph(text: str, start: int) -> bool:
     first = paragraph_of(text, start)[0]
-    return not text[first:start].strip(' \t\n“"')
+    return not text[first:start].strip(" \t\n“\"‘'")
 
 
 def _indirect_quotes(ctx: _Context, cues: list[Cue], direct: list[Quote]) -> list[Quote]:
@@ -291,15 +296,43 @@ def _indirect_quotes(ctx: _Context, cues: list[Cue], direct: list[Quote]) -> lis
         if cue.content is None or cue.subject is None or _is_quoted(ctx, cue.token.idx):
             continue
         start, end = cue.content
-        if any(s < end and start < e for s, e in ctx.quoted):
+        if _mostly_quoted(ctx, start, end):
             continue  # the quotation marks inside already give the words
         if len(ctx.text[start:end].split()) < MIN_CONTENT_WORDS:
             continue
         before = [q.speaker for q in direct if q.end <= cue.token.idx]
         speaker = _speaker(ctx, cue, before[-1] if before else None)
-        if speaker and (_speaks_alone(speaker) or _body_speaks(ctx, cue)):
+        if speaker and (
+            _speaks_alone(speaker) or _body_speaks(ctx, cue) or _body_said(speaker, cue)
+        ):
             quotes.append(_quote(ctx.text, start, end, False, speaker, cue))
     return quotes
+
+
+def _mostly_quoted(ctx: _Context, start: int, end: int) -> bool:
+    """Return True when quotation marks hold at least half of a reported clause's words.
+
+    Then the direct quote gives the words. A clause that only borrows a phrase ('said Iraq
+    had moved along "quite remarkably," citing a new law') is still reported speech.
+    """
+    inside = sum(
+        len(ctx.text[max(s, start) : min(e, end)].split()) for s, e in ctx.quoted if s < end
+        and start < e
+    )  # fmt: skip
+    return inside * 2 >= len(ctx.text[start:end].split())
+
+
+def _outside(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """Drop the quoted phrases that an indirect quote already holds: the words are reported
+    once, in the clause that says them (GOLD.md's convention makes the phrase optional)."""
+    return [d for d in direct if not any(_holds(i, d) for i in indirect)]
+
+
+def _holds(outer: Quote, inner: Quote) -> bool:
+    # The clause may stop before the stop and mark that close the quotation: '... as "the
+    # last warning."' ends the clause at "warning".
+    tail = outer.end <= inner.end <= outer.end + 2
+    return outer.start <= inner.start < outer.end and (inner.end <= outer.end or tail)
 
 
 def _body_speaks(ctx: _Context, cue: Cue) -> bool:
@@ -317,6 +350,23 @@ def _body_speaks(ctx: _Context, cue: Cue) -> bool:
     return actor is not None and actor.type in BODY_TYPES
 
 
+def _body_said(speaker: Speaker, cue: Cue) -> bool:
+    """Return True for a state or group that made a statement in the story's time.
+
+    "Israel said it would regard the missiles as a threat", "Hamas said the officers were
+    shot": a past act of saying reports words, as a person's does. "Israel has said it wants
+    to avoid war" or "Israel warns it will respond" (perfect, present) states a standing
+    position, which sources/ records as attribution only.
+    """
+    if speaker.kind != "organization" or cue.subject is None or cue.subject.lower_ in _PLURAL:
+        return False  # "they added": a plural pronoun stands for people, counted as sources
+    return cue.token.tag_ == "VBD" and not _has_perfect(cue.token)
+
+
+def _has_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _according_quotes(ctx: _Context) -> list[Quote]:
     """ "The bridge is closed, according to a local official": the clause, in their words."""
     quotes = []
@@ -325,7 +375,7 @@ def _according_quotes(ctx: _Context) -> list[Quote]:
         if span is None or _is_quoted(ctx, according.idx):
             continue
         start, end = span
-        if any(s < end and start < e for s, e in ctx.quoted):
+        if _mostly_quoted(ctx, start, end):
             continue
         if len(ctx.text[start:end].split()) < MIN_CONTENT_WORDS:
             continue
