@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from dateline.evaluation import interval_right, score_reading
+from dateline.evaluation.diagnose import diagnose_events
 from dateline.evaluation.score import LayerScore
 from dateline.evaluation.textmatch import normalize, texts_overlap
 from dateline.reading import (
@@ -226,3 +227,17 @@ def test_score_intended_cooperation_matches_agree_only_when_both_are_intended() 
     assert _by_layer(replace(reading, events=(event,)), gold)["events"].found == 1
     asserted = replace(event, modality="asserted")
     assert _by_layer(replace(reading, events=(asserted,)), gold)["events"].found == 0
+
+
+def test_diagnose_events_gives_each_gold_event_its_first_failing_step() -> None:
+    reading = _reading()
+    event = reading.events[0]
+    wrong_target = replace(event, target="a2")
+    repeat = replace(wrong_target, id="e2")  # the same act told again in the same sentence
+    reading = replace(reading, events=(wrong_target, repeat))
+    diagnosis = diagnose_events(reading, _gold())
+    assert diagnosis.causes == (("rejected the government's offer", "target"),)
+    assert (diagnosis.predicted, diagnosis.duplicates) == (2, 1)
+    typed_wrong = replace(reading, events=(replace(event, type="ASSAULT", cameo="190"),))
+    assert diagnose_events(typed_wrong, _gold()).causes[0][1] == "type"
+    assert diagnose_events(replace(reading, events=()), _gold()).count()["not detected"] == 1

@@ -239,4 +239,8 @@ def event_span(cluster: Cluster, roles: Roles) -> Span:
         if member.token.dep_ == "nsubj" and member.token.head.lemma_.lower() in extend:
             end = max(end, member.token.head.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
+    while (
+        end - 1 > start and sentence.doc[end - 1].is_space
+    ):  # a headline's blank line is no evidence
+        end -= 1
     return sentence.doc[start:end]
