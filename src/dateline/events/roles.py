@@ -192,6 +192,9 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         named = resolve(reading, token.head, hops=hops - 1)
         if named is not None:
             return named
+    titled = _titled(reading, token)
+    if titled is not None:  # "seized the acting Libyan ambassador": the envoy, not Libya
+        return titled
     # The head with its compounds first, then everything to its left ("Israeli strike"), then
     # (for targets) the whole phrase: "the deputy chief of Israel's militia ally".
     spans = [_tight(token), token.doc[token.left_edge.i : token.i + 1]]
@@ -224,15 +227,22 @@ def _named_owner(reading: Reading, token: Token, actor: Actor) -> Actor | None:
     return None
 
 
-def _descriptor(reading: Reading, token: Token) -> Actor | None:
-    """Return the actor a descriptor means: "the prime minister" is the person the story
-    gave that title, "the government" or "the regime" (with no name of its own) the story's
-    most mentioned state."""
+def _titled(reading: Reading, token: Token) -> Actor | None:
+    """A title with no name on it ("the prime minister", "the acting Libyan ambassador") is
+    the person the story gave that title, mentioned last before it."""
     if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
         return None
     title = " ".join(t.lower_ for t in _tight(token))
-    if title in load_words("state_titles.txt"):
-        return _titled_before(reading, title, token.idx)
+    if title not in load_words("state_titles.txt"):
+        return None
+    return _titled_before(reading, title, token.idx)
+
+
+def _descriptor(reading: Reading, token: Token) -> Actor | None:
+    """Return the actor a descriptor means: "the government" or "the regime" (with no name of
+    its own) is the story's most mentioned state, "the military" its army."""
+    if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
+        return None
     kind = _descriptor_types().get(token.lemma_.lower())
     if kind is None:
         return None

@@ -119,6 +119,8 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
     parties = _parties(pairs, reciprocal=reciprocal)
     source, target = parties.source, parties.target
+    if target is None and info.type == "CONSULT":
+        target = visited_state(reading, cluster)
     yield Event(
         id="",
         type=info.type,
@@ -173,6 +175,24 @@ def _parties(pairs: tuple[list[str | None], list[str | None]], *, reciprocal: bo
         co_sources=tuple(named_sources[1:MAX_PARTIES]),
         co_targets=tuple(named_targets[1:MAX_PARTIES]),
     )
+
+
+def visited_state(reading: Reading, cluster: Cluster) -> str | None:
+    """A visit or trip "to Baghdad" with no one named to meet is with the place's state: the
+    state actor of the country the destination lies in, when the story has one."""
+    destinations = [
+        g.idx for m in cluster.members for t in (m.token, *m.token.children)
+        for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    for offset in destinations:
+        place = next((p for p in reading.places for m in p.mentions
+                      if m.start <= offset < m.end), None)  # fmt: skip
+        states = [a for a in reading.actors if a.type == "state" and place is not None
+                  and a.country == place.country]  # fmt: skip
+        if states:
+            return states[0].id
+    return None
 
 
 def between_parties(trigger: Token) -> list[Token]:
