@@ -8,13 +8,17 @@ organisation that the story cites: the subject of a speech verb ("officials said
 object of "according to", or whom the reporter consulted ("Reuters consulted 11 officials").
 It is recorded once, where first cited: a later definite mention of the same kind of source
 ("the officials said", "the sources said") or of the same named person adds nothing. States
-are left out on purpose: "Israel has said it ..." states a policy, it does not cite anyone.
+are left out on purpose: "Israel has said it ..." states a policy, it does not cite anyone;
+a body described by its kind ("the Turkish military announced", "police said") cites
+itself (body_nouns.txt). Two named people in one attribution are two sources (#9).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -33,6 +37,10 @@ from dateline.reading import Reading, Source, Speaker
 
 HERE = Path(__file__).parent
 TERMINAL = frozenset(".!?:;\"”’')")  # ":" ends "The minister said:" before a quote
+# A headline or deck is one sentence; longer than this it is a paragraph of body text (a
+# judgement: the longest decks in ../shared/eval run to about 250 characters).
+MAX_TITLE_CHARS = 320
+SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’']?\s+[A-Z]")
 DEFINITE = frozenset({"the", "these", "those"})
 # Named entities that cite a body rather than a place: "the Pentagon said", "Amnesty said".
 ORGANIZATION_ENTS = frozenset({"ORG", "PERSON"})
@@ -75,8 +83,40 @@ def find_sources(reading: Reading) -> Reading:
         if _is_remention(candidate.head, speaker, seen) or _names_again(candidate, quoted, seen):
             continue
         _remember(candidate.head, speaker, seen)
-        sources.append(_source(speaker, candidate, len(sources) + 1))
+        for one in _each_named(doc, speaker):
+            sources.append(_source(one, candidate, len(sources) + 1))
     return replace(reading, sources=tuple(sources))
+
+
+def _each_named(doc: Doc, speaker: Speaker) -> list[Speaker]:
+    """Split "X, an official in Y, and Col. Z of the border forces" into one source a name.
+
+    Two named people who said the same thing are two sources an analyst weighs apart;
+    unnamed ones ("three officials and a diplomat") stay one source with their count.
+    """
+    if speaker.kind != "named" or speaker.count is None or speaker.count < 2:
+        return [speaker]
+    span = doc.char_span(speaker.start or 0, speaker.end or 0, alignment_mode="expand")
+    if span is None:
+        return [speaker]
+    cuts = [t for t in span if t.lower_ == "and" and _opens_name(t)]
+    bounds = [span.start, *(t.i for t in cuts), span.end]
+    out = []
+    for lo, hi in pairwise(bounds):
+        part = doc[lo:hi]
+        words = [t for t in part if not (t.is_punct or t.lower_ == "and")]
+        if not words:
+            continue
+        piece = doc[words[0].i : words[-1].i + 1]
+        out.append(replace(speaker, text=piece.text, count=1, start=piece.start_char,
+                           end=piece.end_char))  # fmt: skip
+    return out or [speaker]
+
+
+def _opens_name(conjunction: Token) -> bool:
+    # "and" right before a name or its untagged title ("and Col. Hussein Tamir").
+    after = conjunction.doc[conjunction.i + 1 : conjunction.i + 4]
+    return any(t.ent_type_ == "PERSON" for t in after)
 
 
 def _in_title(text: str, at: int) -> bool:
@@ -87,6 +127,8 @@ def _in_title(text: str, at: int) -> bool:
     """
     first, last = paragraph_of(text, at)
     line = text[first:last].rstrip()
+    if len(line) > MAX_TITLE_CHARS or SENTENCE_END.search(line):
+        return False  # a paragraph of sentences is body, whatever trails it ("click here")
     return bool(line) and line[-1] not in TERMINAL
 
 
@@ -118,10 +160,15 @@ def _candidates(doc: Doc, speakers: frozenset[int]) -> list[_Candidate]:
     return [found[i] for i in sorted(found)]
 
 
-@cache
 def load_consult_verbs() -> frozenset[str]:
     """Return the verb lemmas whose object is a source the reporter went to."""
-    lines = (HERE / "consult_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return load_consult_words("consult_verbs.txt")
+
+
+@cache
+def load_consult_words(name: str) -> frozenset[str]:
+    """Return the lower-cased entries of a one-word-a-line data file in this folder."""
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
     return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
 
 
@@ -130,7 +177,21 @@ def _may_cite(head: Token) -> bool:
     noun = partitive_noun(head)
     if noun.ent_type_ in ("GPE", "NORP", "LOC"):
         return False
-    return is_person(noun) or noun.ent_type_ in ORGANIZATION_ENTS or _is_publication(noun)
+    named = noun.ent_type_ in ORGANIZATION_ENTS or _is_publication(noun)
+    return is_person(noun) or named or _is_body(noun)
+
+
+def _is_body(noun: Token) -> bool:
+    """A body described by its kind ("the Turkish military", "police") cites itself.
+
+    A bare "the group" or "the ministry" with nothing else stands for a body named before:
+    that body was cited then, or is a state or party whose policy the sentence states.
+    """
+    if noun.lemma_.lower() not in load_consult_words("body_nouns.txt"):
+        return False
+    modifiers = [c for c in noun.children if c.dep_ not in ("det", "punct")]
+    bare_definite = not modifiers and any(c.lower_ in DEFINITE for c in noun.children)
+    return not bare_definite
 
 
 def _is_publication(token: Token) -> bool:
