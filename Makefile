@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?=
 
-.PHONY: install demo test lint format golden bench clean
+.PHONY: install demo test lint format golden bench clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,17 @@ demo: $(STAMP)
 	$(BIN)/python -m dateline.demo $(if $(CORPUS),--corpus $(CORPUS),)
 
 # Exactly what CI runs.
-test: lint
+test: lint browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The dashboard's browser tests (tests/dashboard/test_browser.py) drive Debian's chromium
+# through its chromedriver; installed once, as root (CI runs as root) or through sudo.
+BROWSER := /usr/bin/chromedriver
+browser: $(BROWSER)
+$(BROWSER):
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo -E) \
+		apt-get install -y -qq --no-install-recommends chromium chromium-driver
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks scripts

@@ -164,16 +164,24 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     Example: dateline events --actor Hezbollah --type REJECT --since 2024-01 --format csv
     """
     from dateline.analytics import Order, find_events, format_result
+    from dateline.analytics.table import select_columns
     from dateline.store import Store
 
     with Store(args.store or settings.store, read_only=True) as store:
         scope = _scope(args, store)
         listing = find_events(store, scope, Order(sort=args.sort, limit=args.limit))
-    if text := format_result(listing.result, args.format):  # no rows as JSON is no lines
+    result = listing.result
+    if args.format == "table":  # a terminal has room for the columns a reader scans
+        result = select_columns(result, _EVENT_TABLE)
+    if text := format_result(result, args.format):  # no rows as JSON is no lines
         print(text)
     if args.format == "table" and listing.total > len(listing.result.rows):
         print(f"{listing.total} events in all; --limit N shows more", file=sys.stderr)
     return 0
+
+
+_EVENT_TABLE = ("earliest", "precision", "type", "source_name", "target_name", "modality",
+                "place_name", "confidence", "publisher", "text", "id")  # fmt: skip
 
 
 def _scope(args: argparse.Namespace, store: Store) -> Scope:
@@ -436,7 +444,7 @@ def _add_filters(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--since", type=_since, help=_DATES)
     sub.add_argument("--until", type=_until, help=_DATES)
     sub.add_argument("--place", help="place name (part of it)")
-    sub.add_argument("--country", help="the place's ISO 3166 code: LB, UA ...")
+    sub.add_argument("--country", help="the place's ISO 3166 code: LBN or LB ...")
     sub.add_argument("--min-confidence", type=float, help="0 to 1")
 
 

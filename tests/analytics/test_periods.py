@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from dateline.analytics.filters import alpha3
 from dateline.analytics.periods import parse_since, parse_until
 from dateline.errors import InputError
 
@@ -33,3 +34,8 @@ def test_dates_parse_to_their_first_and_last_day(text: str, since: date, until: 
 def test_other_text_is_an_input_error_naming_the_forms(text: str) -> None:
     with pytest.raises(InputError, match="a month"):
         parse_since(text, today=TODAY)
+
+
+@pytest.mark.parametrize(("code", "stored"), [("lb", "LBN"), ("LBN", "LBN"), ("ua", "UKR")])
+def test_country_codes_are_matched_as_stored(code: str, stored: str) -> None:
+    assert alpha3(code) == stored

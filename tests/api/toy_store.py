@@ -3,7 +3,7 @@
 Three articles in March 2024: two outlets report the same shelling (one incident, two
 reports), one reports talks and a later attack; one article retells an old accord (dated only
 by its year) as history. Events told "in" a place carry it, geocoded to made-up coordinates
-in the user-assigned country codes XE (Eastmark) and XW (Westmark); "officials said" is the
+in the user-assigned country codes XEA (Eastmark) and XWE (Westmark); "officials said" is the
 source the first shelling report rests on.
 """
 
@@ -29,7 +29,7 @@ from dateline.store import Failure, Store
 from dateline.store.incidents import rebuild_incidents
 
 # Place names an event sentence may hold, with made-up coordinates and country codes.
-PLACES = {"Eastmark depot": (48.2, 21.5, "XE"), "Westmark": (47.5, 14.0, "XW")}
+PLACES = {"Eastmark depot": (48.2, 21.5, "XEA"), "Westmark": (47.5, 14.0, "XWE")}
 
 
 @dataclass(frozen=True)

@@ -33,14 +33,15 @@ def test_dashboard_is_served_at_the_root(client: TestClient) -> None:
     response = client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert "Recent incidents" in response.text
+    for view in ('id="map"', 'id="timeline"', 'id="network"', 'id="events"', 'id="provenance"'):
+        assert view in response.text
     assert 'id="read"' in response.text  # the form to read a pasted article
 
 
 def test_dashboard_assets_are_local_and_served(client: TestClient) -> None:
     html = client.get("/").text
-    assets = [r for r in _references(html) if r.startswith("static/")]
-    assert sorted(assets) == ["static/app.js", "static/style.css"]
+    assets = [r for r in _references(html) if r.startswith(("static/", "vendor/"))]
+    assert sorted(assets) == ["static/app.js", "static/style.css", "vendor/plotly.min.js"]
     for asset in assets:
         assert client.get(f"/{asset}").status_code == 200, asset
 
@@ -55,10 +56,16 @@ def test_dashboard_references_nothing_off_the_server() -> None:
 
 def test_dashboard_script_calls_routes_the_api_has(client: TestClient) -> None:
     script = (DASHBOARD / "app.js").read_text()
-    routes = set(re.findall(r"""getJSON\(\s*[`"']([a-z_]+)""", script))
-    routes |= set(re.findall(r"""fetch\(\s*[`"']([a-z_]+)""", script))
-    assert routes == {"summary", "network", "incidents", "actors", "read"}
-    for route in routes - {"read"}:
+    routes = set(re.findall(r"""(?:getJSON|fetch|withFilters)\(\s*[`"']([a-z_]+)""", script))
+    assert routes == {"vocabulary", "summary", "static", "incidents", "types", "escalation",
+                      "network", "events", "read"}  # fmt: skip
+    for route in routes - {"read", "static"}:
         assert client.get(f"/{route}").status_code == 200, route
-    for plot in re.findall(r"plots/(\w+)\.png", script):
-        assert client.get(f"/plots/{plot}.png").content.startswith(b"\x89PNG"), plot
+    assert client.get("/static/world-110m.json").json()["lon"]
+
+
+def test_plotly_is_served_from_the_installed_package(client: TestClient) -> None:
+    response = client.get("/vendor/plotly.min.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/javascript")
+    assert b"plotly.js" in response.content[:2000]

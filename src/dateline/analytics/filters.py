@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import pycountry
+
 from dateline.errors import InputError
 from dateline.reading import MODALITIES, PLOVER_TYPES
 
@@ -30,7 +32,7 @@ class Scope:
     type: str | None = None  # a PLOVER type
     modality: str | None = None  # one of reading.MODALITIES
     place: str | None = None  # part of a place name
-    country: str | None = None  # the place's country code (ISO 3166 alpha-2)
+    country: str | None = None  # the place's ISO 3166 code, alpha-3 as stored or alpha-2
     min_confidence: float | None = None
 
     def __post_init__(self) -> None:
@@ -53,6 +55,15 @@ def parse_dyad(text: str) -> tuple[str, str]:
     if not source or not target:
         raise InputError(text, 'a dyad is two actor names and a comma: "Israel,Hezbollah"')
     return source, target
+
+
+def alpha3(code: str) -> str:
+    """Return a country code as the store keeps it (alpha-3): "lb" and "LBN" give "LBN"."""
+    code = code.strip().upper()
+    if len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+        return str(country.alpha_3) if country else code
+    return code
 
 
 def like(text: str) -> str:
@@ -79,7 +90,7 @@ def event_sql(scope: Scope, *, dates: bool = True) -> tuple[str, list[Any]]:
     exact = (
         ("e.type", scope.type and scope.type.upper()),
         ("e.modality", scope.modality),
-        ("upper(p.country)", scope.country and scope.country.upper()),
+        ("upper(p.country)", scope.country and alpha3(scope.country)),
     )
     for column, value in exact:
         if value:

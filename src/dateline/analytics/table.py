@@ -57,3 +57,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def select_columns(result: Result, names: tuple[str, ...]) -> Result:
+    """Return the result with only the named columns, in that order."""
+    at = [result.columns.index(name) for name in names]
+    return Result(columns=names, rows=tuple(tuple(row[i] for i in at) for row in result.rows))

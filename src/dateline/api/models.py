@@ -183,6 +183,11 @@ class EventDetail(BaseModel):
     report: ReportItem
 
 
+class Vocabulary(BaseModel):
+    types: list[str]
+    modalities: list[str]
+
+
 class TypeCount(BaseModel):
     start: date
     type: str

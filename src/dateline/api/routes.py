@@ -42,7 +42,7 @@ from dateline.api import models
 from dateline.config import Settings
 from dateline.errors import StoreError
 from dateline.pipeline import Pipeline
-from dateline.reading import Reading, to_json
+from dateline.reading import MODALITIES, PLOVER_TYPES, Reading, to_json
 from dateline.report import PLOTS, build_report, render_markdown, render_png
 from dateline.store import Result, Store
 
@@ -67,7 +67,9 @@ def scope_of(
     type: Annotated[str | None, Query(description="a PLOVER type: ASSAULT, REJECT ...")] = None,
     modality: Annotated[str | None, Query(description="asserted, negated, proposed ...")] = None,
     place: Annotated[str | None, Query(description="a place name, or part of it")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166 alpha-2 code: LB, UA ...")] = None,
+    country: Annotated[
+        str | None, Query(description="ISO 3166 code: LBN or LB, UKR or UA ...")
+    ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> Scope:
     """Return the analyst's filters as a Scope (an InputError becomes a 422)."""
@@ -231,6 +233,11 @@ def _add_situation(router: APIRouter, opened: Opener) -> None:
         if not found:
             raise HTTPException(status_code=404, detail=f"no incident with id {incident_id!r}")
         return models.IncidentDetail(incident=found[0], reports=reports)
+
+    @router.get("/vocabulary")
+    def vocabulary() -> models.Vocabulary:
+        """The words the type and modality filters take."""
+        return models.Vocabulary(types=list(PLOVER_TYPES), modalities=list(MODALITIES))
 
     @router.get("/types")
     def types(scope: Filters, period: Period = "day") -> list[models.TypeCount]:

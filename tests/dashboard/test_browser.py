@@ -1,0 +1,223 @@
+"""The dashboard in a real headless browser (#11): Debian's chromium through chromedriver,
+on a store ingested with the real pipeline from the pages in tests/dashboard/pages/.
+
+`make test` installs chromium and chromium-driver (the Makefile's `browser` target); without
+them, or without the spaCy model, these tests skip. The server listens on 127.0.0.1 only, and
+every test checks that no request left it. Screenshots go to build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from dateline.api import create_app
+from dateline.batch import IngestOptions, ingest
+from dateline.config import Settings
+from dateline.pipeline import default_stages
+from dateline.store import Store
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+
+pytestmark = pytest.mark.model
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+PAGES = Path(__file__).parent / "pages"
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-default-apps", "--window-size=1400,1800",
+)  # fmt: skip
+MAP_POINTS = "#map .scatterlayer .trace:not(:first-child) .point"  # the first is the outline
+NETWORK_NODES = "#network .scatterlayer .trace:last-child .point"  # edges come first
+WAIT = 30.0  # seconds; the shared 2-core box can be slow to draw
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("chromium and chromium-driver are not installed (make browser)")
+    path = tmp_path_factory.mktemp("store") / "browser.duckdb"
+    with Store(path) as store:
+        ingest([str(PAGES)], store, options=IngestOptions(stages=default_stages()),
+               settings=Settings())  # fmt: skip
+    with socket.socket() as probe:  # a free port on the loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    _until(lambda: running.started, "the server to start")
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (*FLAGS, f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(WAIT)
+    yield driver
+    driver.quit()
+
+
+def _until(ready: Callable[[], Any], what: str) -> Any:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if value := ready():
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _open(browser: WebDriver, url: str) -> None:
+    browser.get(url)
+    _until(lambda: browser.execute_script("return document.body.dataset.ready"), "the page")
+    assert browser.find_element(By.ID, "error").text == ""
+
+
+def _requests(browser: WebDriver) -> list[str]:
+    """Return the URL of every network request the page made (Chrome's performance log)."""
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def _shot(browser: WebDriver, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def _counts(browser: WebDriver) -> dict[str, int]:
+    """Return what each view drew: map points, timeline bars, network nodes, table rows."""
+    found = {"points": MAP_POINTS, "bars": "#timeline .barlayer .point",
+             "nodes": NETWORK_NODES, "rows": "#events tbody tr"}  # fmt: skip
+    return {key: len(browser.find_elements(By.CSS_SELECTOR, css)) for key, css in found.items()}
+
+
+def _click(browser: WebDriver, css: str) -> None:
+    """Move onto the first element matching `css`, let plotly see the hover, and click."""
+    target = _until(lambda: browser.find_elements(By.CSS_SELECTOR, css), css)[0]
+    ActionChains(browser).move_to_element(target).pause(0.5).click().perform()
+
+
+def test_dashboard_loads_offline_with_no_console_error(server: str, browser: WebDriver) -> None:
+    _open(browser, f"{server}/")
+    _shot(browser, "dashboard")
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+    web = [u for u in _requests(browser) if u.startswith(("http:", "https:", "ws:", "wss:"))]
+    assert web, "the page made no request at all"
+    assert all(u.startswith(f"{server}/") for u in web), [u for u in web if server not in u]
+    assert f"{server}/vendor/plotly.min.js" in web
+
+
+def test_map_timeline_and_network_draw_the_store(server: str, browser: WebDriver) -> None:
+    _open(browser, f"{server}/")
+    counts = _until(lambda: (c := _counts(browser))["points"] and c, "the views to draw")
+    assert counts["points"] >= 2  # Beirut and Warsaw at least
+    assert counts["bars"] >= 3
+    assert counts["nodes"] >= 3
+    assert counts["rows"] >= 10
+    assert browser.find_element(By.ID, "events-count").text.startswith("(")
+
+
+def test_a_filter_narrows_every_view_and_stays_in_the_url(server: str, browser: WebDriver) -> None:
+    _open(browser, f"{server}/")
+    everything = _until(lambda: (c := _counts(browser))["points"] and c, "the views")
+    form = browser.find_element(By.ID, "scope")
+    form.find_element(By.NAME, "actor").send_keys("Hezbollah")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    _until(lambda: "actor=Hezbollah" in browser.current_url, "the filter in the URL")
+    _until(lambda: browser.execute_script("return document.body.dataset.ready"), "the views")
+    narrowed = _counts(browser)
+    _shot(browser, "filtered")
+    for view in ("points", "bars", "nodes"):
+        assert narrowed[view] < everything[view], view
+    who = [
+        td.text for td in browser.find_elements(By.CSS_SELECTOR, "#events tbody td:nth-child(3)")
+    ]
+    assert who
+    assert all("Hezbollah" in text for text in who)
+    shared = browser.current_url  # a shared link opens the same view
+    _open(browser, shared)
+    assert browser.find_element(By.NAME, "actor").get_attribute("value") == "Hezbollah"
+    assert _until(lambda: _counts(browser)["rows"], "the table") == narrowed["rows"]
+
+
+def test_clicking_an_actor_filters_by_it(server: str, browser: WebDriver) -> None:
+    _open(browser, f"{server}/")
+    _until(lambda: _counts(browser)["nodes"], "the network")
+    _click(browser, NETWORK_NODES)
+    actor = _until(lambda: browser.find_element(By.NAME, "actor").get_attribute("value"),
+                   "the actor filter")  # fmt: skip
+    assert f"actor={actor.replace(' ', '+')}" in browser.current_url
+
+
+def test_clicking_an_event_shows_its_article_with_the_evidence(
+    server: str, browser: WebDriver
+) -> None:
+    _open(browser, f"{server}/")
+    row = _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#events tbody tr"), "rows")[0]
+    event_id = row.get_attribute("data-id")
+    row.click()
+    mark = _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#provenance mark.evidence"),
+                  "the evidence")[0]  # fmt: skip
+    _shot(browser, "provenance")
+    event = json.loads(browser.execute_script(
+        f"return await (await fetch('events/{event_id}')).text()"
+    ))["event"]  # fmt: skip
+    assert mark.text == event["text"]
+    panel = browser.find_element(By.ID, "provenance").text
+    assert event["headline"] in panel
+    assert event["url"] in panel
+    assert event["publisher"] in panel
+    article = browser.find_element(By.CSS_SELECTOR, "#provenance .article-text").text
+    assert article.index(event["text"]) >= 0
+
+
+def test_clicking_an_incident_on_the_map_lists_every_report(
+    server: str, browser: WebDriver
+) -> None:
+    _open(browser, f"{server}/?type=ASSAULT&place=Beirut")
+    _click(browser, MAP_POINTS)
+    reports = _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#provenance .report"),
+                     "the reports")  # fmt: skip
+    assert len(reports) == 2  # the Beirut strike, told by two outlets
+    text = browser.find_element(By.ID, "provenance").text
+    assert "Cedar Wire" in text
+    assert "Levant Daily" in text
+
+
+def test_docs_render_offline(server: str, browser: WebDriver) -> None:
+    browser.get(f"{server}/docs")
+    _until(lambda: browser.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock"), "Swagger UI")
+    _shot(browser, "docs")
+    paths = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")]
+    assert "/events" in paths
+    assert "/incidents/{incident_id}" in paths
+    web = [u for u in _requests(browser) if u.startswith(("http:", "https:"))]
+    assert all(u.startswith(f"{server}/") for u in web), web
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
