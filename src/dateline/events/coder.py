@@ -149,6 +149,9 @@ def _object_words(token: Token, *, modifiers: bool) -> frozenset[str]:
     words: set[str] = set()
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "the war initiated by X": war is the object
         words |= {token.head.lower_, token.head.lemma_.lower()}
+    for child in token.children:  # "contractors were captured": a passive's subject is its object
+        if child.dep_ == "nsubjpass":
+            words |= {child.lower_, child.lemma_.lower()}
     for child in token.children:
         # A name's modifiers are its title ("killing rebel commander X"): they name the object.
         named = modifiers or child.pos_ == "PROPN"

@@ -41,6 +41,16 @@ def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
     return "asserted"
 
 
+def in_condition(trigger: Token) -> bool:
+    """Is the trigger inside the condition of another act ("... if a deal cannot be reached",
+    "unless the attacks stop")? A condition is not an act: the act it conditions is coded."""
+    clause = list(_chain(trigger))[-1]
+    marks = _cues("mark", "conditional")
+    return clause.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in clause.children
+    )
+
+
 def is_future(trigger: Token) -> bool:
     """Return True when the trigger's verb chain carries a future auxiliary ("will fire")."""
     chain = _chain(trigger)

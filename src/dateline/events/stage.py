@@ -23,7 +23,7 @@ from dateline.events.coder import Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
 from dateline.events.discourse import resolve_discourse
 from dateline.events.lexicon import code_info, load_cues, load_plover_scores, load_words
-from dateline.events.modality import find_modality, is_future
+from dateline.events.modality import find_modality, in_condition, is_future
 from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
     resolve_all,
@@ -93,6 +93,8 @@ def find_roles(cluster: Cluster) -> Roles:
 
 def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     code, trigger = cluster.head.code, cluster.head.token
+    if in_condition(trigger):
+        return
     intended = cluster.intent_of is not None or trigger.pos_ == "ADJ"
     modality = find_modality(trigger, code, intended=intended)
     info = code_info(code)
