@@ -6,9 +6,9 @@ body's sentence as evidence (the fullest telling) and the other places listed in
 
 Two tellings are one act when they have the same type and agreeing parties (an end one
 telling leaves open may be filled by the other), and either one of them stands before the body
-(headline, standfirst, captions) or their evidence shares most of its words (a pull quote
-repeats its sentence). Acts told twice in the body in other words stay two: the body may
-report two strikes by the same side.
+(headline, standfirst, captions), or one's evidence lies inside the other's, or their evidence
+shares most of its words (a pull quote repeats its sentence). Acts told twice in the body in
+other words stay two: the body may report two strikes by the same side.
 """
 
 from __future__ import annotations
@@ -46,7 +46,17 @@ def _same_act(kept: Event, other: Event, body_start: int) -> bool:
     if not (_agree(kept.source, other.source) and _agree(kept.target, other.target)):
         return False
     in_front = min(kept.evidence.start, other.evidence.start) < body_start
-    return in_front or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
+    return (
+        in_front
+        or _nested(kept.evidence, other.evidence)
+        or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
+    )
+
+
+def _nested(a: Mention, b: Mention) -> bool:
+    """One evidence inside the other: "responding with airstrikes (and fighting)" is one act
+    told by two coordinated nouns of the same type."""
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
 def _agree(a: str | None, b: str | None) -> bool:
