@@ -16,6 +16,7 @@ from dateline.batch.sources import Page
 from dateline.errors import DatelineError, InputError
 from dateline.pipeline import Stage
 from dateline.reading import Reading
+from dateline.store.rows import Prepared, prepare
 from dateline.store.store import Failure
 
 log = logging.getLogger(__name__)
@@ -23,9 +24,9 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Read:
-    """A page read into a reading (the Doc dropped: it stays out of the store)."""
+    """A page read into the rows it adds to the store (built here, in the reading process)."""
 
-    reading: Reading
+    prepared: Prepared
     content_hash: str
     fetched_at: str | None
 
@@ -41,8 +42,8 @@ def read_pages(pages: Sequence[Page], stages: Sequence[Stage]) -> list[Outcome]:
         if isinstance(done, Failure):
             outcomes.append(replace(done, content_hash=page.content_hash))
         else:
-            light = replace(done, raw=b"", doc=None)
-            outcomes.append(Read(reading=light, content_hash=page.content_hash,
+            prepared = prepare(done, content_hash=page.content_hash)
+            outcomes.append(Read(prepared=prepared, content_hash=page.content_hash,
                                  fetched_at=page.fetched_at))  # fmt: skip
     return outcomes
 

@@ -57,6 +57,32 @@ class FactRows:
     tables: tuple[tuple[str, tuple[Row, ...]], ...]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prepared:
+    """A reading's rows, built where it was read (a worker process, a Dask worker), so that
+    the one writer only assigns its story and inserts them (#12)."""
+
+    article_id: str
+    source: str
+    article: Row  # its story_id (STORY) is given by the writer
+    signature: tuple[int, ...]  # MinHash of the body (dedup/articles.py)
+    facts: FactRows
+
+
+STORY = COLUMNS["articles"].index("story_id")
+
+
+def prepare(reading: Reading, *, content_hash: str) -> Prepared:
+    """Return every row a reading adds to the store, its story left for the writer."""
+    from dateline.dedup.articles import minhash_signature  # datasketch: writers only
+
+    article = reading.require_article()
+    signature = minhash_signature(article.body or article.text)
+    row = article_row(reading, content_hash=content_hash, story_id="", minhash=signature)
+    return Prepared(article_id=article.id, source=reading.source, article=row,
+                    signature=signature, facts=fact_rows(reading))  # fmt: skip
+
+
 def article_row(
     reading: Reading, *, content_hash: str, story_id: str, minhash: tuple[int, ...]
 ) -> Row:

@@ -20,7 +20,7 @@ import duckdb
 from dateline.errors import StoreError
 from dateline.reading import Reading, to_json
 from dateline.store.migrate import migrate
-from dateline.store.rows import COLUMNS, FACT_TABLES, Row, article_row, fact_rows
+from dateline.store.rows import COLUMNS, FACT_TABLES, STORY, Prepared, Row, fact_rows, prepare
 
 if TYPE_CHECKING:  # datasketch (scipy) and pyarrow (numpy) load when a writer first needs
     # them, so that query commands start fast (#12)
@@ -50,10 +50,10 @@ class Written:
 
 
 class Incoming(Protocol):
-    """A reading to store with the input it came from (batch/read.py's `Read`)."""
+    """A read input to store: its rows, and where and when it came from (batch/read.py)."""
 
     @property
-    def reading(self) -> Reading: ...
+    def prepared(self) -> Prepared: ...
     @property
     def content_hash(self) -> str: ...
     @property
@@ -62,7 +62,7 @@ class Incoming(Protocol):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _One:
-    reading: Reading
+    prepared: Prepared
     content_hash: str
     fetched_at: str | None
 
@@ -137,32 +137,30 @@ class Store:
         self, reading: Reading, *, content_hash: str, fetched_at: str | None = None
     ) -> Written:
         """Store a reading with all its facts (or note it as a copy of stored text)."""
-        one = _One(reading=reading, content_hash=content_hash, fetched_at=fetched_at)
+        prepared = prepare(reading, content_hash=content_hash)
+        one = _One(prepared=prepared, content_hash=content_hash, fetched_at=fetched_at)
         return self.write_readings([one])[0]
 
     def write_readings(self, items: Sequence[Incoming]) -> list[Written]:
-        """Store readings with all their facts, one insert per table; say what each became."""
-        from dateline.dedup.articles import minhash_signature
-
-        stories = self._stored_stories([i.reading.require_article().id for i in items])
+        """Store read inputs with all their rows, one insert per table; say what each became."""
+        stories = self._stored_stories([i.prepared.article_id for i in items])
         tables: dict[str, list[Row]] = {t: [] for t in ("articles", "inputs", *FACT_TABLES)}
         written: list[Written] = []
         for item in items:
-            article = item.reading.require_article()
-            status = "copy" if article.id in stories else "read"
+            done = item.prepared
+            status = "copy" if done.article_id in stories else "read"
             if status == "read":
-                signature = minhash_signature(article.body or article.text)
-                stories[article.id] = self.stories().assign(article.id, signature)
-                tables["articles"].append(article_row(
-                    item.reading, content_hash=item.content_hash, story_id=stories[article.id],
-                    minhash=signature,
-                ))  # fmt: skip
-                for table, rows in fact_rows(item.reading).tables:
+                story = self.stories().assign(done.article_id, done.signature)
+                stories[done.article_id] = story
+                tables["articles"].append(
+                    (*done.article[:STORY], story, *done.article[STORY + 1 :])
+                )
+                for table, rows in done.facts.tables:
                     tables[table] += rows
             tables["inputs"].append(
-                (item.content_hash, item.reading.source, item.fetched_at, article.id, status)
+                (item.content_hash, done.source, item.fetched_at, done.article_id, status)
             )
-            written.append(Written(article_id=article.id, story_id=stories[article.id],
+            written.append(Written(article_id=done.article_id, story_id=stories[done.article_id],
                                    status=status))  # fmt: skip
         self._insert_rows(tables)
         return written
