@@ -51,6 +51,7 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     events = fill_answered(events, proposals, at)
     events = fill_demanded(reading, events, at)
     events = fill_retaliations(events, at)
+    events = fill_anaphoric_attackers(events, at)
     return fill_adversaries(reading, events, at, find_dyad(reading))
 
 
@@ -72,6 +73,28 @@ def fill_retaliations(events: list[Event], at: dict[int, Token]) -> list[Event]:
                 event = replace(event, target=attacker, confidence=_less(event.confidence))
         out.append(event)
     return out
+
+
+def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[Event]:
+    """ "The attack on the army camp involved two car bombs": a definite attack noun with no
+    attacker of its own refers back to an attack told before; it takes that attack's source."""
+    out: list[Event] = []
+    for event in events:
+        token = token_of(event, at) if event.type == "ASSAULT" and event.source is None else None
+        if token is not None and _is_definite_noun(token):
+            earlier = [e for e in out if e.type == "ASSAULT" and e.source is not None]
+            if earlier:
+                event = replace(
+                    event, source=earlier[-1].source, confidence=_less(event.confidence)
+                )
+        out.append(event)
+    return out
+
+
+def _is_definite_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+    )
 
 
 def _answers(trigger: Token) -> bool:

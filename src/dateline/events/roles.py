@@ -211,7 +211,20 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         return _nearest_before(reading, token)
     if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL:
         return speaker_at(reading, token.idx, plural=token.lower_ in FIRST_PLURAL)
-    return _descriptor(reading, token)
+    return _descriptor(reading, token) or _site_owner(reading, token, hops)
+
+
+def _site_owner(reading: Reading, token: Token, hops: int) -> Actor | None:
+    """ "the army camp", "police compounds", "rebel hideouts", "U.S. warships": a site is
+    acted on through its owner, named by the site's modifier."""
+    if not hops or token.lower_ not in load_words("site_nouns.txt"):
+        return None
+    for child in token.children:
+        if child.dep_ in NOUN_SOURCE_DEPS:
+            owner = resolve(reading, child, hops=hops - 1) or _descriptor(reading, child)
+            if owner is not None:
+                return owner
+    return None
 
 
 def _named_owner(reading: Reading, token: Token, actor: Actor) -> Actor | None:
