@@ -44,6 +44,13 @@ from dateline.actors.dictionary import (
 from dateline.actors.generic import find_groups
 from dateline.actors.matching import GROUP, POSSESSIVES, Hit, find_hits
 from dateline.actors.persons import Person, find_persons
+from dateline.actors.prose import (
+    is_common_word,
+    is_credit,
+    is_named_as_place,
+    is_outside_prose,
+    is_place_position,
+)
 from dateline.pipeline import stage
 from dateline.reading import Actor, Mention, Reading
 
@@ -53,6 +60,8 @@ LEADING = frozenset({"the", "The"})
 DETERMINERS = frozenset({"the", "a", "an"})
 STATE_KINDS = frozenset({"name", "adjective", "capital"})
 MAX_OTHER_TOKENS = 6  # a longer ORG span is a sentence fragment NER ran on with
+# Types of a name NER found that may really be a place it misread ("Khan Younis" as a person).
+PLACE_LIKE = frozenset({"person", "other"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,7 @@ class _Found:
     country: str | None
     role: str | None = None
     part_of: str | None = None  # the key of the actor this one belongs to
+    by_ner: bool = False  # found by NER, not by the dictionary or a role noun (prose.py)
 
 
 @stage(needs={"doc"}, fills={"actors"}, english_only=True)
@@ -95,7 +105,30 @@ def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     inside = {i for g in groups for i in range(g.span.start, g.span.end)}
     found = [f for f in found if f.span.start not in inside]
     found += [_Found(g.span, g.key, g.type, g.country) for g in groups]
-    return _join_organisations(sorted(found, key=_start))
+    return _in_prose(_join_organisations(sorted(found, key=_start)))
+
+
+def _in_prose(found: list[_Found]) -> list[_Found]:
+    """Drop the actors named only in page chrome, credits, or a place's position (prose.py)."""
+    dropped = set()
+    for key in dict.fromkeys(f.key for f in found):
+        mine = [f for f in found if f.key == key]
+        if _out_of_story(mine):
+            dropped.add(key)
+    return [f for f in found if f.key not in dropped]
+
+
+def _out_of_story(mine: list[_Found]) -> bool:
+    by_ner = all(f.by_ner for f in mine)
+    if by_ner and all(is_outside_prose(f.span) or is_common_word(f.span) for f in mine):
+        return True  # "Quicklinks", "Rice Lauds", "Excerpts": capitalised words, no names
+    if (by_ner or mine[0].type == "media") and all(is_credit(f.span) for f in mine):
+        return True  # "(Reuters)", "AP Photo/...", "Copyright ... Limited": the page's credit
+    if not by_ner or mine[0].type not in PLACE_LIKE or any(f.role for f in mine):
+        return False
+    # "in Khan Younis" each time, or once "the town of Qusair": a place, not someone
+    named_place = any(is_named_as_place(f.span) for f in mine)
+    return named_place or all(is_place_position(f.span) for f in mine)
 
 
 def _is_name(span: Span, dictionary: ActorDictionary) -> bool:
@@ -187,7 +220,9 @@ def _from_persons(persons: list[Person], found: list[_Found]) -> list[_Found]:
     for person in persons:
         via = by_token.get(person.affiliation.span.start) if person.affiliation else None
         country = via.country if via else leader_country(person.span.text)
-        result.append(_Found(person.span, person.span.text, "person", country, person.role))
+        result.append(
+            _Found(person.span, person.span.text, "person", country, person.role, by_ner=True)
+        )
     return _join_surnames(result)
 
 
@@ -229,9 +264,9 @@ def _from_other(span: Span) -> _Found | None:
         return None  # "Imam Zaman Mosque": a site, not someone who acts
     country = next((c for t in span if (c := _country_of_word(t.text))), None)
     if label == "ORG":
-        return _Found(span, span.text, _organisation_type(span, country), country)
+        return _Found(span, span.text, _organisation_type(span, country), country, by_ner=True)
     if span.root.tag_ in {"NNPS", "NNS"} or span.text.endswith("s"):
-        return _Found(span, span.text, "population", country)
+        return _Found(span, span.text, "population", country, by_ner=True)
     return None  # an adjective alone ("European") is not an actor
 
 
