@@ -249,6 +249,9 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
     if child.token.dep_ == "conj" and child.token.head.i == parent.token.i:
         return same  # "the rejection and the volleys": coordinated, not one inside the other
     theme = child.token.dep_ in THEME_DEPS or child.token.head.dep_ in THEME_DEPS
+    # "offered on Monday to talk": the parser often hangs the infinitive as advcl; with no
+    # subject of its own it is the verb's complement all the same.
+    theme = theme or (child.token.dep_ == "advcl" and _is_infinitive(child.token))
     return same or theme
 
 

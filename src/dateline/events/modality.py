@@ -33,6 +33,11 @@ def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
     governed = _governed(trigger, chain) or _committed(chain) or _modified(trigger)
     if governed:
         return governed
+    if trigger.lemma_.lower() in _cues("gov", "proposed") and any(
+        c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+        for c in trigger.children
+    ):
+        return "proposed"  # "offered to talk with Hamas": the offer is a proposal
     if code.startswith("10"):
         return "proposed" if trigger.lemma_.lower() in _cues("gov", "proposed") else "demanded"
     if any(c.dep_ == "aux" and c.lower_ in _cues("aux", "hypothetical") for t in chain

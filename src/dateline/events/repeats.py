@@ -43,14 +43,14 @@ def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
 def _same_act(kept: Event, other: Event, body_start: int) -> bool:
     if kept.type != other.type or kept.modality != other.modality:
         return False
-    if not (_agree(kept.source, other.source) and _agree(kept.target, other.target)):
+    if _nested(kept.evidence, other.evidence):  # one telling may leave an end the other names
+        return _agree(kept.source, other.source) and _agree(kept.target, other.target)
+    # Apart, only the same parties make the same act: a caption's "confronting Iran" is not
+    # the body's visit to Israel.
+    if (kept.source, kept.target) != (other.source, other.target):
         return False
     in_front = min(kept.evidence.start, other.evidence.start) < body_start
-    return (
-        in_front
-        or _nested(kept.evidence, other.evidence)
-        or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
-    )
+    return in_front or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
 
 
 def _nested(a: Mention, b: Mention) -> bool:

@@ -112,7 +112,8 @@ def _is_light(verb: Token) -> bool:
 def _complement_target(verb: Token) -> list[Token]:
     """ "demanded that its partners refuse", "threatened to break ties with Russia": the one
     the demanded or threatened act concerns, from the complement clause."""
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or _infinitive_advcl(c)]
+    for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.dep_ == "ccomp" and subjects:
             return subjects
@@ -121,6 +122,13 @@ def _complement_target(verb: Token) -> list[Token]:
         if found:
             return found
     return []
+
+
+def _infinitive_advcl(token: Token) -> bool:
+    """ "offered on Monday to talk with X": an infinitive the parser hung as advcl."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _verb_source(trigger: Token) -> list[Token]:

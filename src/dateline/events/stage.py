@@ -26,6 +26,7 @@ from dateline.events.lexicon import code_info, load_cues, load_plover_scores, lo
 from dateline.events.modality import find_modality, in_condition, is_future
 from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
+    resolve,
     resolve_all,
     source_tokens,
     target_tokens,
@@ -121,7 +122,7 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
     parties = _parties(pairs, reciprocal=reciprocal)
     source, target = parties.source, parties.target
-    if target is None and info.type == "CONSULT":
+    if target is None and (info.type == "CONSULT" or code == INTENTS["04"]):
         target = visited_state(reading, cluster)
     yield Event(
         id="",
@@ -181,15 +182,19 @@ def _parties(pairs: tuple[list[str | None], list[str | None]], *, reciprocal: bo
 
 def visited_state(reading: Reading, cluster: Cluster) -> str | None:
     """A visit or trip "to Baghdad" with no one named to meet is with the place's state: the
-    state actor of the country the destination lies in, when the story has one."""
+    destination's own state actor, else the state of the country it lies in."""
     destinations = [
-        g.idx for m in cluster.members for t in (m.token, *m.token.children)
-        for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
+        g for m in cluster.members
+        for p in (m.token.subtree if m.token.pos_ == "NOUN" else m.token.children)
+        if p.dep_ == "prep" and p.lower_ == "to"
         for g in p.children if g.dep_ == "pobj"
     ]  # fmt: skip
-    for offset in destinations:
+    for token in destinations:
+        actor = resolve(reading, token)
+        if actor is not None and actor.type == "state":
+            return actor.id
         place = next((p for p in reading.places for m in p.mentions
-                      if m.start <= offset < m.end), None)  # fmt: skip
+                      if m.start <= token.idx < m.end), None)  # fmt: skip
         states = [a for a in reading.actors if a.type == "state" and place is not None
                   and a.country == place.country]  # fmt: skip
         if states:
