@@ -309,17 +309,22 @@ def _require_free_port(host: str, port: int) -> None:
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    """Write a situation report (report.md and PNG figures) for a period and an actor.
+    """Write a situation report (report.html, report.md, PNG figures) for a period.
 
-    Example: dateline report --out report/ --since 2024-01-01 --actor Hezbollah
+    The period is --since to --until; an open end is filled from the store, and with
+    neither the report covers the --days (30) up to the latest incident. Judgements compare
+    it with the period of the same length before it.
+
+    Example: dateline report --out report/ --since 2024-01 --until 2024-01 --actor Hezbollah
     """
     from dateline.report import build_report, write_report
     from dateline.store import Store
 
     with Store(args.store or settings.store, read_only=True) as store:
-        report = build_report(store, since=args.since, until=args.until, actor=args.actor)
+        report = build_report(store, _scope(args, store), days=args.days)
     paths = write_report(report, Path(args.out))
-    print(f"wrote {', '.join(p.name for p in paths)} to {args.out}")
+    period = f" for {report.period.since} to {report.period.until}" if report.period else ""
+    print(f"wrote {', '.join(p.name for p in paths)} to {args.out}{period}")
     return 0
 
 
@@ -418,9 +423,8 @@ def _add_analyst_commands(
     """Register the analyst's report command (serve is with the store's commands)."""
     report = _add(commands, "report", cmd_report)
     report.add_argument("--out", default="report", help="the folder to write into")
-    report.add_argument("--since", type=_since, help=_DATES)
-    report.add_argument("--until", type=_until, help=_DATES)
-    report.add_argument("--actor", help="an actor's name (part of it)")
+    _add_filters(report)
+    report.add_argument("--days", type=int, default=30, help="the period without --since")
     report.add_argument("--store", help="the DuckDB file (default: Settings.store)")
 
 

@@ -108,7 +108,12 @@ def test_network_and_escalation(client: TestClient) -> None:
 def test_report_is_markdown_linking_plots_of_its_scope(client: TestClient) -> None:
     response = client.get("/report", params={"actor": "Riverland"})
     assert response.headers["content-type"].startswith("text/markdown")
-    assert "(plots/network.png?actor=Riverland)" in response.text
+    assert "(plots/network.png?since=2024-02-18&until=2024-03-18&actor=Riverland)" in response.text
+    html = client.get("/report.html", params={"actor": "Riverland"})
+    assert html.headers["content-type"].startswith("text/html")
+    assert 'src="plots/network.png?since=2024-02-18&amp;until=2024-03-18&amp;actor=Riverland"' in (
+        html.text
+    )
     plot = client.get("/plots/network.png", params={"actor": "Riverland"})
     assert plot.headers["content-type"] == "image/png"
     assert plot.content.startswith(PNG)

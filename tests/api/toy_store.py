@@ -83,6 +83,7 @@ def make_reading(source: str, published: date, publisher: str, told: tuple[Told,
     text = " ".join(t.sentence for t in told)
     article = Article(
         id=hashlib.sha256(text.encode()).hexdigest()[:16], source=source, publisher=publisher,
+        url=f"https://{publisher.lower().replace(' ', '')}.example/{source}",
         headline=told[0].sentence[:40], body=text, text=text, language="en",
         published=Published(earliest=published, latest=published, basis="metadata"),
     )  # fmt: skip

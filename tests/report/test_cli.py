@@ -18,9 +18,13 @@ def test_cli_report_writes_markdown_and_figures(
     store = str(build_store(tmp_path / "s.duckdb"))
     out = tmp_path / "report"
     assert main(["report", "--store", store, "--out", str(out), "--since", "2024-03-10"]) == 0
-    assert "report.md" in capsys.readouterr().out
+    assert "report.html, report.md" in capsys.readouterr().out
     text = (out / "report.md").read_text()
-    assert "Period: 2024-03-10 to the last incident." in text
+    assert "Period: 2024-03-10 to 2024-03-19 (10 days)" in text
+    assert main(["report", "--store", store, "--out", str(out), "--since", "2024-03",
+                 "--until", "2024-03"]) == 0  # fmt: skip
+    assert "Period: 2024-03-01 to 2024-03-31 (31 days)" in (out / "report.md").read_text()
+    assert '<time datetime="2024-03-31">' in (out / "report.html").read_text()
     assert sorted(p.name for p in out.glob("*.png")) == [
         "escalation.png", "network.png", "top_dyads.png", "types_per_day.png",
     ]  # fmt: skip

@@ -13,6 +13,7 @@ as a week with more conflict; the incident count is kept beside it for that ques
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -170,3 +171,38 @@ def count_incidents(store: Store, scope: Scope = EVERYTHING) -> int:
     where, params = incident_sql(scope, news_only=False)
     rows = store.query(f"SELECT count(*) FROM incidents i WHERE {where}", params).rows
     return int(rows[0][0]) if rows else 0
+
+
+def incidents_by_id(store: Store, ids: Sequence[str]) -> Result:
+    """Return the incidents with these ids, as recent_incidents does, newest first."""
+    sql = _INCIDENTS.format(first=_FIRST, where="i.id IN (SELECT unnest(?))")
+    return store.query(sql, [list(ids), len(ids), 0])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleRef:
+    """An article that reported an incident: how a reader finds and cites it."""
+
+    id: str
+    headline: str | None
+    publisher: str | None
+    url: str | None
+    source: str  # the input it was read from: a URL, a path, a WARC record
+    published: date | None
+
+
+def articles_of(store: Store, ids: Sequence[str]) -> dict[str, tuple[ArticleRef, ...]]:
+    """Return, per incident id, every article that reported it, earliest published first."""
+    rows = store.query(
+        "SELECT DISTINCT ie.incident_id, a.id, a.headline, a.publisher, a.url, a.source, "
+        "a.published_earliest FROM incident_events ie JOIN events e ON e.id = ie.event_id "
+        "JOIN articles a ON a.id = e.article_id WHERE ie.incident_id IN (SELECT unnest(?)) "
+        "ORDER BY 1, a.published_earliest NULLS LAST, a.publisher NULLS LAST, a.id",
+        [list(ids)],
+    ).rows
+    found: dict[str, list[ArticleRef]] = {}
+    for r in rows:
+        ref = ArticleRef(id=str(r[1]), headline=r[2], publisher=r[3], url=r[4],
+                         source=str(r[5]), published=r[6])  # fmt: skip
+        found.setdefault(str(r[0]), []).append(ref)
+    return {key: tuple(refs) for key, refs in found.items()}

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from pydantic import BaseModel
 
 from dateline.analytics import find_actors, summarize, timeline
@@ -43,7 +43,14 @@ from dateline.config import Settings
 from dateline.errors import StoreError
 from dateline.pipeline import Pipeline
 from dateline.reading import MODALITIES, PLOVER_TYPES, Reading, to_json
-from dateline.report import PLOTS, build_report, render_markdown, render_png
+from dateline.report import (
+    PLOTS,
+    SituationReport,
+    build_report,
+    render_html,
+    render_markdown,
+    render_png,
+)
 from dateline.store import Result, Store
 
 M = TypeVar("M", bound=BaseModel)
@@ -122,8 +129,11 @@ def _paged(model: type[M], page: Page) -> models.Page[M]:
 
 def _query(scope: Scope) -> str:
     """Return a scope as a query string, so report links draw the same scope's plots."""
-    pairs = {"since": scope.since, "until": scope.until, "actor": scope.actor}
-    return urlencode({k: str(v) for k, v in pairs.items() if v})
+    pairs = {"since": scope.since, "until": scope.until, "actor": scope.actor,
+             "dyad": ",".join(scope.dyad) if scope.dyad else None, "type": scope.type,
+             "modality": scope.modality, "place": scope.place, "country": scope.country,
+             "min_confidence": scope.min_confidence}  # fmt: skip
+    return urlencode({k: str(v) for k, v in pairs.items() if v is not None})
 
 
 def make_router(
@@ -275,21 +285,32 @@ def _add_situation(router: APIRouter, opened: Opener) -> None:
         return [models.EscalationPoint.model_validate(p, from_attributes=True) for p in points]
 
     @router.get("/report", response_class=PlainTextResponse)
-    def report(actor: Actor = None, since: Since = None, until: Until = None) -> Response:
-        with opened() as store:
-            built = build_report(store, since=since, until=until, actor=actor)
-        query = _query(built.scope)
-        links = {name: f"plots/{name}.png" + (f"?{query}" if query else "") for name in PLOTS}
+    def report(scope: Filters) -> Response:
+        """The situation report of the scope's period (default: its last 30 days), Markdown."""
+        built, links = _report(scope)
         return PlainTextResponse(render_markdown(built, links), media_type="text/markdown")
+
+    @router.get("/report.html", response_class=HTMLResponse)
+    def report_html(scope: Filters) -> Response:
+        """The situation report as one HTML page, its figures drawn by /plots."""
+        built, links = _report(scope)
+        return HTMLResponse(render_html(built, links))
+
+    def _report(scope: Scope) -> tuple[SituationReport, dict[str, str]]:
+        with opened() as store:
+            built = build_report(store, scope)
+        query = _query(built.scope)  # the period's real dates, so plots draw the same period
+        return built, {name: f"plots/{name}.png" + (f"?{query}" if query else "") for name in PLOTS}
 
     @router.get("/plots/{name}.png", response_class=Response,
                 responses={200: {"content": {"image/png": {}}}})  # fmt: skip
-    def plot(name: str, actor: Actor = None, since: Since = None, until: Until = None) -> Response:
+    def plot(name: str, scope: Filters) -> Response:
+        """One of the report's figures (types_per_day, escalation, top_dyads, network)."""
         if name not in PLOTS:
             known = ", ".join(PLOTS)
             raise HTTPException(status_code=404, detail=f"no plot {name!r}; plots: {known}")
         with opened() as store:
-            built = build_report(store, since=since, until=until, actor=actor)
+            built = build_report(store, scope)
         return Response(content=render_png(PLOTS[name](built)), media_type="image/png")
 
 

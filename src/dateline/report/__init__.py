@@ -1,8 +1,14 @@
-"""The situation report: build it from the store, render Markdown, draw PNG figures."""
+"""The situation report: build it from the store, render Markdown and HTML, draw PNGs."""
 
 from __future__ import annotations
 
-from dateline.report.build import FIGURES, SituationReport, build_report, render_markdown
+from dateline.report.build import (
+    FIGURES,
+    SituationReport,
+    build_report,
+    render_html,
+    render_markdown,
+)
 from dateline.report.plots import PLOTS, render_png
 from dateline.report.write import write_report
 
@@ -11,6 +17,7 @@ __all__ = [
     "PLOTS",
     "SituationReport",
     "build_report",
+    "render_html",
     "render_markdown",
     "render_png",
     "write_report",

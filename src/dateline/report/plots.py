@@ -57,7 +57,8 @@ def plot_types_per_day(report: SituationReport) -> Figure:
     if not report.types_per_day:
         _empty(axes)
         return figure
-    unit, width = _unit(report.types_per_day[0].day, report.types_per_day[-1].day)
+    first, last = _span(report)
+    unit, width = _unit(first, last)
     per: dict[tuple[date, str], int] = {}
     for d in report.types_per_day:
         key = (_start_of(d.day, unit), d.type)
@@ -71,17 +72,32 @@ def plot_types_per_day(report: SituationReport) -> Figure:
                  align="edge")  # fmt: skip
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     axes.set_title(f"Incidents per {unit} by PLOVER type", fontsize=11)
-    axes.xaxis_date()
+    _fit(axes, first, last)
     axes.set_ylabel("incidents")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(fontsize=7, ncols=2, loc="upper left", frameon=False)
-    figure.autofmt_xdate()
     return figure
 
 
 # Bars narrower than a pixel vanish: past ~3 months of days draw weeks, past ~2 years months.
 # The widths (in days) leave a small gap between bars.
 _UNITS = ((92, "day", 0.8), (730, "week", 6.0), (10**6, "month", 26.0))
+
+
+def _span(report: SituationReport) -> tuple[date, date]:
+    """Return the report's period (the data's own days if it has none)."""
+    if report.period is not None:
+        return report.period.since, report.period.until
+    return report.types_per_day[0].day, report.types_per_day[-1].day
+
+
+def _fit(axes: Axes, first: date, last: date) -> None:
+    """Draw the period and nothing else on the date axis: the scale fits the period (#11)."""
+    axes.xaxis_date()
+    axes.set_xlim(_x([first])[0] - 0.5, _x([last])[0] + 1.5)
+    locator = mdates.AutoDateLocator(maxticks=10)  # type: ignore[no-untyped-call]  # stubs lack it
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
 def _unit(first: date, last: date) -> tuple[str, float]:
@@ -127,9 +143,15 @@ def plot_escalation(report: SituationReport) -> Figure:
     axes.axhline(0, color=_NEUTRAL, linewidth=0.8)
     axes.set_ylim(-10.5, 10.5)
     axes.set_ylabel("index (−mean Goldstein)")
-    axes.xaxis_date()
-    figure.autofmt_xdate()
+    _fit(axes, *_span_of_weeks(report))
     return figure
+
+
+def _span_of_weeks(report: SituationReport) -> tuple[date, date]:
+    """Return the period, widened to the Monday of its first week (the first bar's start)."""
+    first, last = _span(report) if report.period else (report.escalation[0].start,
+                                                         report.escalation[-1].start)  # fmt: skip
+    return min(first, report.escalation[0].start), last
 
 
 def plot_top_dyads(report: SituationReport) -> Figure:
