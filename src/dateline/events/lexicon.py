@@ -64,7 +64,7 @@ def load_lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """Return (lemma, part of speech) -> entries, most specific first."""
     table: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     ours: set[tuple[str, str]] = set()  # keys where our own bare entry replaces the generated
-    for row in _rows("lexicon.tsv"):
+    for row in (*_rows("lexicon.tsv"), *_rows("lexicon_mined.tsv")):
         key = (row["lemma"], row["pos"])
         if not row["side"]:
             ours.add(key)
