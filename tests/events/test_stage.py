@@ -418,3 +418,21 @@ def test_code_events_future_cooperation_is_an_intent(nlp: Language) -> None:
     reading = _read(nlp, "Freedonia will send food aid to Sylvania next month.")
     event = _only(reading, "AGREE")
     assert (event.cameo, event.modality) == ("033", "intended")
+
+
+def test_code_events_an_obligation_on_another_party_is_the_speakers_demand(nlp: Language) -> None:
+    reading = _read(
+        nlp, "Freedonia insisted in a statement that Sylvania must withdraw its troops."
+    )
+    request = _only(reading, "REQUEST")
+    assert (_names(reading, request), request.modality) == (("Freedonia", "Sylvania"), "demanded")
+
+
+def test_code_events_we_must_is_no_demand(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia said we must rebuild the bridge with Sylvania.")
+    assert [e for e in reading.events if e.type == "REQUEST"] == []
+
+
+def test_code_events_a_condition_is_no_act(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia will strike Sylvania if a deal cannot be reached.")
+    assert [e.type for e in reading.events] == ["THREATEN"]

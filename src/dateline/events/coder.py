@@ -64,6 +64,12 @@ class Cluster:
 
 
 DIRECTIVE = Entry(code="100", side="frame")  # see data/directive_verbs.txt
+# "Hamas must restore power", "the opposition should respect the vote": in someone's words, an
+# obligation laid on another party is the speaker's demand of it (GOLD.md: demands with
+# should/must are the speaker's REQUEST); the obliged act itself has not happened.
+OBLIGATION = Entry(code="100", side="frame")
+OBLIGING = frozenset({"must", "should", "ought"})
+FIRST_PERSON = frozenset({"i", "we"})
 ADDRESSEE_PREPS = frozenset({"on", "upon"})  # "called on/upon X to ..."
 
 
@@ -77,6 +83,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             continue
         if pos == "VERB" and is_directive(token):
             found.append(Trigger(token, DIRECTIVE, token.lemma_.lower()))
+            continue
+        if pos == "VERB" and is_obligation(token):
+            found.append(Trigger(token, OBLIGATION, token.lemma_.lower()))
             continue
         for phrase in _keys(token, pos):
             entries = lexicon.get((phrase, pos))
@@ -104,6 +113,15 @@ def is_directive(verb: Token) -> bool:
         for c in children
     )
     return (addressee and to_act) or that_act
+
+
+def is_obligation(verb: Token) -> bool:
+    """Does the verb lay an obligation on a third party: "Hamas must restore power"?"""
+    obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "We must act" commits the speaker, it demands nothing of another party.
+    third = bool(subjects) and all(s.lower_ not in FIRST_PERSON for s in subjects)
+    return obliged and third
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -19,7 +19,7 @@ from functools import partial
 
 from spacy.tokens import Span, Token
 
-from dateline.events.coder import Cluster, find_triggers, group_triggers
+from dateline.events.coder import OBLIGATION, Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
 from dateline.events.discourse import resolve_discourse
 from dateline.events.lexicon import code_info, load_cues, load_plover_scores, load_words
@@ -29,6 +29,7 @@ from dateline.events.roles import (
     resolve,
     resolve_all,
     source_tokens,
+    speaker_at,
     target_tokens,
     with_conjuncts,
 )
@@ -76,6 +77,11 @@ def code_events(reading: Reading) -> Reading:
 
 def find_roles(cluster: Cluster) -> Roles:
     """Return the source and target candidates of an event, its head trigger's first."""
+    if cluster.head.entry is OBLIGATION:  # the obliged party is the target; who speaks, the source
+        head = cluster.head.token
+        obliged = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speaker = reporting_subject(head)
+        return Roles((tuple(speaker),) if speaker else (), (tuple(with_conjuncts(obliged)),))
     members = [cluster.head, *(m for m in cluster.members if m.token.i != cluster.head.token.i)]
     if cluster.intent_of is not None:
         members.append(cluster.intent_of)
@@ -122,6 +128,9 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
     parties = _parties(pairs, reciprocal=reciprocal)
     source, target = parties.source, parties.target
+    if source is None and cluster.head.entry is OBLIGATION:  # words in a quote: its speaker's
+        speaker = speaker_at(reading, trigger.idx)
+        source = speaker.id if speaker is not None and speaker.id != target else None
     if target is None and (info.type == "CONSULT" or code == INTENTS["04"]):
         target = visited_state(reading, cluster)
     yield Event(
@@ -178,6 +187,20 @@ def _parties(pairs: tuple[list[str | None], list[str | None]], *, reciprocal: bo
         co_sources=tuple(named_sources[1:MAX_PARTIES]),
         co_targets=tuple(named_targets[1:MAX_PARTIES]),
     )
+
+
+def reporting_subject(verb: Token) -> list[Token]:
+    """Return the subject of the verb whose words hold this clause: "Abbas maintained his
+    position that Hamas must ...", "X said Y should ..." (a few steps up, never far)."""
+    token = verb
+    for _ in range(4):
+        if token.head.i == token.i:
+            return []
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and token.pos_ in ("VERB", "AUX"):
+            return subjects
+    return []
 
 
 def visited_state(reading: Reading, cluster: Cluster) -> str | None:
