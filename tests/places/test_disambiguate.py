@@ -75,3 +75,17 @@ def test_widen_adds_the_countries_and_regions_of_chosen_places() -> None:
     context = widen(Context(countries=frozenset({"FRA"})), [PARIS_TX, TEXAS])
     assert context.countries == {"FRA", "USA"}
     assert context.regions == {"US.TX"}
+
+
+def test_a_country_named_in_passing_does_not_place_a_prominent_city_in_it() -> None:
+    # issue #9: a Syria story that names "US officials" once must not put Geneva in Illinois
+    syria = Entry("Syria", "SYR", 35.0, 38.0, "country", 22_000_000)
+    usa = Entry("United States", "USA", 39.0, -98.0, "country", 310_000_000)
+    geneva_ch = _city("Geneva", "CHE", 184_000)
+    geneva_il = _city("Geneva", "USA", 21_000)
+    geneva = (Hit(geneva_il, True), Hit(geneva_ch, True))
+    context = story_context([(Hit(syria, True),)] * 6 + [(Hit(usa, True),)])
+    assert context.passing == {"USA"}
+    assert choose(geneva, context) is geneva_ch
+    # ... but a story about the United States keeps its own Geneva
+    assert choose(geneva, story_context([(Hit(usa, True),)] * 3)) is geneva_il

@@ -9,13 +9,19 @@ Weights were set by hand on sentences in tests/places and checked on the geopars
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
 from dateline.places.gazetteer import Entry, Hit
 
-CONTEXT_BONUS = 3.0  # in a country the story names: outweighs 1,000x population
+CONTEXT_BONUS = 3.0  # in a country the story is about: outweighs 1,000x population
+# In a country the story names only in passing (#9: "US and UK officials" in a Syria story
+# must not put Geneva in Illinois): a nudge, not a verdict. A country is the story's when it
+# has at least FOCUS_SHARE of the mentions of the most mentioned one.
+PASSING_BONUS = 0.5
+FOCUS_SHARE = 0.34
 REGION_BONUS = 2.0  # in a state or province the story names ("Alexandria" in a Louisiana story)
 EXACT_BONUS = 1.5  # "Pokrovsk" the town, not the old name of another town
 COUNTRY_BONUS = 2.0  # "Georgia" is the country unless the story is about the US
@@ -30,13 +36,16 @@ class Context:
 
     countries: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
+    passing: frozenset[str] = frozenset()  # of `countries`, those named only in passing
 
 
 def score(hit: Hit, context: Context) -> float:
     """Return how likely this hit is what the story means."""
     entry = hit.entry
+    focus = entry.country in context.countries and entry.country not in context.passing
     bonuses = (
-        (entry.country in context.countries, CONTEXT_BONUS),
+        (focus, CONTEXT_BONUS),
+        (entry.country in context.passing, PASSING_BONUS),
         (entry.admin1 in context.regions, REGION_BONUS),
         (hit.exact, EXACT_BONUS),
         (entry.kind == "country", COUNTRY_BONUS),
@@ -78,17 +87,19 @@ def story_context(
     country or region, or lies in the only country the name can mean, and that no context
     could overturn (so "Georgia" alone commits to nothing), plus the `extra` countries (the
     dateline's, the actors')."""
-    countries = {c for c in extra if c}
+    counts = Counter(c for c in extra if c)
     regions = set()
     for hits in hit_lists:
         best = _settled(hits)
         if best is None or best.country is None:
             continue
         if best.kind in ("country", "region") or len({h.entry.country for h in hits}) == 1:
-            countries.add(best.country)
+            counts[best.country] += 1
         if best.kind == "region" and best.admin1:
             regions.add(best.admin1)
-    return Context(frozenset(countries), frozenset(regions))
+    top = max(counts.values(), default=0)
+    passing = {c for c, n in counts.items() if n < FOCUS_SHARE * top}
+    return Context(frozenset(counts), frozenset(regions), frozenset(passing))
 
 
 def _settled(hits: tuple[Hit, ...]) -> Entry | None:
@@ -112,4 +123,6 @@ def widen(context: Context, chosen: Iterable[Entry]) -> Context:
     chosen = list(chosen)
     countries = {e.country for e in chosen if e.country}
     regions = {e.admin1 for e in chosen if e.admin1 and e.kind in ("city", "region")}
-    return Context(context.countries | countries, context.regions | regions)
+    # A country named in passing stays so: a place the first pass put there (on the passing
+    # bonus) does not make it the story's subject.
+    return Context(context.countries | countries, context.regions | regions, context.passing)
