@@ -8,8 +8,9 @@ Earth's 1:110m Admin 0 countries (public domain) as TopoJSON. Run once, by hand:
 
 It decodes the quantised, delta-encoded arcs (the TopoJSON spec's two rules, a few lines, so
 no topojson library for one conversion) and writes every arc once as a line: outlines, not
-filled shapes, which is all a base map under incident points needs. Coordinates keep two
-decimals (about 1 km, below what 1:110m resolves).
+filled shapes, which is all a base map under incident points needs. A line that crosses the
+antimeridian (Russia, Fiji, Antarctica) is cut there instead of drawn across the world.
+Coordinates keep two decimals (about 1 km, below what 1:110m resolves).
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def main(path: str) -> None:
     lon: list[float | None] = []
     lat: list[float | None] = []
     for arc in decode_arcs(topology):
-        for x, y in arc:
+        for n, (x, y) in enumerate(arc):
+            if n and abs(x - arc[n - 1][0]) > 180:  # crosses the antimeridian: lift the pen
+                lon.append(None)
+                lat.append(None)
             lon.append(x)
             lat.append(y)
         lon.append(None)  # a gap: plotly starts a new line

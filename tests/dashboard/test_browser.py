@@ -201,7 +201,7 @@ def test_clicking_an_event_shows_its_article_with_the_evidence(
 def test_clicking_an_incident_on_the_map_lists_every_report(
     server: str, browser: WebDriver
 ) -> None:
-    _open(browser, f"{server}/?type=ASSAULT&place=Beirut")
+    _open(browser, f"{server}/?type=ASSAULT&place=Beirut&dyad=Israel,Hamas")
     _click(browser, MAP_POINTS)
     reports = _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#provenance .report"),
                      "the reports")  # fmt: skip
@@ -220,4 +220,60 @@ def test_docs_render_offline(server: str, browser: WebDriver) -> None:
     assert "/incidents/{incident_id}" in paths
     web = [u for u in _requests(browser) if u.startswith(("http:", "https:"))]
     assert all(u.startswith(f"{server}/") for u in web), web
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_brushing_the_timeline_filters_every_view_by_dates(server: str, browser: WebDriver) -> None:
+    _open(browser, f"{server}/")
+    everything = _until(lambda: (c := _counts(browser))["bars"] and c, "the timeline")
+    area = browser.find_element(By.CSS_SELECTOR, "#timeline .nsewdrag")
+    width = area.size["width"]
+    # Drag across the second half of the plot: the later week (Ukraine), not the first.
+    ActionChains(browser).move_to_element_with_offset(area, width // 10, 0).click_and_hold() \
+        .move_by_offset(width // 3, 0).pause(0.2).move_by_offset(width // 10, 0) \
+        .release().perform()  # fmt: skip
+    since = _until(lambda: browser.find_element(By.NAME, "since").get_attribute("value"),
+                   "the brushed dates")  # fmt: skip
+    until = browser.find_element(By.NAME, "until").get_attribute("value")
+    assert since <= until
+    _until(lambda: f"since={since}" in browser.current_url, "the dates in the URL")
+    _until(lambda: browser.execute_script("return document.body.dataset.ready"), "the views")
+    narrowed = _counts(browser)
+    _shot(browser, "brushed")
+    assert narrowed["rows"] < everything["rows"]
+    assert narrowed["bars"] < everything["bars"]
+    assert narrowed["points"] <= everything["points"]
+    assert narrowed["nodes"] <= everything["nodes"]
+
+
+def test_dashboard_fits_a_phone(server: str, browser: WebDriver) -> None:
+    browser.set_window_size(390, 844)
+    _open(browser, f"{server}/")
+    overflow = browser.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    _shot(browser, "phone")
+    assert overflow <= 0
+    assert _counts(browser)["points"]
+
+
+def test_report_of_the_ingested_pages_links_every_incident_to_its_articles(
+    server: str, browser: WebDriver
+) -> None:
+    _open(browser, f"{server}/")
+    browser.find_element(By.ID, "report-html").click()
+    _until(lambda: browser.find_elements(By.CSS_SELECTOR, "ol.incidents > li"), "the report")
+    _shot(browser, "report")
+    period = [t.get_attribute("datetime") for t in browser.find_elements(By.TAG_NAME, "time")]
+    assert period[:2] == ["2023-12-17", "2024-01-15"]  # the 30 days to the latest incident
+    for incident in browser.find_elements(By.CSS_SELECTOR, "ol.incidents > li"):
+        links = incident.find_elements(By.CSS_SELECTOR, "ul.articles a")
+        assert links, incident.text
+        for link in links:
+            assert link.get_attribute("href").startswith("https://")
+            assert link.text  # the headline
+            assert link.get_attribute("href") in incident.text  # and the URL, written out
+    for cite in browser.find_elements(By.CSS_SELECTOR, ".cites a"):
+        target = cite.get_attribute("href").split("#", 1)[1]
+        assert browser.find_elements(By.ID, target), target
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
