@@ -181,6 +181,10 @@ def _object_words(token: Token, *, modifiers: bool) -> frozenset[str]:
             for grand in child.children:
                 if grand.dep_ in inner:
                     words |= {grand.lower_, grand.lemma_.lower()}
+                # "declared a state of emergency": what an "X of Y" object is, is Y.
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    words |= {w for g in grand.children if g.dep_ == "pobj"
+                              for w in (g.lower_, g.lemma_.lower())}  # fmt: skip
     return frozenset(words)
 
 
@@ -205,7 +209,12 @@ def _stands(trigger: Trigger) -> bool:
     """Nouns marked not-alone need a support verb ("reached a deal"), or a governing trigger."""
     if trigger.entry.alone:
         return True
-    return trigger.token.head.lemma_.lower() in load_cues().get("light", {})
+    light = load_cues().get("light", {})
+    # "the war it has been waging": a light verb in the noun's relative clause carries it too.
+    carried_below = any(
+        c.dep_ == "relcl" and c.lemma_.lower() in light for c in trigger.token.children
+    )
+    return trigger.token.head.lemma_.lower() in light or carried_below
 
 
 def group_triggers(triggers: list[Trigger]) -> list[Cluster]:

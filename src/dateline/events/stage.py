@@ -87,6 +87,14 @@ def find_roles(cluster: Cluster) -> Roles:
         members.append(cluster.intent_of)
     nouns = {m.token.i: m.token for m in members if m.token.pos_ != "VERB"}
     sources, targets = [], []
+    receiver = cluster.head.token
+    if receiver.pos_ == "VERB" and receiver.lemma_.lower() in load_words("receiving_verbs.txt"):
+        # "Syria received missiles from Russia": the giver acts, the receiver is acted on.
+        givers = [g for p in receiver.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+        receivers = [c for c in receiver.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return Roles((tuple(with_conjuncts(givers)),) if givers else (),
+                     (tuple(with_conjuncts(receivers)),) if receivers else ())  # fmt: skip
     for member in members:
         found = source_tokens(member.token)
         # "an Israeli airstrike killed X": the subject is itself the event; its source acts.
@@ -105,7 +113,8 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     intended = cluster.intent_of is not None or trigger.pos_ == "ADJ"
     modality = find_modality(trigger, code, intended=intended)
     info = code_info(code)
-    if info and info.type in FORCE_TYPES and (modality == "conditional" or is_future(trigger)):
+    future = modality in ("conditional", "intended") or is_future(trigger)
+    if info and info.type in FORCE_TYPES and future:  # "vowed to finish the rebels": a threat
         code, info = THREAT_CODE, code_info(THREAT_CODE)
     if info and info.code[:2] in REFUSALS and modality == "negated" and is_future(trigger):
         # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x).
