@@ -107,3 +107,12 @@ def test_serve_on_a_busy_port_says_so(store: str, capsys: pytest.CaptureFixture[
         port = busy.getsockname()[1]
         assert main(["serve", "--store", store, "--port", str(port)]) == 2
     assert "pick another with --port" in capsys.readouterr().err
+
+
+def test_ingest_of_a_missing_path_exits_2_before_opening_a_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s.duckdb"
+    assert main(["ingest", str(tmp_path / "no-such-dir"), "--store", str(store)]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert not store.exists()

@@ -99,6 +99,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.pipeline import default_stages
     from dateline.store import Store
 
+    for source in args.source:  # a mistyped path is a usage error, not a failed article (#11)
+        if "://" not in source and source != "-" and not Path(source).exists():
+            raise InputError(source, "no such file or folder")
     workers = args.workers or default_workers()
     options = IngestOptions(stages=default_stages(), engine=args.engine,
                             scheduler=args.scheduler, workers=workers)  # fmt: skip
