@@ -181,8 +181,9 @@ def _object_words(token: Token, *, modifiers: bool) -> frozenset[str]:
             for grand in child.children:
                 if grand.dep_ in inner:
                     words |= {grand.lower_, grand.lemma_.lower()}
-                # "declared a state of emergency": what an "X of Y" object is, is Y.
-                if grand.dep_ == "prep" and grand.lower_ == "of":
+                # "declared a state of emergency": what a container object holds is its object.
+                if (grand.dep_ == "prep" and grand.lower_ == "of"
+                        and child.lemma_.lower() in load_words("container_nouns.txt")):  # fmt: skip
                     words |= {w for g in grand.children if g.dep_ == "pobj"
                               for w in (g.lower_, g.lemma_.lower())}  # fmt: skip
     return frozenset(words)

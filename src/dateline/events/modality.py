@@ -71,7 +71,11 @@ def _chain(trigger: Token) -> Iterator[Token]:
     token = trigger
     yield token
     for _ in range(GOVERN_HOPS):
-        if token.dep_ not in CHAIN_DEPS or token.head.i == token.i:
+        # "vowed on Monday to finish": the parser may hang an infinitive complement as advcl.
+        infinitive = token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (token.dep_ not in CHAIN_DEPS and not infinitive) or token.head.i == token.i:
             return
         token = token.head
         yield token
