@@ -191,3 +191,10 @@ def test_docs_load_their_assets_from_this_server(client: TestClient) -> None:
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
         assert f"/static-offline-docs/{asset}" in page
         assert client.get(f"/static-offline-docs/{asset}").status_code == 200
+
+
+def test_vocabulary_names_the_filters_words_and_type_colours(client: TestClient) -> None:
+    body = client.get("/vocabulary").json()
+    assert "ASSAULT" in body["types"]
+    assert "negated" in body["modalities"]
+    assert set(body["colours"]) == set(body["types"])

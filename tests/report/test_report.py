@@ -3,6 +3,7 @@ that are really drawn and fit the period (#11)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ from matplotlib import dates as mdates
 
 from api.toy_store import build_store
 from dateline.analytics import Scope
+from dateline.reading import PLOVER_TYPES
 from dateline.report import (
     PLOTS,
     build_report,
@@ -21,6 +23,7 @@ from dateline.report import (
     render_png,
     write_report,
 )
+from dateline.report.plots import plover_colours
 from dateline.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -169,3 +172,10 @@ def test_plots_of_an_empty_scope_still_draw_a_figure(store: Store) -> None:
     full = render_png(PLOTS["network"](build_report(store)))
     assert empty.startswith(PNG)
     assert len(empty) < len(full)  # a message, not a network
+
+
+def test_every_plover_type_has_one_colour_shared_with_the_dashboard() -> None:
+    colours = plover_colours()
+    assert set(colours) == set(PLOVER_TYPES)
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours.values())
+    assert len(set(colours.values())) == len(colours)

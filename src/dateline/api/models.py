@@ -186,6 +186,7 @@ class EventDetail(BaseModel):
 class Vocabulary(BaseModel):
     types: list[str]
     modalities: list[str]
+    colours: dict[str, str] = Field(description="a colour per PLOVER type, as the plots use")
 
 
 class TypeCount(BaseModel):

@@ -51,6 +51,7 @@ from dateline.report import (
     render_markdown,
     render_png,
 )
+from dateline.report.plots import plover_colours
 from dateline.store import Result, Store
 
 M = TypeVar("M", bound=BaseModel)
@@ -246,8 +247,9 @@ def _add_situation(router: APIRouter, opened: Opener) -> None:
 
     @router.get("/vocabulary")
     def vocabulary() -> models.Vocabulary:
-        """The words the type and modality filters take."""
-        return models.Vocabulary(types=list(PLOVER_TYPES), modalities=list(MODALITIES))
+        """The words the type and modality filters take, and each type's colour."""
+        return models.Vocabulary(types=list(PLOVER_TYPES), modalities=list(MODALITIES),
+                                 colours=plover_colours())  # fmt: skip
 
     @router.get("/types")
     def types(scope: Filters, period: Period = "day") -> list[models.TypeCount]:

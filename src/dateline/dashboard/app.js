@@ -7,14 +7,8 @@
 const $ = (id) => document.getElementById(id);
 const FILTERS = ["since", "until", "actor", "dyad", "type", "modality", "place", "country", "min_confidence"];
 const PAGE = 25;
-// One colour per PLOVER type, the same on the map and the timeline: cooperative types blue
-// and green, verbal conflict orange, material conflict red and purple.
-const COLOURS = {
-  AGREE: "#1f77b4", CONSULT: "#6baed6", SUPPORT: "#2ca02c", CONCEDE: "#98df8a",
-  COOPERATE: "#17becf", AID: "#9edae5", RETREAT: "#bcbd22", REQUEST: "#c7c7c7",
-  ACCUSE: "#ff7f0e", REJECT: "#ffbb78", THREATEN: "#e377c2", PROTEST: "#f7b6d2",
-  SANCTION: "#8c564b", MOBILIZE: "#9467bd", COERCE: "#c5b0d5", ASSAULT: "#d62728",
-};
+// One colour per PLOVER type, the report's own (plover_colours.tsv, served by /vocabulary).
+let COLOURS = {};
 const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["toImage"] };
 const state = { sort: "-date", cursors: [null], next: null };
 
@@ -84,6 +78,7 @@ function narrow(extra) {
 
 async function loadVocabulary() {
   const vocabulary = await getJSON("vocabulary");
+  COLOURS = vocabulary.colours;
   for (const [name, words] of [["type", vocabulary.types], ["modality", vocabulary.modalities]]) {
     const select = $("scope").elements[name];
     for (const word of words) select.append(new Option(word, word));

@@ -13,6 +13,8 @@ import io
 import math
 from collections.abc import Callable
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
@@ -65,8 +67,9 @@ def plot_types_per_day(report: SituationReport) -> Figure:
         per[key] = per.get(key, 0) + d.incidents
     starts = sorted({start for start, _ in per})
     bottom = [0] * len(starts)
-    colours = _palette(len(report.type_totals))
-    for (kind, _), colour in zip(report.type_totals, colours, strict=True):
+    colours = plover_colours()
+    for kind, _ in report.type_totals:
+        colour = colours.get(kind, _NEUTRAL)
         heights = [per.get((start, kind), 0) for start in starts]
         axes.bar(_x(starts), heights, width=width, bottom=bottom, label=kind, color=colour,
                  align="edge")  # fmt: skip
@@ -116,11 +119,12 @@ def _x(days: list[date]) -> list[float]:
     return [float(_DATE2NUM(day)) for day in days]
 
 
-def _palette(n: int) -> list[tuple[float, float, float, float]]:
-    from matplotlib import colormaps
-
-    cmap = colormaps["tab20"]
-    return [cmap(i % 20) for i in range(n)]
+@cache
+def plover_colours() -> dict[str, str]:
+    """Return the colour of each PLOVER type (plover_colours.tsv)."""
+    lines = (Path(__file__).with_name("plover_colours.tsv")).read_text().splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return {kind: colour for kind, colour in rows}
 
 
 def plot_escalation(report: SituationReport) -> Figure:
