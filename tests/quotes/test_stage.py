@@ -454,3 +454,17 @@ def test_find_quotes_a_long_title_before_a_name_is_named(nlp: Language) -> None:
     (quote,) = _quotes(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.kind == "named"
+
+
+@pytest.mark.model
+def test_find_quotes_he_after_a_newly_introduced_speaker(nlp: Language) -> None:
+    # issue #9: "a Syrian doctor's words are given to Assad"
+    text = (
+        "President Omar Haddad said on Monday that the army would hold the city.\n\n"
+        "His comments came as a local doctor in the besieged town of Kafr Laha described the "
+        "horrors of living there.\n\n"
+        "More than 600 wounded people were trapped without medicine, he told reporters."
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if "600" in q.text]
+    assert quote.speaker is not None
+    assert "doctor" in quote.speaker.text

@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import actor_at, country_of
+from dateline.actors.prose import is_outside_prose
 from dateline.quotes.counting import count_of, number_of
 from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
@@ -135,13 +136,18 @@ def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | No
     people = [
         t
         for t in token.doc[_reach_start(token) : token.i]
-        if (t.dep_ in ("nsubj", "nsubjpass") or _cites(t))
+        if (t.dep_ in ("nsubj", "nsubjpass") or _cites(t) or _introduced(t))
         and is_person(t)
         and t.tag_ not in PLURAL_TAGS  # "he" is one person, never "our friends"
         and _gender_of(t) in (None, PRONOUN_GENDERS.get(token.lower_))
         and not _inside(t.idx, quoted)
+        and not is_outside_prose(t.doc[t.i : t.i + 1])  # "End Quote President Assad": a label
     ]
-    main = [t for t in people if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head) or _cites(t)]
+    main = [
+        t
+        for t in people
+        if t.i >= own or t.head.dep_ == "ROOT" or is_cue(t.head) or _cites(t) or _introduced(t)
+    ]
     chosen = main or people
     return chosen[-1] if chosen else None
 
@@ -206,6 +212,16 @@ def resolve_title(head: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
     return named[-1] if named else None
 
 
+def _introduced(token: Token) -> bool:
+    """Return True for a person the story brings in with "a" and no name, outside an object:
+    "Mr Assad's comments came as a Syrian doctor in Qusair described ...". News introduces a
+    new speaker so and goes on with "He told the BBC ..."; the parser may hang the phrase
+    anywhere (here on "as"), so its role in the parse is not asked, only that nobody acts on
+    it ("met a farmer" is an object, not a speaker)."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    return indefinite and token.dep_ not in ("dobj", "dative", "iobj") and _is_person_noun(token)
+
+
 def _cites(token: Token) -> bool:
     """Return True for the object of "according to": a speaker as much as a subject is."""
     return (
@@ -214,9 +230,15 @@ def _cites(token: Token) -> bool:
 
 
 def _reach_start(token: Token) -> int:
+    # Sentences of prose only: a pull quote or a label between ("Start Quote ... End Quote
+    # President Assad") is no step of the story a pronoun looks back over.
     sentences = list(token.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-    return sentences[max(0, index - PRONOUN_REACH)].start
+    steps = 0
+    while index > 0 and steps < PRONOUN_REACH:
+        index -= 1
+        steps += not is_outside_prose(sentences[index])
+    return sentences[index].start
 
 
 def _inside(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
