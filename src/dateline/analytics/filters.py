@@ -73,6 +73,7 @@ def like(text: str) -> str:
 
 
 _NAME = "{} ILIKE ? ESCAPE '\\'"
+_SERIES_SPAN = 7  # days: an interval this long or longer is not drawn as one day
 
 
 def event_sql(scope: Scope, *, dates: bool = True) -> tuple[str, list[Any]]:
@@ -129,14 +130,20 @@ def has_event_filters(scope: Scope) -> bool:
 def incident_sql(scope: Scope, *, news_only: bool = True) -> tuple[str, list[Any]]:
     """Return the WHERE clause over incidents `i` and its parameters.
 
-    `news_only` (the series) leaves out background incidents and undated ones, and keeps an
-    incident only if it begins in the range, since a series plots it on its first day; a
-    listing keeps every incident whose interval reaches into the range.
+    `news_only` (the series) leaves out background incidents, undated ones and those dated
+    only to a month or a year, and keeps an incident only if it begins in the range, since a
+    series plots it on its first day; a listing keeps every incident whose interval reaches
+    into the range.
     """
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if news_only:
         where.append("NOT i.background AND i.earliest IS NOT NULL")
+        # A series draws an incident on one day, so it takes only incidents dated to within a
+        # week; one known only to a month or a year would read as news of its first day (#11).
+        where.append(
+            f"date_diff('day', i.earliest, coalesce(i.latest, i.earliest)) < {_SERIES_SPAN}"
+        )
         if scope.since:
             where.append("i.earliest >= ?")
             params.append(scope.since)
