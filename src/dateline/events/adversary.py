@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from dateline.events.lexicon import load_lexicon, load_words
 from dateline.events.proposals import state_of, token_of
-from dateline.events.roles import office_state, resolve
+from dateline.events.roles import named_in_title, office_state, resolve
 from dateline.reading import Actor, Event, Reading
 
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
@@ -123,29 +123,11 @@ def _side(reading: Reading, actor: Actor) -> Actor:
     seen = {actor.id}
     by_id = {a.id: a for a in reading.actors}
     if actor.type == "person" and actor.part_of is None:
-        actor = _named_in_title(reading, actor) or office_state(reading, actor) or actor
+        actor = named_in_title(reading, actor) or office_state(reading, actor) or actor
     while actor.part_of in by_id and actor.part_of not in seen:
         seen.add(actor.part_of)
         actor = by_id[actor.part_of]
     return state_of(reading, actor)
-
-
-def _named_in_title(reading: Reading, person: Actor) -> Actor | None:
-    """The first collective actor a person's title names: "senior Hamas leader" -> Hamas."""
-    role = f" {person.role or ''} "
-    found: list[tuple[int, int, Actor]] = []
-    for actor in reading.actors:
-        if actor.type == "person":
-            continue
-        for name in {actor.name, *(m.text for m in actor.mentions)}:
-            at = role.find(f" {name}")
-            if at >= 0 and not role[at + 1 + len(name)].isalnum():
-                found.append((at, -len(name), actor))
-    return min(found, key=_first_longest)[2] if found else None
-
-
-def _first_longest(item: tuple[int, int, Actor]) -> tuple[int, int]:
-    return item[0], item[1]
 
 
 def _names_other(reading: Reading, event: Event, trigger: Token | None) -> bool:

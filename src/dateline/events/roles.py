@@ -297,7 +297,41 @@ def speaker_at(reading: Reading, offset: int, *, plural: bool = False) -> Actor 
     speaker = by_id.get(quote.speaker.actor)
     if speaker is None or not plural or speaker.type != "person":
         return speaker
-    return by_id.get(speaker.part_of or "") or office_state(reading, speaker) or speaker
+    owner = by_id.get(speaker.part_of or "") or named_in_title(reading, speaker)
+    return owner or office_state(reading, speaker) or speaker
+
+
+def named_in_title(reading: Reading, person: Actor) -> Actor | None:
+    """The first collective actor a person's title names: "senior Hamas leader" -> Hamas."""
+    role = f" {person.role or ''} "
+    found: list[tuple[int, int, Actor]] = []
+    for actor in reading.actors:
+        if actor.type == "person":
+            continue
+        for name in {actor.name, *(m.text for m in actor.mentions)}:
+            at = role.find(f" {name}")
+            if at >= 0 and not role[at + 1 + len(name)].isalnum():
+                found.append((at, -len(name), actor))
+    return min(found, key=_first_longest)[2] if found else None
+
+
+def _first_longest(item: tuple[int, int, Actor]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def speaks_for(reading: Reading, actor_id: str | None) -> str | None:
+    """A spokesperson's act is the body's (GOLD.md): "Hamas spokesman X rejected" is Hamas."""
+    by_id = {a.id: a for a in reading.actors}
+    person = by_id.get(actor_id or "")
+    if person is None or person.type != "person":
+        return actor_id
+    if not any(word in (person.role or "").lower() for word in SPOKES_WORDS):
+        return actor_id
+    body = by_id.get(person.part_of or "") or named_in_title(reading, person)
+    return body.id if body is not None else actor_id
 
 
 def office_state(reading: Reading, person: Actor) -> Actor | None:

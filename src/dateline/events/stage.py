@@ -30,6 +30,7 @@ from dateline.events.roles import (
     resolve_all,
     source_tokens,
     speaker_at,
+    speaks_for,
     target_tokens,
     with_conjuncts,
 )
@@ -136,7 +137,7 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     attribution = find_attribution(reading, trigger)
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
     parties = _parties(pairs, reciprocal=reciprocal)
-    source, target = parties.source, parties.target
+    source, target = speaks_for(reading, parties.source), parties.target
     if source is None and cluster.head.entry is OBLIGATION:  # words in a quote: its speaker's
         speaker = speaker_at(reading, trigger.idx)
         source = speaker.id if speaker is not None and speaker.id != target else None
