@@ -211,7 +211,11 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     for span in spans:
         actor = actor_at(reading, span.start_char, span.end_char)
         if actor is not None:
-            return _named_owner(reading, token, actor) or actor
+            return (
+                _named_owner(reading, token, actor)
+                or _state_military(reading, token, actor)
+                or actor
+            )
     appos = [c for c in token.children if c.dep_ == "appos"]
     if hops and appos:
         return resolve(reading, appos[0], hops=hops - 1)
@@ -233,6 +237,14 @@ def _site_owner(reading: Reading, token: Token, hops: int) -> Actor | None:
             if owner is not None:
                 return owner
     return None
+
+
+def _state_military(reading: Reading, token: Token, actor: Actor) -> Actor | None:
+    """ "Turkish warplanes bombed": a state's arms act as its military, when the story has it."""
+    if actor.type != "state" or token.lower_ not in load_words("military_nouns.txt"):
+        return None
+    armies = [a for a in reading.actors if a.type == "military" and a.country == actor.country]
+    return max(armies, key=lambda a: len(a.mentions), default=None)
 
 
 def _named_owner(reading: Reading, token: Token, actor: Actor) -> Actor | None:
@@ -267,9 +279,15 @@ def _descriptor(reading: Reading, token: Token) -> Actor | None:
     kind = _descriptor_types().get(token.lemma_.lower())
     if kind is None:
         return None
+    # The one mentioned last before it (within about two sentences), else the most mentioned:
+    # "Venezuelan officials said ... the government was in contact" is Venezuela's.
     of_kind = [a for a in reading.actors if a.type == kind]
-    states = [a for a in reading.actors if a.type == "state"]
-    return max(of_kind or states, key=lambda a: len(a.mentions), default=None)
+    candidates = of_kind or [a for a in reading.actors if a.type == "state"]
+    near = [(m.start, a) for a in candidates for m in a.mentions
+            if token.idx - LOOKBACK <= m.start < token.idx]  # fmt: skip
+    if near:
+        return max(near, key=lambda pair: pair[0])[1]
+    return max(candidates, key=lambda a: len(a.mentions), default=None)
 
 
 @cache
