@@ -175,3 +175,16 @@ def test_resolve_times_takes_a_soon_coming_date_over_last_years(nlp: Language) -
 def test_resolve_times_takes_next_month_as_coming(nlp: Language) -> None:
     time = _one(nlp, "The envoy announced a visit to the region in February.", "February")
     assert _days(time) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+@pytest.mark.model
+def test_a_page_stamp_clock_is_no_time_of_its_own(nlp: Language) -> None:
+    # issue #9: "1:23 p.m. December 31, 2007" stamps the page; the story's "at 7 a.m." dates an act
+    text = (
+        "Clashes in the north\n\nASSOCIATED PRESS 1:23 p.m. December 31, 2007\n\n"
+        "The fire started at 7 a.m. on Monday, officials said."
+    )
+    texts = [t.text for t in _read(nlp, text).times]
+    assert "1:23 p.m." not in texts
+    assert "December 31, 2007" in texts
+    assert "7 a.m." in texts

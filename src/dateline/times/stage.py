@@ -35,6 +35,10 @@ from dateline.times.published import infer_published
 # An inferred interval wider than this is too loose to resolve "on Tuesday" against.
 MAX_REFERENCE_DAYS = 7
 _VAGUE = frozenset({"PAST_REF", "PRESENT_REF"})
+_STAMP_DATE_KINDS = frozenset({"date", "numeric", "iso"})
+# A stamp's clock stands this close to its date, in characters: "30 May 2013 Last updated at
+# 21:02 ET" (20 between), "Wednesday, 09 Jan 2008, 7:51 PM" (2); a judgement from those pages.
+STAMP_GAP = 24
 TIME_SPANS = "times"  # the doc.spans key holding every time expression found
 
 
@@ -48,7 +52,7 @@ def resolve_times(reading: Reading) -> Reading:
     if published.basis == "none":
         published = infer_published(doc, cands) or published
     found = read_times(doc, reference_day(published), cands)
-    times = tuple(_to_time(f) for f in found if _is_kept(f))
+    times = tuple(_to_time(f) for f in found if _is_kept(f) and not _is_stamp_clock(f, found))
     if published is not article.published:
         reading = replace(reading, article=replace(article, published=published))
     return replace(reading, times=times)
@@ -73,6 +77,24 @@ def _is_kept(found: Found) -> bool:
     res = found.resolved
     closed = res.earliest is not None and res.latest is not None
     return closed and not res.measure and res.value not in _VAGUE
+
+
+def _is_stamp_clock(found: Found, every: list[Found]) -> bool:
+    """Return True for the clock of a page stamp: "1:23 p.m. December 31, 2007", "30 May 2013
+    Last updated at 21:02 ET". Beside a full date on its line, a clock time says when the
+    page was written, not when anything in the story happened; the date is the time listed.
+    (A story dates an act by its day, "at 7 a.m. Tuesday", and seldom writes the year by it.)"""
+    if found.cand.kind != "clock":
+        return False
+    text = found.cand.match.string
+    for other in every:
+        if other.cand.kind not in _STAMP_DATE_KINDS or not other.cand.part("year"):
+            continue
+        after = other.cand.start >= found.cand.end  # "1:23 p.m. December 31, 2007"
+        lo, hi = (found.cand.end, other.cand.start) if after else (other.cand.end, found.cand.start)
+        if 0 <= hi - lo <= STAMP_GAP and "\n" not in text[lo:hi]:
+            return True
+    return False
 
 
 def _to_time(found: Found) -> Time:
