@@ -436,3 +436,36 @@ def test_code_events_we_must_is_no_demand(nlp: Language) -> None:
 def test_code_events_a_condition_is_no_act(nlp: Language) -> None:
     reading = _read(nlp, "Freedonia will strike Sylvania if a deal cannot be reached.")
     assert [e.type for e in reading.events] == ["THREATEN"]
+
+
+def test_code_events_receiving_arms_is_the_givers_aid(nlp: Language) -> None:
+    reading = _read(nlp, "Sylvania received a shipment of missiles from Freedonia last week.")
+    assert _names(reading, _only(reading, "AID")) == ("Freedonia", "Sylvania")
+
+
+def test_code_events_a_vow_to_use_force_is_a_threat(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia vowed to crush the Red Brigade within a month.")
+    threat = _only(reading, "THREATEN")
+    assert _names(reading, threat) == ("Freedonia", "the Rebels")
+
+
+def test_code_events_an_act_on_a_site_is_on_its_owner(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia shelled Sylvanian army positions near the river.")
+    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
+
+
+def test_code_events_the_attack_refers_back_to_the_attacker(nlp: Language) -> None:
+    text = "The Red Brigade attacked Sylvania on Monday. The attack on the camp lasted hours."
+    reading = _read(nlp, text)
+    attacks = [e for e in reading.events if e.type == "ASSAULT"]
+    assert [_names(reading, e)[0] for e in attacks] == ["the Rebels", "the Rebels"]
+
+
+def test_code_events_a_spokesman_speaks_for_his_body(nlp: Language) -> None:
+    text = "Red Brigade spokesman Ana Costa rejected the plan offered by Sylvania."
+    actors = tuple(
+        replace(a, type="person", role="Red Brigade spokesman") if a.name == "Ana Costa" else a
+        for a in _actors(text)
+    )
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    assert _names(reading, _only(reading, "REJECT"))[0] == "the Rebels"

@@ -70,7 +70,10 @@ def code_events(reading: Reading) -> Reading:
     doc = reading.require_doc()
     clusters = group_triggers(find_triggers(doc))
     events = [e for cluster in clusters for e in _to_events(reading, cluster)]
-    events = resolve_discourse(reading, events) if reading.actors else events
+    if reading.actors:
+        events = resolve_discourse(reading, events)
+        # An attack kept for discourse ("the attack on the camp") that found no one stays out.
+        events = [e for e in events if e.source is not None or e.target is not None]
     events = fold_repeats(reading, events)
     numbered = [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
     return replace(reading, events=tuple(numbered))
@@ -132,7 +135,7 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
         return  # no one acts and no one is acted on: not an event record
     evidence = event_span(cluster, roles)
     pairs = _pairs(reading, roles)
-    if reading.actors and pairs == ([None], [None]):
+    if reading.actors and pairs == ([None], [None]) and not _refers_back(trigger, info.type):
         return  # the actors layer names no one here; PLOVER codes no actorless events
     attribution = find_attribution(reading, trigger)
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
@@ -247,6 +250,15 @@ def between_parties(trigger: Token) -> list[Token]:
 def is_reciprocal(trigger: Token) -> bool:
     """Is the act one both parties do to each other: meet, talk, clash, fight, negotiate?"""
     return trigger.lemma_.lower() in load_words("reciprocal_words.txt")
+
+
+def _refers_back(trigger: Token, kind: str) -> bool:
+    """ "The attack on the camp": a definite force noun tells again an act told before, whose
+    parties discourse.py fills in; kept until then."""
+    definite = any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children
+    )
+    return trigger.pos_ == "NOUN" and definite and kind in FORCE_TYPES
 
 
 def _pairs(reading: Reading, roles: Roles) -> tuple[list[str | None], list[str | None]]:
