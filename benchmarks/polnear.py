@@ -124,6 +124,10 @@ def load_articles(split: str, limit: int | None) -> list[tuple[str, list[GoldQuo
     return articles
 
 
+def _holds_marks(text: str) -> bool:
+    return any(ch in QUOTE_MARKS for ch in text)
+
+
 def as_polnear(reading: Reading, doc: Doc) -> tuple[Quote, ...]:
     """Return the quotes with each direct one widened to its cue's clause, fragments joined."""
     paragraphs = paragraph_ids(doc)
@@ -269,14 +273,16 @@ def main() -> int:
     for (text, gold), doc in zip(articles, docs, strict=True):
         reading = find_quotes(find_actors(Reading(source="polnear", text=text, doc=doc)))
         predicted = as_polnear(reading, doc)
-        predicted_marked = tuple(q for q in predicted if q.direct)
+        # dateline's mixed quote (#9) is a reported clause holding quoted words ('said Iraq
+        # moved along "quite remarkably"'): quoted, as the gold side's mixed contents are.
+        predicted_marked = tuple(q for q in predicted if q.direct or _holds_marks(q.text))
         for threshold in THRESHOLDS:
             score(gold, predicted, threshold, every[threshold])
             direct = [g for g in gold if g.direct]
             score(direct, predicted_marked, threshold, marked[threshold])
     print(f"PolNeAR {args.split} split, {len(articles)} articles (dateline vs GGT v5.3)")
     report("all attributions (every PolNeAR content span vs every dateline quote)", every)
-    report("quoted only (gold contents with a quotation mark vs dateline direct quotes)", marked)
+    report("quoted only (gold contents with a quotation mark vs dateline direct/mixed)", marked)
     return 0
 
 
