@@ -77,9 +77,11 @@ def is_credit(span: Span) -> bool:
 def is_place_position(span: Span) -> bool:
     """Return True for a name that stands where a place does: "in X", "in Y or X", or one of
     the positions is_named_as_place accepts."""
-    if is_named_as_place(span):
-        return True
     root = span.root
+    if is_named_as_place(span) or (
+        root.dep_ == "compound" and root.head.lower_ in _words("facility_words.tsv")
+    ):
+        return True
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "in San Diego or Chula Vista"
     if root.dep_ != "pobj":
@@ -89,9 +91,10 @@ def is_place_position(span: Span) -> bool:
 
 def is_named_as_place(span: Span) -> bool:
     """Return True where the text itself calls the name a place: "the town of X", "X
-    province", "the X refinery" (a compound on a place or site noun)."""
+    province" (a compound on a place noun). A site noun does not: "the Boeing plant" is
+    the company's, so "the Shuaiba refinery" counts only as a place's position."""
     root = span.root
-    places = _words("place_nouns.tsv") | _words("facility_words.tsv")
+    places = _words("place_nouns.tsv")
     if root.dep_ == "compound" and root.head.lower_ in places:
         return True
     prep = root.head
