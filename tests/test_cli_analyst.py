@@ -116,3 +116,18 @@ def test_ingest_of_a_missing_path_exits_2_before_opening_a_store(
     assert main(["ingest", str(tmp_path / "no-such-dir"), "--store", str(store)]) == 2
     assert "no such file or folder" in capsys.readouterr().err
     assert not store.exists()
+
+
+def test_reread_reports_progress_against_the_total(tmp_path: Path) -> None:
+    from dateline.batch.reread import reread
+    from dateline.store import Store
+
+    seen: list[tuple[int, int]] = []
+
+    def note(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    with Store(build_store(tmp_path / "s.duckdb")) as store:
+        report = reread(store, (), on_progress=note)
+    assert seen[-1] == (3, 3)
+    assert report.articles == 3

@@ -142,6 +142,29 @@ def _progress() -> Iterator[Callable[[Counts], None]]:
         yield show
 
 
+@contextmanager
+def _counted(what: str) -> Iterator[Callable[[int, int], None]]:
+    """Show a rich progress bar with its total on stderr; yield its (done, total) callback."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task(what, total=None)
+
+        def show(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield show
+
+
 def cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
     """Re-read the stored articles with the current code and lexicon; report event changes.
 
@@ -151,8 +174,8 @@ def cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.pipeline import default_stages
     from dateline.store import Store
 
-    with Store(args.store or settings.store) as store:
-        report = reread(store, default_stages())
+    with Store(args.store or settings.store) as store, _counted("re-reading") as show:
+        report = reread(store, default_stages(), on_progress=show)
     for change in report.changes:
         print(f"{change.change:8} {change.type:10} {change.event_id}  {change.text[:70]}")
     print(f"{report.articles} articles re-read: {report.count('added')} events added, "

@@ -8,7 +8,7 @@ and ids present on both sides whose date, modality, score or place differ change
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -49,13 +49,21 @@ class RereadReport:
         return sum(1 for c in self.changes if c.change == change)
 
 
-def reread(store: Store, stages: Sequence[Stage]) -> RereadReport:
-    """Re-read every stored article with the stages after clean; update the store; report."""
+def reread(
+    store: Store,
+    stages: Sequence[Stage],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> RereadReport:
+    """Re-read every stored article with the stages after clean; update the store; report.
+
+    `on_progress(done, total)` is called after each chunk, for a progress bar (#11).
+    """
     after_clean = tuple(s for s in stages if "raw" not in s.needs)
     changes: list[EventChange] = []
     failures: list[Failure] = []
     gone: list[Gone] = []  # removed or changed events as they were: where they clustered
-    stored = store.readings_json()
+    stored, total = store.readings_json(), store.count("articles")
     articles = 0
     while chunk := list(islice(stored, _CHUNK)):
         bare = [_bare(from_json(text)) for _, text in chunk]
@@ -70,6 +78,8 @@ def reread(store: Store, stages: Sequence[Stage]) -> RereadReport:
                 changes += diff
             store.replace_facts(readings)
         articles += len(chunk)
+        if on_progress:
+            on_progress(articles, total)
     # Only the segments these events touch are re-clustered (#12); added ones are found as
     # events in no incident, changed ones are named.
     changed = [c.event_id for c in changes if c.change == "changed"]
