@@ -85,6 +85,9 @@ def _chain(trigger: Token) -> Iterator[Token]:
 
 def _conditional(chain: list[Token]) -> bool:
     marks = _cues("mark", "conditional")
+    # "Resign! Otherwise we will protest": the condition is the sentence before.
+    if any(c.dep_ == "advmod" and c.lower_ == "otherwise" for t in chain for c in t.children):
+        return True
     # "warns it will respond ... if": the condition may sit one complement clause down.
     tops = chain + [c for t in chain for c in t.children if c.dep_ == "ccomp"]
     clauses = [c for t in tops for c in t.children if c.dep_ == "advcl"]

@@ -42,6 +42,9 @@ MAX_PARTIES = 6  # coordinated actors kept on one side of one event (source + co
 # military force): "will fire rockets until ..." is a threat, not yet an attack.
 THREAT_CODE = "138"
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# A protest promised on a condition ("Resign! Otherwise we will protest") threatens it:
+# CAMEO 133, threaten political dissent or protest.
+PROTEST_THREAT = "133"
 # A future negated act of cooperation is a refusal: CAMEO 12 by what is refused.
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # A future act of cooperation is an expressed intent to do it: CAMEO 03x by what is intended.
@@ -120,6 +123,8 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     future = modality in ("conditional", "intended") or is_future(trigger)
     if info and info.type in FORCE_TYPES and future:  # "vowed to finish the rebels": a threat
         code, info = THREAT_CODE, code_info(THREAT_CODE)
+    if info and info.type == "PROTEST" and modality == "conditional":
+        code, info = PROTEST_THREAT, code_info(PROTEST_THREAT)
     if info and info.code[:2] in REFUSALS and modality == "negated" and is_future(trigger):
         # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x).
         code, modality = REFUSALS[info.code[:2]], "asserted"
