@@ -40,7 +40,7 @@ def test_events_are_newest_first_limited_and_sortable(
     assert days == sorted(days, reverse=True)
     assert len(days) == 5
     assert len(_events(store, capsys, "--limit", "2")) == 2
-    lowest = _events(store, capsys, "--sort", "goldstein", "--limit", "1")
+    lowest = _events(store, capsys, "--sort=goldstein", "--limit", "1")
     assert lowest[0]["goldstein"] == -10.0
 
 
@@ -131,3 +131,15 @@ def test_reread_reports_progress_against_the_total(tmp_path: Path) -> None:
         report = reread(store, (), on_progress=note)
     assert seen[-1] == (3, 3)
     assert report.articles == 3
+
+
+def test_incidents_are_newest_first_and_sort_by_reports(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["incidents", "--store", store, "--format", "json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["earliest"] for r in rows] == sorted((r["earliest"] for r in rows), reverse=True)
+    assert main(["incidents", "--store", store, "--format", "json", "--sort=-reports",
+                 "--limit", "1", "--type", "ASSAULT"]) == 0  # fmt: skip
+    [top] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (top["reports"], top["place_name"]) == (2, "Westmark")

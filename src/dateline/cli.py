@@ -206,6 +206,30 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
+    """List incidents (one event however many reports told it), newest first, filtered.
+
+    Example: dateline incidents --dyad "Israel,Hezbollah" --since 3m --sort=-reports
+    """
+    from dateline.analytics import Order, find_incidents, format_result
+    from dateline.analytics.table import select_columns
+    from dateline.store import Store
+
+    with Store(args.store or settings.store, read_only=True) as store:
+        scope = _scope(args, store)
+        listing = find_incidents(store, scope, Order(sort=args.sort, limit=args.limit))
+    result = listing.result
+    if args.format == "table":
+        result = select_columns(result, _INCIDENT_TABLE)
+    if text := format_result(result, args.format):
+        print(text)
+    if args.format == "table" and listing.total > len(listing.result.rows):
+        print(f"{listing.total} incidents in all; --limit N shows more", file=sys.stderr)
+    return 0
+
+
+_INCIDENT_TABLE = ("earliest", "precision", "type", "source_name", "target_name",
+                   "place_name", "reports", "stories", "goldstein", "id")  # fmt: skip
 _EVENT_TABLE = ("earliest", "precision", "type", "source_name", "target_name", "modality",
                 "place_name", "confidence", "publisher", "text", "id")  # fmt: skip
 
@@ -420,9 +444,15 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     events.add_argument(
         "--sort",
         default="-date",
-        help="date, published, goldstein, confidence or type; -KEY descends",
+        help="date, published, goldstein, confidence or type; --sort=-KEY descends",
     )
     events.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
+    incidents = _add(commands, "incidents", cmd_incidents)
+    _add_filters(incidents)
+    incidents.add_argument(
+        "--sort", default="-date", help="date, reports, goldstein or type; --sort=-KEY descends"
+    )
+    incidents.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
     actors = _add(commands, "actors", cmd_actors)
     actors.add_argument("--limit", type=int, default=50)
     timeline = _add(commands, "timeline", cmd_timeline)
@@ -437,9 +467,9 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     serve = _add(commands, "serve", cmd_serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    for sub in (ingest, events, actors, timeline, sql, export, reread, summary, serve):
+    for sub in (ingest, events, incidents, actors, timeline, sql, export, reread, summary, serve):
         sub.add_argument("--store", help="the DuckDB file (default: Settings.store)")
-    for sub in (events, actors, sql):
+    for sub in (events, incidents, actors, sql):
         sub.add_argument("--format", choices=formats, default="table")
 
 
