@@ -80,7 +80,9 @@ def target_tokens(trigger: Token) -> list[Token]:
         owners += [p for o in objects for p in _prep_objects(o, SOURCE_PREPS)]
         found = passive or [*objects, *aimed, *_prep_objects(trigger, TARGET_PREPS), *owners]
         return found or _complement_target(trigger)
-    own = _prep_objects(trigger, TARGET_PREPS - {"with"})
+    # "talks with X" is with a partner; "an attack with rockets" is with an instrument.
+    reciprocal = trigger.lemma_.lower() in load_words("reciprocal_words.txt")
+    own = _prep_objects(trigger, TARGET_PREPS if reciprocal else TARGET_PREPS - {"with"})
     carrier = _carrier(trigger)
     if not own and carrier is not None and _is_victim_verb(carrier):
         return [c for c in carrier.children if c.dep_ == "nsubj"]
@@ -231,7 +233,9 @@ def _site_owner(reading: Reading, token: Token, hops: int) -> Actor | None:
     acted on through its owner, named by the site's modifier."""
     if not hops or token.lower_ not in load_words("site_nouns.txt"):
         return None
-    for child in token.children:
+    # The modifier nearest the site names its owner: "Turkish Kurd rebel hideouts" are the
+    # rebels', not Turkey's.
+    for child in sorted(token.children, key=lambda c: -c.i):
         if child.dep_ in NOUN_SOURCE_DEPS:
             owner = resolve(reading, child, hops=hops - 1) or _descriptor(reading, child)
             if owner is not None:
@@ -252,8 +256,8 @@ def _named_owner(reading: Reading, token: Token, actor: Actor) -> Actor | None:
     and owner act for the owner the story names, not as an unnamed group of their own."""
     if token.pos_ != "NOUN" or actor.type not in ARMED_ROLES:
         return None
-    for child in token.children:
-        if child.dep_ in NOUN_SOURCE_DEPS and names_agent(child):
+    for child in token.children:  # any modifier the actors stage found a name in ("ISIS" as NOUN)
+        if child.dep_ in NOUN_SOURCE_DEPS:
             owner = actor_at(reading, child.idx, child.idx + len(child))
             if owner is not None and owner.id != actor.id and owner.type in OWNER_TYPES:
                 return owner
