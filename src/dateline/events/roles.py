@@ -22,6 +22,9 @@ from dateline.reading import Actor, Reading
 SOURCE_PREPS = frozenset({"by", "from"})
 TARGET_PREPS = frozenset({"on", "upon", "against", "at", "with", "to", "toward", "towards", "of"})
 AIMING_PREPS = frozenset({"on", "against", "at", "toward", "towards", "into"})
+# "complained about the checkpoints", "protested over the arrests": what a complaint is about
+# is whom it is aimed at. Other verbs' "about" is a topic ("talked about Iran").
+COMPLAINTS = frozenset({"complain", "protest", "grumble", "object"})
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
@@ -78,7 +81,12 @@ def target_tokens(trigger: Token) -> list[Token]:
         # someone's words or act, its author is who the act is aimed at.
         owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
         owners += [p for o in objects for p in _prep_objects(o, SOURCE_PREPS)]
-        found = passive or [*objects, *aimed, *_prep_objects(trigger, TARGET_PREPS), *owners]
+        preps = (
+            TARGET_PREPS | {"about", "over"}
+            if trigger.lemma_.lower() in COMPLAINTS
+            else TARGET_PREPS
+        )
+        found = passive or [*objects, *aimed, *_prep_objects(trigger, preps), *owners]
         return found or _complement_target(trigger)
     # "talks with X" is with a partner; "an attack with rockets" is with an instrument.
     reciprocal = trigger.lemma_.lower() in load_words("reciprocal_words.txt")
