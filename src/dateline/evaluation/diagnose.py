@@ -81,9 +81,7 @@ def _cause(ctx: Any, events: Sequence[Event], item: dict[str, Any]) -> str:
     return failed[0] if failed else "full"
 
 
-def _passed(
-    event: Event, checks: tuple[tuple[str, Callable[[Event], bool]], ...]
-) -> Iterator[str]:
+def _passed(event: Event, checks: tuple[tuple[str, Callable[[Event], bool]], ...]) -> Iterator[str]:
     for name, check in checks:
         if not check(event):
             return
