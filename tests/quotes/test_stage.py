@@ -468,3 +468,14 @@ def test_find_quotes_he_after_a_newly_introduced_speaker(nlp: Language) -> None:
     (quote,) = [q for q in _quotes(nlp, text) if "600" in q.text]
     assert quote.speaker is not None
     assert "doctor" in quote.speaker.text
+
+
+@pytest.mark.model
+def test_find_quotes_a_second_that_clause_is_reported_too(nlp: Language) -> None:
+    text = (
+        "Oil ministry spokesman Karim Saleh said firefighters were able to control the fire, "
+        "and that production was continuing."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote.text.startswith("firefighters were able")
+    assert quote.text.endswith("that production was continuing")

@@ -262,7 +262,7 @@ def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
     clause = next((c for c in cue.children if c.dep_ in CONTENT_DEPS), None)
     clause = clause or _statement_clause(cue)
     if clause is not None:
-        tokens = list(clause.subtree)
+        tokens = list(clause.subtree) + _second_complement(cue, clause)
     elif cue.dep_ == "parataxis":  # "..., one of the officials said, even after ...": the
         own = {t.i for t in cue.subtree}  # parser hangs the cue off the clause it reports
         tokens = [t for t in cue.head.subtree if t.i not in own and t.i < cue.i]
@@ -270,6 +270,19 @@ def content_of(cue: Token, paragraphs: list[int]) -> tuple[int, int] | None:
         return None
     cut = {cue.i} | _subject_tokens(cue) | _nested_cue_tokens(tokens, cue)
     return clause_span(tokens, cut, paragraphs, paragraphs[cue.i])
+
+
+def _second_complement(cue: Token, clause: Token) -> list[Token]:
+    """Return the tokens of a second reported clause the parser hung on the cue as a
+    conjunct: 'said firefighters controlled the fire, and that production was continuing'
+    reports both; "that" marks the second as said, not as something the speaker did next."""
+    doc = cue.doc
+    last = max(t.i for t in clause.subtree)
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > last):
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
+            first = min(t.i for t in conj.subtree)
+            return list(doc[last + 1 : first]) + list(conj.subtree)
+    return []
 
 
 def _statement_clause(cue: Token) -> Token | None:
