@@ -284,3 +284,11 @@ def test_find_places_no_small_town_abroad_for_a_first_name(nlp: Language) -> Non
 def test_find_places_keeps_a_dateline_city_in_capitals(nlp: Language) -> None:
     reading = _read(nlp, "KABUL, Afghanistan (AP) — A bomb exploded near a market.")
     assert _place(reading, "KABUL").country == "AFG"
+
+
+@pytest.mark.model
+def test_a_place_written_without_diacritics_keeps_the_story_spelling(nlp: Language) -> None:
+    # issue #9: "Farah province" is "Farah" to its readers, not GeoNames' "Farāh"
+    reading = _read(nlp, "Insurgents attacked police posts in western Farah province.")
+    names = [p.name for p in reading.places]
+    assert any(name.isascii() and "Farah" in name for name in names), names

@@ -14,6 +14,7 @@ region X), and disambiguated by the countries and regions the story names and by
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -393,6 +394,8 @@ def _to_place(place_id: str, entry: Entry, spans: list[Span]) -> Place:
     name = entry.name
     if entry.kind == "city" and not entry.curated:
         name = spans[0].text  # the story's spelling ("Khan Younis"), not GeoNames' transliteration
+    elif all(s.text.isascii() for s in spans) and not name.isascii():
+        name = _ascii(name)  # a story that writes "Farah" names "Farah", not GeoNames' "Farāh"
     return Place(
         id=place_id,
         name=name,
@@ -403,3 +406,8 @@ def _to_place(place_id: str, entry: Entry, spans: list[Span]) -> Place:
         geonameid=entry.geonameid,
         mentions=tuple(Mention(text=s.text, start=s.start_char, end=s.end_char) for s in spans),
     )
+
+
+def _ascii(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c))
