@@ -102,7 +102,9 @@ def test_network_and_escalation(client: TestClient) -> None:
     weeks = client.get("/escalation", params={"actor": "Riverland"}).json()
     assert weeks == [{"start": "2024-03-18", "incidents": 1, "conflict": 0, "goldstein": 1.0,
                       "index": -1.0}]  # fmt: skip
-    assert client.get("/escalation", params={"period": "month"}).status_code == 422
+    assert client.get("/escalation", params={"period": "year"}).status_code == 422
+    months = client.get("/escalation", params={"period": "month"}).json()
+    assert [(m["start"], m["incidents"]) for m in months] == [("2024-03-01", 3)]
 
 
 def test_report_is_markdown_linking_plots_of_its_scope(client: TestClient) -> None:

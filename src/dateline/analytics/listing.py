@@ -45,7 +45,7 @@ e.id, ie.incident_id, e.article_id, e.type, e.mode, e.cameo, e.cameo_label, e.go
 e.source_name, e.target_name, e.modality, e.confidence, e.attribution,
 e.earliest, e.latest, {precision_sql("e")} AS precision, e.date_basis, e.background,
 e.place_name, p.country, p.lat, p.lon, e.text, e.start, e."end",
-a.headline, a.publisher, a.url, a.published_earliest AS published
+a.headline, a.publisher, a.url, a.source AS article_source, a.published_earliest AS published
 """
 _EVENT_FROM = """
 FROM events e

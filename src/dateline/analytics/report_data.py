@@ -22,7 +22,7 @@ from dateline.analytics.filters import EVERYTHING, Scope, incident_sql
 from dateline.errors import InputError
 from dateline.store.store import Result, Store
 
-PERIODS = ("day", "week")
+PERIODS = ("day", "week", "month")  # a long span in days draws bars thinner than a pixel
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,9 +72,9 @@ class Network:
 
 
 def types_per_day(store: Store, scope: Scope = EVERYTHING, *, period: str = "day") -> list[TypeDay]:
-    """Return incidents per day (or week, from its Monday) and PLOVER type, oldest first."""
+    """Return incidents per day (week from its Monday, or month) and PLOVER type, oldest first."""
     if period not in PERIODS:  # it goes into the SQL text, so only known words pass
-        raise InputError(period, "a period is day or week")
+        raise InputError(period, "a period is day, week or month")
     where, params = incident_sql(scope)
     rows = store.query(
         f"SELECT CAST(date_trunc('{period}', i.earliest) AS DATE), i.type, count(*) "
@@ -90,7 +90,7 @@ def escalation(
 ) -> list[Escalation]:
     """Return the escalation index per day or week (minus mean Goldstein), oldest first."""
     if period not in PERIODS:  # it goes into the SQL text, so only known words pass
-        raise InputError(period, "an escalation period is day or week")
+        raise InputError(period, "an escalation period is day, week or month")
     where, params = incident_sql(scope)
     rows = store.query(
         f"SELECT CAST(date_trunc('{period}', i.earliest) AS DATE) AS start, count(*), "

@@ -104,6 +104,7 @@ class EventItem(BaseModel):
     headline: str | None
     publisher: str | None
     url: str | None
+    article_source: str = Field(description="the input the article was read from")
     published: date | None
 
 

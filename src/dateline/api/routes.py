@@ -61,7 +61,9 @@ Since = Annotated[date | None, Query(description="YYYY-MM-DD")]
 Until = Annotated[date | None, Query(description="YYYY-MM-DD")]
 Actor = Annotated[str | None, Query(description="an actor's name, or part of it")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (a page) or csv (its rows)")]
-Period = Annotated[Literal["day", "week"], Query(description="day, or week from its Monday")]
+Period = Annotated[
+    Literal["day", "week", "month"], Query(description="day, week (from its Monday) or month")
+]
 _CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
 
 
@@ -320,6 +322,7 @@ def _event_of(report: models.ReportItem) -> models.EventItem:
     """Return the event row of a report (the same columns, less the article text)."""
     fields = report.model_dump()
     fields["id"] = fields.pop("event_id")  # extra fields (article_text ...) are ignored
+    fields["article_source"] = fields["source"]
     return models.EventItem.model_validate(fields)
 
 

@@ -155,11 +155,20 @@ async function worldOutline() {
   return worldCache;
 }
 
+// Bars of days over years are thinner than a pixel: past about three months draw weeks,
+// past about two years months (the report's figures use the same steps).
+const STEPS = [[92, "day"], [730, "week"], [Infinity, "month"]];
+
 async function loadTimeline() {
-  const period = $("period").value;
-  const [types, escalation] = await Promise.all([
-    getJSON(withFilters("types", { period })), getJSON(withFilters("escalation", { period })),
-  ]);
+  let period = $("period").value;
+  let types = await getJSON(withFilters("types", { period: period === "auto" ? "day" : period }));
+  if (period === "auto") {
+    const span = types.length ? (Date.parse(types[types.length - 1].start) - Date.parse(types[0].start)) / 864e5 : 0;
+    period = STEPS.find(([days]) => span <= days)[1];
+    if (period !== "day") types = await getJSON(withFilters("types", { period }));
+  }
+  $("timeline").dataset.period = period;
+  const escalation = await getJSON(withFilters("escalation", { period }));
   const byType = new Map();
   for (const t of types) byType.set(t.type, [...(byType.get(t.type) || []), t]);
   const traces = [...byType].map(([type, rows]) => ({
@@ -264,7 +273,7 @@ function eventRow(e) {
   if (e.precision !== "day" && e.precision !== "unknown") date.append(" ", el("span", e.precision, "precision"));
   const place = [e.place_name, e.country].filter(Boolean).join(", ");
   tr.append(date, el("td", e.type), el("td", who(e)), el("td", e.modality), el("td", place),
-            el("td", e.confidence === null ? "" : e.confidence.toFixed(2)), el("td", e.publisher),
+            el("td", e.confidence === null ? "" : e.confidence.toFixed(2)), el("td", outlet(e)),
             el("td", e.text.length > 160 ? e.text.slice(0, 159) + "…" : e.text, "evidence"));
   tr.addEventListener("click", () => {
     for (const row of document.querySelectorAll("#events tr.selected")) row.classList.remove("selected");
@@ -272,6 +281,12 @@ function eventRow(e) {
     showEvent(e.id).catch(showError);
   });
   return tr;
+}
+
+// The outlet, or where the article came from when its page named none.
+function outlet(e) {
+  if (e.publisher) return e.publisher;
+  try { return new URL(e.url || e.article_source).hostname; } catch { return e.article_source.split("/").pop(); }
 }
 
 function sortBy(key) {
