@@ -141,6 +141,8 @@ def test_map_timeline_and_network_draw_the_store(server: str, browser: WebDriver
     assert counts["bars"] >= 3
     assert counts["nodes"] >= 3
     assert counts["rows"] >= 10
+    # The pages span two weeks, so the timeline draws days (weeks past ~3 months).
+    assert browser.find_element(By.ID, "timeline").get_attribute("data-period") == "day"
     assert browser.find_element(By.ID, "events-count").text.startswith("(")
 
 
