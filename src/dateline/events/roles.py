@@ -58,7 +58,11 @@ def source_tokens(trigger: Token) -> list[Token]:
     own += _prep_objects(trigger, SOURCE_PREPS) or _inner_source(trigger)
     # "the proposal presented by X": the agent of a participle that modifies the noun.
     own += [a for c in trigger.children if c.dep_ == "acl" for a in agents(c)]
-    carrier = _carrier(trigger)
+    # "launched a bombing campaign": an act named as a container's modifier is carried with it.
+    held = trigger.dep_ == "compound" and trigger.head.lemma_.lower() in load_words(
+        "container_nouns.txt"
+    )
+    carrier = _carrier(trigger.head if held else trigger)
     if own or carrier is None or not _borrows(trigger, carrier) or _is_victim_verb(carrier):
         return own  # "policemen died in the attack": who died did not attack
     if _is_light(carrier):  # "X has not been involved in talks": X takes part
