@@ -69,3 +69,10 @@ def test_plotly_is_served_from_the_installed_package(client: TestClient) -> None
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/javascript")
     assert b"plotly.js" in response.content[:2000]
+
+
+def test_dashboard_files_are_revalidated_so_an_upgrade_is_never_stale(client: TestClient) -> None:
+    for path in ("/", "/static/app.js", "/static/world-110m.json"):
+        response = client.get(path)
+        assert response.headers["cache-control"] == "no-cache", path
+    assert client.get("/static/app.js").headers["etag"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -34,16 +35,28 @@ def create_app(
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
-        return FileResponse(DASHBOARD / "index.html")
+        return FileResponse(DASHBOARD / "index.html", headers=_REVALIDATE)
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:  # from the installed plotly package, not a CDN
         return FileResponse(PLOTLY_JS, media_type="text/javascript")
 
-    app.mount("/static", StaticFiles(directory=DASHBOARD), name="static")
+    app.mount("/static", _Revalidated(directory=DASHBOARD), name="static")
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(DatelineError, _failed)
     return app
+
+
+# The dashboard's files change with the package: a browser keeps them but asks (by ETag)
+# whether they changed, so an upgrade never runs an old script against a new API (#11).
+_REVALIDATE = {"Cache-Control": "no-cache"}
+
+
+class _Revalidated(StaticFiles):
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(_REVALIDATE)
+        return response
 
 
 async def _bad_input(request: Request, err: Exception) -> JSONResponse:
