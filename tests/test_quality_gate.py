@@ -49,3 +49,25 @@ def test_seed_scores_stay_above_floors(shared: Path, floors: dict[str, Any]) -> 
         if {**got, **tallies}[name] < floor
     }
     assert not below, f"below the floor (got, floor): {below}"
+
+
+@pytest.mark.model
+def test_news_gold_events_stay_above_floors(shared: Path, floors: dict[str, Any]) -> None:
+    """The real-news development set (#8): events as a user reads them, from each page."""
+    from dateline.evaluation.report import input_of, load_gold
+
+    golds = sorted((shared / "eval" / "news-gold").glob("*.gold.json"))
+    if not golds:
+        pytest.skip("../shared/eval/news-gold is absent")
+    inputs = [input_of(g, load_gold(g)) for g in golds]
+    if _digest(golds + inputs) != floors["news-gold"]["sha256"]:
+        pytest.skip("../shared/eval/news-gold changed since tests/floors.json was measured")
+    report = evaluate(golds)
+    got = {s.layer: s.f1 for s in headline_layers(report.total)}
+    got["events (type)"] = next(s.f1 for s in report.total if s.layer == "events")
+    below = {
+        name: (round(got[name], 3), floor)
+        for name, floor in floors["news-gold"]["floors"].items()
+        if got[name] < floor
+    }
+    assert not below, f"below the floor (got, floor): {below}"
