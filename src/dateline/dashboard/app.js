@@ -230,13 +230,13 @@ async function loadNetwork() {
     x: network.nodes.map((n) => where.get(n.name)[0]), y: network.nodes.map((n) => where.get(n.name)[1]),
     text: network.nodes.map((n) => n.name), customdata: network.nodes.map((n) => n.name),
     hovertext: network.nodes.map((n) => `${n.name}: ${n.incidents} incidents (click to filter)`),
-    textposition: "top center", textfont: { size: 11 },
+    textposition: network.nodes.map((n) => outward(where.get(n.name))), textfont: { size: 10 },
     marker: { size: network.nodes.map((n) => 12 + 26 * Math.sqrt(n.incidents / biggest)),
               color: "#f0c419", line: { color: "#555", width: 1 } },
   });
   const layout = {
     margin: { l: 10, r: 10, t: 10, b: 10 }, dragmode: false,
-    xaxis: { visible: false, range: [-1.5, 1.5] }, yaxis: { visible: false, range: [-1.3, 1.35] },
+    xaxis: { visible: false, range: [-2.1, 2.1] }, yaxis: { visible: false, range: [-1.25, 1.25] },
   };
   await Plotly.react("network", traces, layout, PLOT_CONFIG);
   $("network").dataset.nodes = String(count);
@@ -247,6 +247,13 @@ async function loadNetwork() {
     });
     $("network").dataset.bound = "yes";
   }
+}
+
+// A label sits outside the circle, on the side its actor is, so neighbours do not overlap.
+function outward([x, y]) {
+  if (x > 0.3) return "middle right";
+  if (x < -0.3) return "middle left";
+  return y > 0 ? "top center" : "bottom center";
 }
 
 async function loadEvents() {
