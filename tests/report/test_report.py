@@ -179,3 +179,18 @@ def test_every_plover_type_has_one_colour_shared_with_the_dashboard() -> None:
     assert set(colours) == set(PLOVER_TYPES)
     assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours.values())
     assert len(set(colours.values())) == len(colours)
+
+
+def test_only_web_addresses_become_links(tmp_path: Path) -> None:
+    with Store(build_store(tmp_path / "s.duckdb")) as store:
+        store.con.execute("UPDATE articles SET url = 'javascript:alert(1)' "
+                          "WHERE publisher = 'Harbour Post'")  # fmt: skip
+        store.con.execute("UPDATE articles SET url = 'https://x.example/a (b)' "
+                          "WHERE publisher = 'River Times'")  # fmt: skip
+        report = build_report(store, LATE_MARCH)
+        earlier = build_report(store)
+    html, markdown = render_html(report), render_markdown(report)
+    assert 'href="javascript:' not in html
+    assert "](javascript:" not in markdown
+    assert "javascript:alert(1)" in html  # still shown, as text
+    assert "(https://x.example/a%20%28b%29)" in render_markdown(earlier)

@@ -333,10 +333,16 @@ function showReports(title, note, reports, incidentId) {
   if (mark) mark.scrollIntoView({ block: "center", inline: "nearest" });
 }
 
+// Only http(s) addresses become links: a stored URL comes from a page, and a page could
+// name a javascript: address.
+function isWeb(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url);
+}
+
 function reportBlock(r) {
   const block = el("article", null, "report");
   const title = el("h3");
-  if (r.url) {
+  if (isWeb(r.url)) {
     const link = el("a", r.headline || r.url);
     link.href = r.url;
     link.target = "_blank";

@@ -186,7 +186,19 @@ def _templates() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = _markdown_text
+    env.filters["mdurl"] = _markdown_url
+    env.tests["web"] = _is_web
     return env
+
+
+def _markdown_url(url: str) -> str:
+    """Return a URL that cannot end a Markdown link early: spaces and brackets encoded."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _is_web(url: object) -> bool:
+    """Return whether a URL may be a link: http(s) only, never javascript: or data:."""
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
 
 
 def _markdown_text(value: object) -> str:
