@@ -469,3 +469,9 @@ def test_code_events_a_spokesman_speaks_for_his_body(nlp: Language) -> None:
     )
     reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
     assert _names(reading, _only(reading, "REJECT"))[0] == "the Rebels"
+
+
+def test_code_events_condemning_an_attack_accuses_the_attacker(nlp: Language) -> None:
+    text = "The Red Brigade attacked Sylvania on Monday. Freedonia condemned the attack."
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, "ACCUSE")) == ("Freedonia", "the Rebels")

@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dateline.events.adversary import fill_adversaries
-from dateline.events.lexicon import load_words
+from dateline.events.lexicon import code_info, load_lexicon, load_words
 from dateline.events.proposals import (
     fill_answered,
     fill_demanded,
@@ -52,6 +52,7 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     events = fill_demanded(reading, events, at)
     events = fill_retaliations(events, at)
     events = fill_anaphoric_attackers(events, at)
+    events = fill_condemned_attackers(events, at)
     return fill_adversaries(reading, events, at, find_dyad(reading))
 
 
@@ -89,6 +90,35 @@ def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[
                 )
         out.append(event)
     return out
+
+
+def fill_condemned_attackers(events: list[Event], at: dict[int, Token]) -> list[Event]:
+    """ "X condemned the attack", "denounced the bombing": a condemnation of an act is aimed at
+    whoever did it, the source of that attack (or of the last attack told before it)."""
+    by_trigger = {e.trigger.start: e for e in events if e.trigger is not None}
+    out: list[Event] = []
+    for event in events:
+        token = token_of(event, at) if event.type == "ACCUSE" and event.target is None else None
+        acts = [o for o in (token.children if token is not None else ())
+                if o.dep_ in ("dobj", "pobj", "nsubjpass") and _is_attack_noun(o)]  # fmt: skip
+        if acts:
+            told = by_trigger.get(acts[0].idx)
+            doer = told.source if told is not None and told.source else None
+            doer = doer or _last_attacker(out, acts[0].idx)
+            if doer is not None and doer != event.source:
+                event = replace(event, target=doer, confidence=_less(event.confidence))
+        out.append(event)
+    return out
+
+
+def _is_attack_noun(token: Token) -> bool:
+    entries = load_lexicon().get((token.lemma_.lower(), "NOUN"), ())
+    return any((info := code_info(e.code)) is not None and info.type == "ASSAULT" for e in entries)
+
+
+def _last_attacker(events: list[Event], before: int) -> str | None:
+    earlier = [e for e in events if e.type == "ASSAULT" and e.source and e.evidence.start < before]
+    return earlier[-1].source if earlier else None
 
 
 def _is_definite_noun(token: Token) -> bool:
