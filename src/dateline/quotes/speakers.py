@@ -7,8 +7,9 @@ that speaks: a ministry, an army, a group, a state).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -201,15 +202,22 @@ def resolve_title(head: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
         return None  # "the minister, Abdul Obeidi" names its own person
     quoted = tuple(skip)
     lemma = head.lemma_.lower()
-    named = [
-        t
-        for t in head.doc[: head.i]
-        if t.ent_type_ == "PERSON"
-        and t.pos_ == "PROPN"
-        and not _inside(t.idx, quoted)
-        and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() == lemma for c in t.children)
-    ]
-    return named[-1] if named else None
+    people = _person_names(head.doc)
+    # The nearest before the head, walking back from it: a scan of the whole doc for every
+    # "the minister said" was quadratic in the text's length (#10).
+    for at in reversed(range(bisect_left(people, head.i))):
+        token = head.doc[people[at]]
+        if not _inside(token.idx, quoted) and any(
+            c.dep_ in ("compound", "appos") and c.lemma_.lower() == lemma for c in token.children
+        ):
+            return token
+    return None
+
+
+@lru_cache(maxsize=4)
+def _person_names(doc: Doc) -> list[int]:
+    """The indexes of the doc's tokens in a PERSON name tagged as proper nouns."""
+    return [t.i for t in doc if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
 
 
 def _introduced(token: Token) -> bool:

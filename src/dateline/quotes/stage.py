@@ -15,7 +15,10 @@ benchmarks/polnear.py for what that costs on its definition).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from operator import attrgetter
 
 from spacy.tokens import Doc, Token
@@ -62,19 +65,41 @@ MIN_CONTENT_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What every helper needs: the doc, the quoted spans and the reading."""
+    """What every helper needs: the doc, the quoted spans and the reading.
+
+    `starts` and `reach` index the quoted spans (sorted by start) for bisection: `reach[i]`
+    is the furthest end of spans 0..i. Scanning every span for every cue and quotation
+    made this stage quadratic (#10: a 269 KB page with 4,800 quote marks took 160 s).
+    """
 
     doc: Doc
     text: str
     quoted: tuple[tuple[int, int], ...]
     reading: Reading
+    starts: tuple[int, ...] = ()
+    reach: tuple[int, ...] = ()
+
+
+def _context(doc: Doc, text: str, reading: Reading) -> _Context:
+    quoted = find_quoted(text)  # sorted by start
+    return _Context(doc, text, quoted, reading, tuple(s for s, _ in quoted),
+                    tuple(accumulate((e for _, e in quoted), max)))  # fmt: skip
+
+
+def _quoted_around(ctx: _Context, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the quoted spans that overlap [start, end), last first."""
+    index = bisect_left(ctx.starts, end) - 1
+    while index >= 0 and ctx.reach[index] > start:
+        if ctx.quoted[index][1] > start:
+            yield ctx.quoted[index]
+        index -= 1
 
 
 @stage(needs={"doc", "actors"}, fills={"quotes"}, english_only=True)
 def find_quotes(reading: Reading) -> Reading:
     """Return the reading with its direct and indirect quotes, numbered in text order."""
     doc = reading.require_doc()
-    ctx = _Context(doc, reading.text, find_quoted(reading.text), reading)
+    ctx = _context(doc, reading.text, reading)
     cues = find_cues(doc)
     direct, _ = _direct_quotes(ctx, cues)
     # A cue a quotation used may still report a clause of its own that only borrows a
@@ -148,9 +173,10 @@ def _without_repeats(quotes: list[Quote]) -> list[Quote]:
 def _direct_quotes(ctx: _Context, cues: tuple[Cue, ...]) -> tuple[list[Quote], set[int]]:
     quotes: list[Quote] = []
     used: set[int] = set()
+    positions = [cue.token.idx for cue in cues]  # find_cues gives them in text order
     for start, end in ctx.quoted:
         previous = quotes[-1] if quotes else None
-        cue = _cue_for(ctx, start, end, cues)
+        cue = _cue_for(ctx, (start, end), cues, positions)
         if cue is not None:
             used.add(cue.token.i)
         if cue is not None and not _quoted_subject(ctx, cue):
@@ -196,7 +222,9 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue | None:
+def _cue_for(
+    ctx: _Context, span: tuple[int, int], cues: tuple[Cue, ...], positions: list[int]
+) -> Cue | None:
     """Return the nearest cue in the quote's paragraph that reports it or reports nothing else.
 
     Cues whose reported clause holds the quotation come first.
@@ -204,18 +232,23 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
     A paragraph that ends in a colon ("The minister said:") introduces the next one, so its
     cues count for a quotation opening that next paragraph.
     """
+    start, end = span
     first, last = paragraph_of(ctx.text, start)
     last = max(last, paragraph_of(ctx.text, end)[1])  # a quote may run over paragraphs
-    if _opens_paragraph(ctx.text, start) and ctx.text[:first].rstrip().endswith(":"):
-        first = paragraph_of(ctx.text, len(ctx.text[:first].rstrip()) - 1)[0]
+    before = _last_visible(ctx.text, first)
+    if _opens_paragraph(ctx.text, start) and before >= 0 and ctx.text[before] == ":":
+        first = paragraph_of(ctx.text, before)[0]
     best: tuple[bool, int, Cue] | None = None
-    for cue in cues:
+    # Only cues within CUE_REACH of the quotation can win: bisect to them, not scan them all.
+    low = bisect_left(positions, max(first, start - CUE_REACH))
+    high = bisect_left(positions, min(last, end + CUE_REACH + 1))
+    for cue in cues[low:high]:
         at = cue.token.idx
         if not first <= at < last or _is_quoted(ctx, at):
             continue
         reported = cue.content
         elsewhere = reported is not None and not _overlaps(reported, (start, end))
-        if elsewhere and not any(_overlaps(reported, q) for q in ctx.quoted if reported):
+        if elsewhere and reported and next(_quoted_around(ctx, *reported), None) is None:
             continue  # it reports another, unquoted clause; a cue reporting a quotation beside
             # this one still counts: '"A," she said. "B."' is hers too
         holds = reported is not None and _overlaps(reported, (start, end))
@@ -235,6 +268,14 @@ def _cue_for(ctx: _Context, start: int, end: int, cues: tuple[Cue, ...]) -> Cue 
         if distance <= CUE_REACH and (best is None or rank < best[:2]):
             best = (*rank, cue)
     return best[2] if best else None
+
+
+def _last_visible(text: str, before: int) -> int:
+    """Return the offset of the last non-space character before `before`, or -1."""
+    at = before - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at
 
 
 def _follows_closely(ctx: _Context, end: int, cue: Cue) -> bool:
@@ -286,8 +327,10 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
-    first = paragraph_of(text, start)[0]
-    return not text[first:start].strip(" \t\n“\"‘'")
+    first, at = paragraph_of(text, start)[0], start
+    while at > first and text[at - 1] in " \t\n“\"‘'":  # a walk back, not a slice: linear
+        at -= 1
+    return at <= first
 
 
 def _indirect_quotes(ctx: _Context, cues: list[Cue], direct: list[Quote]) -> list[Quote]:
@@ -315,10 +358,8 @@ def _mostly_quoted(ctx: _Context, start: int, end: int) -> bool:
     Then the direct quote gives the words. A clause that only borrows a phrase ('said Iraq
     had moved along "quite remarkably," citing a new law') is still reported speech.
     """
-    inside = sum(
-        len(ctx.text[max(s, start) : min(e, end)].split()) for s, e in ctx.quoted if s < end
-        and start < e
-    )  # fmt: skip
+    around = _quoted_around(ctx, start, end)
+    inside = sum(len(ctx.text[max(s, start) : min(e, end)].split()) for s, e in around)
     return inside * 2 >= len(ctx.text[start:end].split())
 
 
@@ -420,7 +461,8 @@ def _unresolved(pronoun: Token) -> Speaker:
 
 
 def _is_quoted(ctx: _Context, at: int) -> bool:
-    return any(start <= at < end for start, end in ctx.quoted)
+    index = bisect_right(ctx.starts, at) - 1  # the spans that start at or before `at`
+    return index >= 0 and ctx.reach[index] > at
 
 
 def _quote(
