@@ -143,3 +143,14 @@ def test_incidents_are_newest_first_and_sort_by_reports(
                  "--limit", "1", "--type", "ASSAULT"]) == 0  # fmt: skip
     [top] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (top["reports"], top["place_name"]) == (2, "Westmark")
+
+
+@pytest.mark.parametrize("args", [["events", "--limit", "-5"], ["actors", "--limit", "0"],
+                                  ["report", "--days", "x"]])  # fmt: skip
+def test_a_count_below_one_is_a_usage_error(
+    store: str, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--store", store])
+    assert exited.value.code == 2
+    assert "a whole number of 1 or more" in capsys.readouterr().err

@@ -446,15 +446,15 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         default="-date",
         help="date, published, goldstein, confidence or type; --sort=-KEY descends",
     )
-    events.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
+    events.add_argument("--limit", type=_positive, default=50, help="rows to print (default 50)")
     incidents = _add(commands, "incidents", cmd_incidents)
     _add_filters(incidents)
     incidents.add_argument(
         "--sort", default="-date", help="date, reports, goldstein or type; --sort=-KEY descends"
     )
-    incidents.add_argument("--limit", type=int, default=50, help="rows to print (default 50)")
+    incidents.add_argument("--limit", type=_positive, default=50, help="rows to print (default 50)")
     actors = _add(commands, "actors", cmd_actors)
-    actors.add_argument("--limit", type=int, default=50)
+    actors.add_argument("--limit", type=_positive, default=50)
     timeline = _add(commands, "timeline", cmd_timeline)
     timeline.add_argument("--dyad", required=True, help='two actor names: "Israel,Hezbollah"')
     sql = _add(commands, "sql", cmd_sql)
@@ -480,7 +480,7 @@ def _add_analyst_commands(
     report = _add(commands, "report", cmd_report)
     report.add_argument("--out", default="report", help="the folder to write into")
     _add_filters(report)
-    report.add_argument("--days", type=int, default=30, help="the period without --since")
+    report.add_argument("--days", type=_positive, default=30, help="the period without --since")
     report.add_argument("--store", help="the DuckDB file (default: Settings.store)")
 
 
@@ -506,6 +506,16 @@ def _add_filters(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--place", help="place name (part of it)")
     sub.add_argument("--country", help="the place's ISO 3166 code: LBN or LB ...")
     sub.add_argument("--min-confidence", type=float, help="0 to 1")
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:  # argparse turns this into a usage error with exit 2
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
 
 
 _DATES = "a day (2024-01-31), month (2024-01), year (2024) or span back from today (7d, 3m)"
