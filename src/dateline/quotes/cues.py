@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
 
@@ -68,6 +70,26 @@ def _breaks(text: str) -> tuple[list[int], list[int]]:
     """
     found = [(m.start(), m.end()) for m in BREAK.finditer(text)]
     return [start for start, _ in found], [end for _, end in found]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanIndex:
+    """Spans sorted by start, with the furthest end so far, to tell by bisection whether an
+    offset is inside any of them; scanning them all per offset was quadratic (#10)."""
+
+    starts: tuple[int, ...]
+    reach: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> SpanIndex:
+        """Return the index of the spans."""
+        ordered = sorted(spans)
+        return cls(tuple(s for s, _ in ordered), tuple(accumulate((e for _, e in ordered), max)))
+
+    def holds(self, at: int) -> bool:
+        """Return True when `at` is inside one of the spans."""
+        index = bisect_right(self.starts, at) - 1
+        return index >= 0 and self.reach[index] > at
 
 
 @cache

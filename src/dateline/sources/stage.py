@@ -24,7 +24,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dateline.pipeline import stage
-from dateline.quotes.cues import according_to, find_cues, find_quoted, load_words, paragraph_of
+from dateline.quotes.cues import (
+    SpanIndex,
+    according_to,
+    find_cues,
+    find_quoted,
+    load_words,
+    paragraph_of,
+)
 from dateline.quotes.speakers import (
     describe,
     is_person,
@@ -70,12 +77,13 @@ def find_sources(reading: Reading) -> Reading:
     """Return the reading with its sources, numbered in text order."""
     doc = reading.require_doc()
     quoted = find_quoted(reading.text)
+    inside = SpanIndex.of(quoted)
     seen = _Seen()
     sources: list[Source] = []
     body_start = reading.article.body_start if reading.article else 0
     for candidate in _candidates(doc, _quote_speakers(reading)):
         at = candidate.head.idx
-        if at < body_start or _in_title(reading.text, at) or any(s <= at < e for s, e in quoted):
+        if at < body_start or _in_title(reading.text, at) or inside.holds(at):
             continue  # headlines repeat the body's citations; quoted words are not citations
         if not _may_cite(candidate.head):
             continue
@@ -126,8 +134,12 @@ def _in_title(text: str, at: int) -> bool:
     text inputs carry their headline as a first line without one, which this catches.
     """
     first, last = paragraph_of(text, at)
-    line = text[first:last].rstrip()
-    if len(line) > MAX_TITLE_CHARS or SENTENCE_END.search(line):
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    if last - first > MAX_TITLE_CHARS:  # before slicing: a paragraph may be the whole page
+        return False
+    line = text[first:last]
+    if SENTENCE_END.search(line):
         return False  # a paragraph of sentences is body, whatever trails it ("click here")
     return bool(line) and line[-1] not in TERMINAL
 
