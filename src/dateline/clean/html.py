@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from lxml.etree import XPath
-from lxml.html import HtmlElement
+from lxml.etree import ParserError, XPath
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
@@ -43,9 +43,26 @@ PROSE_CELL_WORDS = 12  # a table cell this long is text, not a menu label
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
 
 
+# trafilatura's own parser stops at libxml2's default depth of 256 and keeps an empty body
+# (a page nested ~255 deep lost all its text, #10); huge_tree lifts that cap. The other
+# options are trafilatura's, so its reading of the tree is unchanged.
+_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                     remove_comments=True, remove_pis=True, huge_tree=True)  # fmt: skip
+
+
+def _deep_tree(text: str) -> HtmlElement | None:
+    """Return the page parsed without a depth cap, or None for load_html to try its way."""
+    try:
+        tree = fromstring(text, parser=_PARSER)
+    except (ValueError, ParserError):  # an encoding declaration in a str; no tree at all
+        return None
+    return tree if isinstance(tree, HtmlElement) and len(tree) else None
+
+
 def read_html_page(source: str, text: str) -> PageParts:
     """Return the parts of the HTML page `text`."""
-    tree = load_html(text)
+    deep = _deep_tree(text)
+    tree = load_html(deep if deep is not None else text)
     if tree is None:
         raise InputError(source, "no article found: the HTML has no readable tree")
     visible = visible_text(tree)

@@ -217,14 +217,24 @@ def _region_tags() -> dict[str, str]:
 
 
 def _region(element: HtmlElement, memo: dict[HtmlElement, str | None]) -> str | None:
-    """The reason the nearest telling element at or above `element` gives."""
-    if element in memo:
-        return memo[element]
-    reason = _own_region(element)
-    if reason is None:
-        parent = element.getparent()
-        reason = None if parent is None else _region(parent, memo)
-    memo[element] = reason
+    """The reason the nearest telling element at or above `element` gives.
+
+    A loop up the ancestors, not recursion: a page may nest a thousand divs deep (#10).
+    """
+    chain: list[HtmlElement] = []
+    reason: str | None = None
+    current: HtmlElement | None = element
+    while current is not None:
+        if current in memo:
+            reason = memo[current]
+            break
+        chain.append(current)
+        reason = _own_region(current)
+        if reason is not None:
+            break
+        current = current.getparent()
+    for passed in chain:
+        memo[passed] = reason
     return reason
 
 

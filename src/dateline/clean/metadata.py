@@ -24,6 +24,7 @@ from dateline.clean.bylines import is_role
 from dateline.clean.published import find_published
 from dateline.clean.site_names import has_ui_word, is_date_stamp, is_site_name
 
+MAX_LD_DEPTH = 6  # levels of lists and @graph searched for the article's object (#10)
 _AUTHOR_JOINS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[,;/]\s*")
 _SPACE = re.compile(r"\s+")
 
@@ -114,7 +115,7 @@ def _article_json_ld(tree: HtmlElement) -> dict[str, Any]:
             continue
         try:
             data = json.loads(script.text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # RecursionError: [[[... 100,000 deep
             continue  # broken JSON-LD is common; the meta tags still speak
         found.extend(_objects(data))
     # An article kind beats a WebPage, which beats nothing.
@@ -127,16 +128,31 @@ def _is_page(obj: dict[str, Any]) -> bool:
 
 
 def _objects(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [obj for item in data for obj in _objects(item)]
-    if not isinstance(data, dict):
-        return []
-    return [data, *_objects(data.get("@graph", []))]
+    """The objects at the top, in top-level lists and in @graph, level by level.
+
+    A loop with a depth cap, not recursion: a hostile page nests lists 500 deep (#10), and
+    real JSON-LD puts the article within a few levels.
+    """
+    found: list[dict[str, Any]] = []
+    level: list[Any] = [data]
+    for _ in range(MAX_LD_DEPTH):
+        deeper: list[Any] = []
+        for item in level:
+            if isinstance(item, list):
+                deeper.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                deeper.append(item.get("@graph", []))
+        level = deeper
+    return found
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
-    kind = obj.get("@type", ())
-    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
+    """The object's @type names; none when @type is missing or not text (null, 5)."""
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
 
 
 def _name_of(value: Any) -> str | None:
