@@ -279,3 +279,17 @@ def test_report_of_the_ingested_pages_links_every_incident_to_its_articles(
         target = cite.get_attribute("href").split("#", 1)[1]
         assert browser.find_elements(By.ID, target), target
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_clicking_a_bar_lists_the_incidents_it_counts(server: str, browser: WebDriver) -> None:
+    _open(browser, f"{server}/")
+    _until(lambda: _counts(browser)["bars"], "the timeline")
+    _click(browser, "#timeline .barlayer .point")
+    kind = _until(lambda: browser.find_element(By.NAME, "type").get_attribute("value"),
+                  "the type filter")  # fmt: skip
+    _until(lambda: browser.execute_script("return document.body.dataset.ready"), "the views")
+    since = browser.find_element(By.NAME, "since").get_attribute("value")
+    assert since == browser.find_element(By.NAME, "until").get_attribute("value")  # one day
+    types = {td.text for td in browser.find_elements(By.CSS_SELECTOR, "#events td:nth-child(2)")}
+    assert types == {kind}
+    assert f"type={kind}" in browser.current_url

@@ -173,7 +173,8 @@ async function loadTimeline() {
   for (const t of types) byType.set(t.type, [...(byType.get(t.type) || []), t]);
   const traces = [...byType].map(([type, rows]) => ({
     type: "bar", name: type, x: rows.map((r) => r.start), y: rows.map((r) => r.incidents),
-    marker: { color: COLOURS[type] || "#555" },
+    customdata: rows.map(() => type), marker: { color: COLOURS[type] || "#555" },
+    hovertemplate: `%{y} ${type} incidents, %{x}<br>click: list them<extra></extra>`,
   }));
   traces.push({
     type: "scatter", mode: "lines+markers", name: "escalation index", yaxis: "y2",
@@ -192,8 +193,22 @@ async function loadTimeline() {
   $("timeline").dataset.bars = String(types.length);
   if (!$("timeline").dataset.bound) {
     $("timeline").on("plotly_selected", brushed);
+    $("timeline").on("plotly_click", barClicked);
     $("timeline").dataset.bound = "yes";
   }
+}
+
+// A bar is a count: clicking it lists the incidents it counts (its type, its day, week or
+// month) in every view, one click from the table and two from their articles.
+function barClicked(event) {
+  const bar = event.points.find((p) => typeof p.customdata === "string");
+  if (!bar) return;
+  const start = new Date(`${String(bar.x).slice(0, 10)}T00:00:00Z`);
+  const end = new Date(start);
+  const period = $("timeline").dataset.period;
+  if (period === "week") end.setUTCDate(end.getUTCDate() + 6);
+  if (period === "month") { end.setUTCMonth(end.getUTCMonth() + 1); end.setUTCDate(0); }
+  narrow({ since: start.toISOString().slice(0, 10), until: end.toISOString().slice(0, 10), type: bar.customdata });
 }
 
 function brushed(event) {
@@ -221,8 +236,9 @@ async function loadNetwork() {
   const middle = (e, axis) => (where.get(e.source)[axis] + where.get(e.target)[axis]) / 2;
   traces.push({
     type: "scatter", mode: "markers", showlegend: false, hoverinfo: "text", marker: { size: 10, opacity: 0 },
+    customdata: network.edges.map((e) => ({ dyad: `${e.source},${e.target}` })),
     x: network.edges.map((e) => middle(e, 0)), y: network.edges.map((e) => middle(e, 1)),
-    text: network.edges.map((e) => `${e.source} → ${e.target}: ${e.incidents} incidents, Goldstein ${e.goldstein.toFixed(1)}`),
+    text: network.edges.map((e) => `${e.source} → ${e.target}: ${e.incidents} incidents, Goldstein ${e.goldstein.toFixed(1)} (click to filter)`),
   });
   const biggest = Math.max(1, ...network.nodes.map((n) => n.incidents));
   traces.push({
@@ -242,8 +258,10 @@ async function loadNetwork() {
   $("network").dataset.nodes = String(count);
   if (!$("network").dataset.bound) {
     $("network").on("plotly_click", (event) => {
-      const point = event.points.find((p) => typeof p.customdata === "string");
-      if (point) narrow({ actor: point.customdata });
+      const point = event.points.find((p) => p.customdata);
+      if (!point) return;
+      if (typeof point.customdata === "string") narrow({ actor: point.customdata });
+      else narrow({ dyad: point.customdata.dyad });
     });
     $("network").dataset.bound = "yes";
   }
