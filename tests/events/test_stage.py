@@ -475,3 +475,12 @@ def test_code_events_condemning_an_attack_accuses_the_attacker(nlp: Language) ->
     text = "The Red Brigade attacked Sylvania on Monday. Freedonia condemned the attack."
     reading = _read(nlp, text)
     assert _names(reading, _only(reading, "ACCUSE")) == ("Freedonia", "the Rebels")
+
+
+def test_code_events_a_subject_pronoun_continues_the_last_subject(nlp: Language) -> None:
+    text = "Ana Costa met the envoy of Sylvania, Jon Bell, and she congratulated him on the deal."
+    actors = (*_actors(text), Actor(id="a9", name="Jon Bell", type="person", country=None,
+                                    mentions=(Mention(text="Jon Bell", start=text.index("Jon"),
+                                                      end=text.index("Jon") + 8),)))  # fmt: skip
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    assert _names(reading, _only(reading, "SUPPORT")) == ("Ana Costa", "Jon Bell")

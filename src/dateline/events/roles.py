@@ -418,19 +418,26 @@ def _nearest_before(reading: Reading, pronoun: Token) -> Actor | None:
 def _nearest_mention_before(reading: Reading, pronoun: Token) -> tuple[Actor, int, int] | None:
     """The actor that agrees with the pronoun, mentioned last before it (within LOOKBACK):
     "he" and "she" are persons, "it" is no person and no plural ("Thailand annexed it" after
-    "the rebels" is not the rebels), and none stands for its own verb's subject."""
+    "the rebels" is not the rebels), and none stands for its own verb's subject. A subject
+    pronoun continues the last subject first (centering): "Rice and the prime minister met
+    ..., and she congratulated him" is Rice."""
     offset, doc = pronoun.idx, pronoun.doc
-    best: tuple[Actor, int, int] | None = None
+    found: list[tuple[int, Actor, int, int, bool]] = []
     for actor in reading.actors:
         for mention in actor.mentions:
             if not offset - LOOKBACK <= mention.start < offset:
                 continue
-            if best is not None and mention.start <= best[1]:
-                continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if _agrees(pronoun, actor, span) and not _co_argument(pronoun, span):
-                best = (actor, mention.start, mention.end)
-    return best
+                subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+                found.append((mention.start, actor, mention.start, mention.end, subject))
+    if not found:
+        return None
+    subjects = [f for f in found if f[4]]
+    if pronoun.dep_ == "nsubj" and pronoun.lower_ in PERSONAL and subjects:
+        found = subjects
+    last = max(found, key=lambda f: f[0])
+    return last[1], last[2], last[3]
 
 
 def _co_argument(pronoun: Token, mention: Span | None) -> bool:
