@@ -13,12 +13,14 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
 
+from api.toy_store import build_store
 from dateline.api import create_app
 from dateline.batch import IngestOptions, ingest
 from dateline.config import Settings
@@ -48,13 +50,24 @@ WAIT = 30.0  # seconds; the shared 2-core box can be slow to draw
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("chromium and chromium-driver are not installed (make browser)")
+    _require_chromium()
     path = tmp_path_factory.mktemp("store") / "browser.duckdb"
     with Store(path) as store:
         ingest([str(PAGES)], store, options=IngestOptions(stages=default_stages()),
                settings=Settings())  # fmt: skip
-    with socket.socket() as probe:  # a free port on the loopback
+    with serving(path) as url:
+        yield url
+
+
+def _require_chromium() -> None:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("chromium and chromium-driver are not installed (make browser)")
+
+
+@contextmanager
+def serving(path: Path) -> Iterator[str]:
+    """Serve the store at `path` on a free loopback port; yield the server's URL."""
+    with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
@@ -62,9 +75,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     _until(lambda: running.started, "the server to start")
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture
@@ -293,3 +308,21 @@ def test_clicking_a_bar_lists_the_incidents_it_counts(server: str, browser: WebD
     types = {td.text for td in browser.find_elements(By.CSS_SELECTOR, "#events td:nth-child(2)")}
     assert types == {kind}
     assert f"type={kind}" in browser.current_url
+
+
+def test_a_page_that_names_a_javascript_address_gets_no_link(
+    tmp_path: Path, browser: WebDriver
+) -> None:
+    _require_chromium()
+    path = build_store(tmp_path / "toy.duckdb")
+    with Store(path) as store:
+        store.con.execute("UPDATE articles SET url = 'javascript:alert(1)'")
+    with serving(path) as url:
+        _open(browser, f"{url}/")
+        _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#events tbody tr"), "rows")[
+            0
+        ].click()
+        _until(lambda: browser.find_elements(By.CSS_SELECTOR, "#provenance .report"), "report")
+        panel = browser.find_element(By.ID, "provenance")
+        assert "javascript:alert(1)" in panel.text  # shown as text
+        assert panel.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
