@@ -69,3 +69,33 @@ def test_decode_page_overrides_a_lying_charset() -> None:
 
 def test_decode_page_normalises_line_ends() -> None:
     assert decode_page("a.txt", b"one line\r\nanother\rthird") == "one line\nanother\nthird"
+
+
+ENGLISH = (
+    "The minister met his counterpart on Monday. Officials said the talks would resume next "
+    "week in the capital, and that both sides had agreed to a ceasefire. "
+)
+
+
+@pytest.mark.parametrize("word", ["Israël", "Citroën", "naïve café", "Müller", "São Paulo"])
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_issue_10_western_text_is_not_read_as_baltic_or_central(word: str, encoding: str) -> None:
+    text = f"{ENGLISH}{word} was named. {ENGLISH}"  # cp1257 read "Israël" as "Israėl"
+    assert decode_page("a.txt", text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Президент встретился с министром иностранных дел в Москве в понедельник.", "cp1251"),
+        ("Ο πρωθυπουργός συναντήθηκε με τον υπουργό Εξωτερικών στην Αθήνα σήμερα.", "cp1253"),
+    ],
+)
+def test_other_scripts_keep_their_code_page(text: str, encoding: str) -> None:
+    assert decode_page("a.txt", text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_issue_10_utf16_without_a_mark_is_text_not_binary(encoding: str) -> None:
+    text = f"{ENGLISH}Israël. " * 3
+    assert decode_page("a.txt", text.encode(encoding)) == text
