@@ -326,3 +326,21 @@ def test_a_page_that_names_a_javascript_address_gets_no_link(
         panel = browser.find_element(By.ID, "provenance")
         assert "javascript:alert(1)" in panel.text  # shown as text
         assert panel.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
+
+
+def test_the_tables_sort_and_the_timelines_step_stay_in_the_url(
+    server: str, browser: WebDriver
+) -> None:
+    _open(browser, f"{server}/")
+    browser.find_element(By.CSS_SELECTOR, "#events th[data-sort=confidence]").click()
+    _until(lambda: "sort=-confidence" in browser.current_url, "the sort in the URL")
+    _until(lambda: browser.execute_script("return document.body.dataset.ready"), "the table")
+    shared = browser.current_url
+    _open(browser, shared)
+    cells = browser.find_elements(By.CSS_SELECTOR, "#events tbody td:nth-child(6)")
+    confidences = [float(td.text) for td in cells]
+    assert confidences == sorted(confidences, reverse=True)
+    assert "sorted-desc" in browser.find_element(
+        By.CSS_SELECTOR, "#events th[data-sort=confidence]").get_attribute("class")  # fmt: skip
+    _open(browser, f"{server}/?period=week")
+    assert browser.find_element(By.ID, "timeline").get_attribute("data-period") == "week"

@@ -65,10 +65,26 @@ function who(row) {
 // --- filters kept in the URL ----------------------------------------------------------
 
 function applyFilters() {
-  const query = filters().toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  keepInURL();
   state.cursors = [null];
   return loadAll();
+}
+
+// The URL holds the filters and how the view is drawn (the table's sort, the timeline's
+// step), so a shared link opens the same view.
+function keepInURL() {
+  const params = filters();
+  if (state.sort !== "-date") params.set("sort", state.sort);
+  if ($("period").value !== "auto") params.set("period", $("period").value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function restoreFromURL() {
+  const params = new URLSearchParams(location.search);
+  setFilters(params);
+  state.sort = params.get("sort") || "-date";
+  if ([...$("period").options].some((o) => o.value === params.get("period"))) $("period").value = params.get("period");
 }
 
 function narrow(extra) {
@@ -317,6 +333,7 @@ function outlet(e) {
 function sortBy(key) {
   state.sort = state.sort === `-${key}` ? key : `-${key}`;
   state.cursors = [null];
+  keepInURL();
   loadAll().catch(showError);
 }
 
@@ -438,12 +455,12 @@ async function readArticle(event) {
 
 $("scope").addEventListener("submit", (event) => { event.preventDefault(); applyFilters().catch(showError); });
 $("clear").addEventListener("click", () => { setFilters(new URLSearchParams()); applyFilters().catch(showError); });
-$("period").addEventListener("change", () => loadTimeline().catch(showError));
+$("period").addEventListener("change", () => { keepInURL(); loadTimeline().catch(showError); });
 $("older").addEventListener("click", () => { state.cursors.push(state.next); loadEvents().catch(showError); });
 $("newer").addEventListener("click", () => { state.cursors.pop(); loadEvents().catch(showError); });
 for (const th of document.querySelectorAll("#events th[data-sort]")) th.addEventListener("click", () => sortBy(th.dataset.sort));
 $("read").addEventListener("submit", (event) => readArticle(event).catch(showError));
 
 loadVocabulary()
-  .then(() => { setFilters(new URLSearchParams(location.search)); return Promise.all([loadCounts(), loadAll()]); })
+  .then(() => { restoreFromURL(); return Promise.all([loadCounts(), loadAll()]); })
   .catch(showError);
