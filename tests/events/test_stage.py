@@ -484,3 +484,14 @@ def test_code_events_a_subject_pronoun_continues_the_last_subject(nlp: Language)
                                                       end=text.index("Jon") + 8),)))  # fmt: skip
     reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
     assert _names(reading, _only(reading, "SUPPORT")) == ("Ana Costa", "Jon Bell")
+
+
+def test_code_events_a_state_stance_told_by_its_office_holder_is_hers(nlp: Language) -> None:
+    text = "Freedonian president Ana Costa said Freedonia was ready for talks with Sylvania."
+    actors = tuple(
+        replace(a, role="Freedonian president", country="FRE") if a.name == "Ana Costa" else
+        replace(a, country="FRE") if a.name == "Freedonia" else a
+        for a in _actors(text)
+    )  # fmt: skip
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    assert _names(reading, _only(reading, "AGREE"))[0] == "Ana Costa"

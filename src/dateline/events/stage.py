@@ -26,6 +26,7 @@ from dateline.events.lexicon import code_info, load_cues, load_plover_scores, lo
 from dateline.events.modality import find_modality, in_condition, is_future
 from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
+    office_state,
     resolve,
     resolve_all,
     source_tokens,
@@ -146,6 +147,7 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
     parties = _parties(pairs, reciprocal=reciprocal)
     source, target = speaks_for(reading, parties.source), parties.target
+    source = _office_holder_speaking(reading, trigger, source)
     if source is None and cluster.head.entry is OBLIGATION:  # words in a quote: its speaker's
         speaker = speaker_at(reading, trigger.idx)
         source = speaker.id if speaker is not None and speaker.id != target else None
@@ -207,17 +209,42 @@ def _parties(pairs: tuple[list[str | None], list[str | None]], *, reciprocal: bo
     )
 
 
+def _office_holder_speaking(reading: Reading, trigger: Token, source: str | None) -> str | None:
+    """ "Mikati has said Beirut was ready for talks", "Assad said Syria would attend": a state's
+    stance told by the person who holds office in it is that person's statement (GOLD.md: the
+    source of what a statement says is its speaker)."""
+    by_id = {a.id: a for a in reading.actors}
+    state = by_id.get(source or "")
+    if state is None or state.type != "state":
+        return source
+    if any(q.direct and q.start <= trigger.idx < q.end for q in reading.quotes):
+        return source  # in the speaker's own words "we" is the state (GOLD.md)
+    speakers = [a for t in reporting_subject(trigger) if (a := resolve(reading, t)) is not None]
+    for person in speakers:
+        office = office_state(reading, person) if person.type == "person" else None
+        if office is not None and office.id == state.id:
+            return person.id
+    return source
+
+
 def reporting_subject(verb: Token) -> list[Token]:
     """Return the subject of the verb whose words hold this clause: "Abbas maintained his
-    position that Hamas must ...", "X said Y should ..." (a few steps up, never far)."""
+    position that Hamas must ...", "Mikati has said Beirut was ready ..." (never the clause's
+    own subject, never far)."""
     token = verb
-    for _ in range(4):
-        if token.head.i == token.i:
-            return []
+    for _ in range(6):  # up to the head of the trigger's own clause
+        if token.dep_ in ("ccomp", "acl", "ROOT") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ not in ("ccomp", "acl"):
+        return []
+    for _ in range(3):
         token = token.head
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects and token.pos_ in ("VERB", "AUX"):
             return subjects
+        if token.head.i == token.i:
+            return []
     return []
 
 
