@@ -21,6 +21,7 @@ from dateline.errors import DatelineError, InputError
 
 if TYPE_CHECKING:
     from dateline.analytics import Day, Scope, Summary
+    from dateline.api.guard import Access
     from dateline.batch import Counts
     from dateline.reading import Reading
     from dateline.store import Store
@@ -340,10 +341,36 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.api import create_app
 
     _require_free_port(args.host, args.port)
-    app = create_app(args.store or settings.store, settings=settings)
+    access, token = _read_access(args.allow_read)
+    app = create_app(args.store or settings.store, settings=settings, access=access,
+                     hosts=_host_names(args.host))  # fmt: skip
     print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
+    if token:
+        print(f"dateline: POST /read is on; send the header 'Authorization: Bearer {token}'")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _read_access(allow_read: bool) -> tuple[Access, str | None]:
+    """Return the server's access rules: POST /read off, or on with a token (issue #10)."""
+    import os
+    import secrets
+
+    from dateline.api.guard import Access
+
+    if not allow_read:
+        return Access(), None
+    token = os.environ.get("DATELINE_READ_TOKEN") or secrets.token_urlsafe(24)
+    return Access(read_token=token), token
+
+
+def _host_names(host: str) -> list[str] | None:
+    """Return the Host header names the server answers: its bind address and, on loopback,
+    localhost (DNS rebinding, #10); None on a wildcard bind, where any name may be right."""
+    if host in ("0.0.0.0", "::", ""):
+        return None
+    loopback = {"127.0.0.1", "localhost", "::1"}
+    return sorted({host, f"[{host}]"} | (loopback | {"[::1]"} if host in loopback else set()))
 
 
 def _require_free_port(host: str, port: int) -> None:
@@ -467,6 +494,10 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     serve = _add(commands, "serve", cmd_serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--allow-read", action="store_true",
+        help="turn on POST /read, with a token printed at start (or $DATELINE_READ_TOKEN)",
+    )  # fmt: skip
     for sub in (ingest, events, incidents, actors, timeline, sql, export, reread, summary, serve):
         sub.add_argument("--store", help="the DuckDB file (default: Settings.store)")
     for sub in (events, incidents, actors, sql):

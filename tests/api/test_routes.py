@@ -10,10 +10,15 @@ from fastapi.testclient import TestClient
 
 from api.toy_store import build_store
 from dateline.api import create_app
+from dateline.api.guard import Access
 from dateline.pipeline import Pipeline, stage
 from dateline.reading import Article, Reading
 
 PNG = b"\x89PNG\r\n\x1a\n"
+
+
+TOKEN = "test-token"
+AUTHORIZED = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @stage(needs={"raw"}, fills={"article", "text"})
@@ -27,7 +32,8 @@ def _as_text(reading: Reading) -> Reading:
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path = build_store(tmp_path_factory.mktemp("store") / "s.duckdb")
-    with TestClient(create_app(path, pipeline=Pipeline([_as_text]))) as opened:
+    app = create_app(path, pipeline=Pipeline([_as_text]), access=Access(read_token=TOKEN))
+    with TestClient(app, headers=AUTHORIZED) as opened:  # POST /read needs a token (#10)
         yield opened
 
 
@@ -149,7 +155,8 @@ def test_read_runs_dateline_pipeline_on_posted_html(tmp_path: Path) -> None:
         "spokesman for the ministry told reporters after the meeting ended.</p>"
         "</article></body></html>"
     )
-    with TestClient(create_app(build_store(tmp_path / "s.duckdb"))) as fresh:
+    app = create_app(build_store(tmp_path / "s.duckdb"), access=Access(read_token=TOKEN))
+    with TestClient(app, headers=AUTHORIZED) as fresh:
         response = fresh.post("/read", json={"html": html, "source": "talks.html"})
     assert response.status_code == 200
     body = response.json()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import Scope
 
+from dateline.api.guard import Access, Guard
 from dateline.api.routes import make_router
 from dateline.config import Settings
 from dateline.dashboard import DASHBOARD, PLOTLY_JS
@@ -19,9 +23,18 @@ from dateline.pipeline import Pipeline, default_pipeline
 
 
 def create_app(
-    store_path: str | Path, *, settings: Settings | None = None, pipeline: Pipeline | None = None
+    store_path: str | Path,
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    access: Access | None = None,
+    hosts: Sequence[str] | None = None,
 ) -> FastAPI:
-    """Return the API and dashboard over the store; POST /read runs `pipeline` (default: all)."""
+    """Return the API and dashboard over the store; POST /read runs `pipeline` (default: all).
+
+    `access` (guard.py): POST /read is off unless it holds a token. `hosts`: the Host header
+    names accepted (`dateline serve` passes its bind address's); None accepts any.
+    """
 
     @cache  # the spaCy model loads on the first /read, not when the server starts
     def reader() -> Pipeline:
@@ -44,15 +57,25 @@ def create_app(
     app.mount("/static", _Revalidated(directory=DASHBOARD), name="static")
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(DatelineError, _failed)
+    app.add_middleware(Guard, access=access or Access())
+    if hosts is not None:  # added last, so it runs first: a rebound name gets nothing
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     return app
 
 
 # The dashboard's files change with the package: a browser keeps them but asks (by ETag)
 # whether they changed, so an upgrade never runs an old script against a new API (#11).
 _REVALIDATE = {"Cache-Control": "no-cache"}
+STATIC_SUFFIXES = frozenset({".html", ".js", ".css", ".json", ".svg", ".png", ".ico"})
 
 
 class _Revalidated(StaticFiles):
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        """Serve the dashboard's own assets only: not its __init__.py or README (#10)."""
+        if Path(path).suffix.lower() not in STATIC_SUFFIXES:
+            raise HTTPException(status_code=404, detail="Not Found")
+        return await super().get_response(path, scope)
+
     def file_response(self, *args: Any, **kwargs: Any) -> Response:
         response = super().file_response(*args, **kwargs)
         response.headers.update(_REVALIDATE)
