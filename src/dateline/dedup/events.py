@@ -106,26 +106,7 @@ def is_background(day: date | None, published: date | None) -> bool:
 
 
 def cluster_incidents(events: Iterable[EventRecord]) -> list[Incident]:
-    """Return the incidents the events describe, each event in exactly one."""
-    return [i for part in segments(events) for i in cluster_segment(part)]
-
-
-def segments(events: Iterable[EventRecord]) -> list[list[EventRecord]]:
-    """Split events into parts that cluster independently: a block, cut where no twin unit
-    falls within WINDOW_DAYS of the one before (every cluster is closed by then)."""
-    parts: list[list[EventRecord]] = []
-    for units in _blocks(events).values():
-        last = None
-        for unit in units:
-            if last is None or unit.day - last > WINDOW_DAYS:
-                parts.append([])
-            parts[-1] += unit.members
-            last = unit.day
-    return parts
-
-
-def cluster_segment(events: Iterable[EventRecord]) -> list[Incident]:
-    """Return the incidents of one block's events, in date order, closing old clusters.
+    """Return the incidents the events describe, each event in exactly one.
 
     Units arrive in date order, so a cluster whose anchor lies more than WINDOW_DAYS before
     the unit at hand can never be joined again; dropping it keeps the cost linear in the
@@ -145,6 +126,21 @@ def cluster_segment(events: Iterable[EventRecord]) -> list[Incident]:
             match.words.add(unit.words)
             match.places |= unit.places
     return [_incident(c) for c in clusters]
+
+
+def segments(events: Iterable[EventRecord]) -> list[list[EventRecord]]:
+    """Split events into parts that cluster independently: a block, cut where no twin unit
+    falls within WINDOW_DAYS of the one before (every cluster is closed by then), so that
+    clustering any set of whole parts gives their incidents as clustering everything does."""
+    parts: list[list[EventRecord]] = []
+    for units in _blocks(events).values():
+        last = None
+        for unit in units:
+            if last is None or unit.day - last > WINDOW_DAYS:
+                parts.append([])
+            parts[-1] += unit.members
+            last = unit.day
+    return parts
 
 
 def block_of(kind: str, source_name: str | None, target_name: str | None) -> Block:

@@ -24,7 +24,7 @@ from dateline.dedup.events import (
     EventRecord,
     Incident,
     block_of,
-    cluster_segment,
+    cluster_incidents,
     day_of,
     segments,
 )
@@ -64,7 +64,7 @@ def load_event_records(store: Store) -> list[EventRecord]:
 
 def rebuild_incidents(store: Store) -> int:
     """Cluster every stored event into incidents, replacing the tables; return their count."""
-    incidents = [i for part in segments(load_event_records(store)) for i in cluster_segment(part)]
+    incidents = cluster_incidents(load_event_records(store))
     with store.transaction():
         store.con.execute("DELETE FROM incident_events")
         store.con.execute("DELETE FROM incidents")
@@ -100,7 +100,7 @@ def update_incidents(
         return rebuild_incidents(store)  # an old incident reaches outside (older code): redo
     with store.transaction():
         _delete(store, old.incidents)
-        _insert(store, [i for p in selected for i in cluster_segment(p)])
+        _insert(store, cluster_incidents([e for p in selected for e in p]))
     if old.incidents:
         store.con.execute("CHECKPOINT")  # deleted rows leave the file now (#12: it grew 40%)
     return store.count("incidents")
