@@ -46,6 +46,7 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # A protest promised on a condition ("Resign! Otherwise we will protest") threatens it:
 # CAMEO 133, threaten political dissent or protest.
 PROTEST_THREAT = "133"
+STANCE_ROOTS = frozenset({"11", "12"})  # disapproval and rejection: "opposed", "critical"
 # A future negated act of cooperation is a refusal: CAMEO 12 by what is refused.
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # A future act of cooperation is an expressed intent to do it: CAMEO 03x by what is intended.
@@ -118,7 +119,10 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     code, trigger = cluster.head.code, cluster.head.token
     if in_condition(trigger):
         return
-    intended = cluster.intent_of is not None or trigger.pos_ == "ADJ"
+    # "ready to", "open to", "willing": an adjective of readiness intends its act; a stance
+    # adjective ("X is opposed") asserts its stance.
+    intent_adjective = trigger.pos_ == "ADJ" and code[:2] not in STANCE_ROOTS
+    intended = cluster.intent_of is not None or intent_adjective
     modality = find_modality(trigger, code, intended=intended)
     info = code_info(code)
     future = modality in ("conditional", "intended") or is_future(trigger)
