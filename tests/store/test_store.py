@@ -35,12 +35,22 @@ def test_new_store_is_at_the_newest_schema_version(tmp_path: Path) -> None:
 
 def test_migrate_applies_a_later_step_once(tmp_path: Path) -> None:
     con = duckdb.connect(str(tmp_path / "s.duckdb"))
-    steps = (*migrations(), (2, "ALTER TABLE articles ADD COLUMN section VARCHAR"))
-    assert migrate(con, steps) == 2
-    assert migrate(con, steps) == 2  # a second run finds nothing to do
+    later = len(migrations()) + 1
+    steps = (*migrations(), (later, "ALTER TABLE articles ADD COLUMN section VARCHAR"))
+    assert migrate(con, steps) == later
+    assert migrate(con, steps) == later  # a second run finds nothing to do
     columns = {r[0] for r in con.execute("DESCRIBE articles").fetchall()}
     assert "section" in columns
     con.close()
+
+
+def test_a_version_1_store_gains_the_co_party_columns(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    migrate(con, migrations()[:1])
+    con.close()
+    with Store(tmp_path / "s.duckdb") as store:
+        columns = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
+    assert {"co_sources", "co_targets"} <= columns
 
 
 def test_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:
@@ -92,6 +102,7 @@ def readings(draw: st.DrawFn) -> Reading:
         evidence=m2,
         date=Interval(earliest=day, latest=None),
         confidence=draw(st.floats(0, 1)),
+        co_targets=draw(st.lists(st.just("a1"), max_size=1).map(tuple)),
     )
     time = Time(text=m2.text, earliest=day, latest=day, start=m2.start, end=m2.end)
     return Reading(
@@ -118,6 +129,8 @@ def test_store_round_trip_keeps_the_reading_and_its_offsets(
             store.write_reading(reading, content_hash="h")
         [(_, text)] = list(store.readings_json())
         assert from_json(text) == reading
+        [(co_sources, co_targets)] = store.query("SELECT co_sources, co_targets FROM events").rows
+        assert (co_sources, co_targets) == ([], list(reading.events[0].co_targets))
         bad = store.query(
             'SELECT t.text FROM (SELECT article_id, text, start, "end" FROM events UNION ALL '
             'SELECT article_id, text, start, "end" FROM mentions UNION ALL '

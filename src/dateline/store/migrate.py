@@ -19,9 +19,17 @@ def _initial_schema() -> str:
     return resources.files("dateline.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
+# 2 (#8): a coordinated pair is one event; the other parties' actor ids sit beside source and
+# target, so a dyad query can unnest them.
+_CO_PARTIES = (
+    "ALTER TABLE events ADD COLUMN co_sources VARCHAR[];"
+    "ALTER TABLE events ADD COLUMN co_targets VARCHAR[];"
+)
+
+
 def migrations() -> tuple[tuple[int, str], ...]:
     """Return every (version, SQL) in order; version 1 is schema.sql."""
-    return ((1, _initial_schema()),)
+    return ((1, _initial_schema()), (2, _CO_PARTIES))
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

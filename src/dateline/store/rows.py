@@ -38,7 +38,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "article_id", "local_id", "type", "mode", "cameo", "cameo_label", "goldstein",
         "plover_score", "source_actor", "target_actor", "source_name", "target_name",
         "modality", "earliest", "latest", "date_basis", "background", "place_id", "place_name",
-        "attribution", "confidence", "trigger", "text", "start", "end",
+        "attribution", "confidence", "trigger", "text", "start", "end", "co_sources",
+        "co_targets",
     ),
     "times": ("article_id", "text", "earliest", "latest", "value", "type", "start", "end"),
     "places": ("article_id", "id", "name", "country", "lat", "lon", "kind", "geonameid"),
@@ -146,7 +147,7 @@ def _event_rows(reading: Reading) -> list[Row]:
             basis == "event" and is_background(latest or earliest, published),
             e.place, places.get(e.place or ""), e.attribution, e.confidence,
             e.trigger.text if e.trigger else None, e.evidence.text, e.evidence.start,
-            e.evidence.end,
+            e.evidence.end, list(e.co_sources), list(e.co_targets),
         ))  # fmt: skip
     return list(rows.values())
 
