@@ -25,6 +25,7 @@ from dateline.events.lexicon import (
     load_lexicon,
     load_words,
 )
+from dateline.events.syntax import is_infinitive, is_infinitive_advcl
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
 THEME_DEPS = frozenset({"dobj", "pobj", "xcomp", "attr", "ccomp", "acomp", "prep", "pcomp"})
@@ -104,7 +105,7 @@ def is_directive(verb: Token) -> bool:
     addressee = any(c.dep_ in ("dobj", "dative") for c in children) or any(
         c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS for c in children
     )
-    to_act = any(c.dep_ == "xcomp" and _is_infinitive(c) for c in children)
+    to_act = any(c.dep_ == "xcomp" and is_infinitive(c) for c in children)
     # "demanded that they halt": only verbs that demand take a that-clause as the demanded act
     # ("told reporters that ..." reports); the clause marked by "that" and with its own subject.
     demands = load_cues().get("gov", {}).get(verb.lemma_.lower()) == "demanded"
@@ -122,10 +123,6 @@ def is_obligation(verb: Token) -> bool:
     # "We must act" commits the speaker, it demands nothing of another party.
     third = bool(subjects) and all(s.lower_ not in FIRST_PERSON for s in subjects)
     return obliged and third
-
-
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _pos(token: Token) -> str | None:
@@ -279,7 +276,7 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
     theme = child.token.dep_ in THEME_DEPS or child.token.head.dep_ in THEME_DEPS
     # "offered on Monday to talk": the parser often hangs the infinitive as advcl; with no
     # subject of its own it is the verb's complement all the same.
-    theme = theme or (child.token.dep_ == "advcl" and _is_infinitive(child.token))
+    theme = theme or is_infinitive_advcl(child.token)
     return same or theme
 
 

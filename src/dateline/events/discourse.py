@@ -32,6 +32,7 @@ from dateline.events.proposals import (
     token_of,
 )
 from dateline.events.roles import find_dyad
+from dateline.events.syntax import is_definite_noun
 from dateline.reading import Actor, Event, Reading
 
 # Journalism's own acts: asking, consulting, being told. A media actor on either end of these
@@ -82,7 +83,7 @@ def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[
     out: list[Event] = []
     for event in events:
         token = token_of(event, at) if event.type == "ASSAULT" and event.source is None else None
-        if token is not None and _is_definite_noun(token):
+        if token is not None and is_definite_noun(token):
             earlier = [e for e in out if e.type == "ASSAULT" and e.source is not None]
             if earlier:
                 event = replace(
@@ -119,12 +120,6 @@ def _is_attack_noun(token: Token) -> bool:
 def _last_attacker(events: list[Event], before: int) -> str | None:
     earlier = [e for e in events if e.type == "ASSAULT" and e.source and e.evidence.start < before]
     return earlier[-1].source if earlier else None
-
-
-def _is_definite_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
-    )
 
 
 def _answers(trigger: Token) -> bool:

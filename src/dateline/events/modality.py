@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from dateline.events.lexicon import load_cues
+from dateline.events.syntax import is_infinitive, is_infinitive_advcl
 
 CHAIN_DEPS = frozenset({"xcomp", "prep", "pobj", "dobj", "acomp", "attr", "pcomp", "acl", "amod"})
 GOVERN_HOPS = 4
@@ -34,8 +35,7 @@ def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
     if governed:
         return governed
     if trigger.lemma_.lower() in _cues("gov", "proposed") and any(
-        c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
-        for c in trigger.children
+        c.dep_ in ("xcomp", "advcl") and is_infinitive(c) for c in trigger.children
     ):
         return "proposed"  # "offered to talk with Hamas": the offer is a proposal
     if code.startswith("10"):
@@ -72,10 +72,9 @@ def _chain(trigger: Token) -> Iterator[Token]:
     yield token
     for _ in range(GOVERN_HOPS):
         # "vowed on Monday to finish": the parser may hang an infinitive complement as advcl.
-        infinitive = token.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        )
-        if (token.dep_ not in CHAIN_DEPS and not infinitive) or token.head.i == token.i:
+        if (token.dep_ not in CHAIN_DEPS and not is_infinitive_advcl(token)) or (
+            token.head.i == token.i
+        ):
             return
         token = token.head
         yield token

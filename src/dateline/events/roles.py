@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from dateline.actors import actor_at
 from dateline.events.lexicon import load_cues, load_words
+from dateline.events.syntax import is_infinitive_advcl
 from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -126,7 +127,7 @@ def _is_light(verb: Token) -> bool:
 def _complement_target(verb: Token) -> list[Token]:
     """ "demanded that its partners refuse", "threatened to break ties with Russia": the one
     the demanded or threatened act concerns, from the complement clause."""
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or _infinitive_advcl(c)]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or is_infinitive_advcl(c)]
     for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.dep_ == "ccomp" and subjects:
@@ -136,13 +137,6 @@ def _complement_target(verb: Token) -> list[Token]:
         if found:
             return found
     return []
-
-
-def _infinitive_advcl(token: Token) -> bool:
-    """ "offered on Monday to talk with X": an infinitive the parser hung as advcl."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
 
 
 def _verb_source(trigger: Token) -> list[Token]:

@@ -35,6 +35,7 @@ from dateline.events.roles import (
     target_tokens,
     with_conjuncts,
 )
+from dateline.events.syntax import is_definite_noun
 from dateline.pipeline import stage
 from dateline.reading import Actor, Event, Mention, Reading
 
@@ -291,10 +292,7 @@ def is_reciprocal(trigger: Token) -> bool:
 def _refers_back(trigger: Token, kind: str) -> bool:
     """ "The attack on the camp": a definite force noun tells again an act told before, whose
     parties discourse.py fills in; kept until then."""
-    definite = any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children
-    )
-    return trigger.pos_ == "NOUN" and definite and kind in FORCE_TYPES
+    return is_definite_noun(trigger) and kind in FORCE_TYPES
 
 
 def _pairs(reading: Reading, roles: Roles) -> tuple[list[str | None], list[str | None]]:

@@ -1,0 +1,24 @@
+"""Small questions about a parse that several event modules ask the same way."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "to talk": a verb with the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_infinitive_advcl(token: Token) -> bool:
+    """ "offered on Monday to talk": an infinitive complement the parser hung as advcl."""
+    return token.dep_ == "advcl" and is_infinitive(token)
+
+
+def is_definite_noun(token: Token) -> bool:
+    """ "the attack", "this bombing": a noun that refers back to something told before."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children
+    )
