@@ -269,17 +269,6 @@ def test_code_events_first_person_is_the_speaker_we_the_state(nlp: Language) -> 
     assert _names(reading, _only(reading, "THREATEN")) == ("Freedonia", "Sylvania")
 
 
-def test_code_events_the_government_is_the_story_state(nlp: Language) -> None:
-    text = "Freedonia closed its embassy. Freedonia says the government attacked the Red Brigade."
-    reading = _read(nlp, text)
-    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "the Rebels")
-
-
-def test_code_events_a_support_verb_carries_the_event_noun(nlp: Language) -> None:
-    reading = _read(nlp, "The Red Brigade took part in attacks on Sylvania last week.")
-    assert _names(reading, _only(reading, "ASSAULT")) == ("the Rebels", "Sylvania")
-
-
 def test_code_events_the_headline_telling_folds_into_the_body(nlp: Language) -> None:
     headline = "Freedonia attacks Sylvania"
     body = "Freedonia attacked Sylvania on Monday, officials said."
@@ -438,22 +427,6 @@ def test_code_events_a_condition_is_no_act(nlp: Language) -> None:
     assert [e.type for e in reading.events] == ["THREATEN"]
 
 
-def test_code_events_receiving_arms_is_the_givers_aid(nlp: Language) -> None:
-    reading = _read(nlp, "Sylvania received a shipment of missiles from Freedonia last week.")
-    assert _names(reading, _only(reading, "AID")) == ("Freedonia", "Sylvania")
-
-
-def test_code_events_a_vow_to_use_force_is_a_threat(nlp: Language) -> None:
-    reading = _read(nlp, "Freedonia vowed to crush the Red Brigade within a month.")
-    threat = _only(reading, "THREATEN")
-    assert _names(reading, threat) == ("Freedonia", "the Rebels")
-
-
-def test_code_events_an_act_on_a_site_is_on_its_owner(nlp: Language) -> None:
-    reading = _read(nlp, "Freedonia shelled Sylvanian army positions near the river.")
-    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
-
-
 def test_code_events_the_attack_refers_back_to_the_attacker(nlp: Language) -> None:
     text = "The Red Brigade attacked Sylvania on Monday. The attack on the camp lasted hours."
     reading = _read(nlp, text)
@@ -469,12 +442,6 @@ def test_code_events_a_spokesman_speaks_for_his_body(nlp: Language) -> None:
     )
     reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
     assert _names(reading, _only(reading, "REJECT"))[0] == "the Rebels"
-
-
-def test_code_events_condemning_an_attack_accuses_the_attacker(nlp: Language) -> None:
-    text = "The Red Brigade attacked Sylvania on Monday. Freedonia condemned the attack."
-    reading = _read(nlp, text)
-    assert _names(reading, _only(reading, "ACCUSE")) == ("Freedonia", "the Rebels")
 
 
 def test_code_events_a_subject_pronoun_continues_the_last_subject(nlp: Language) -> None:
@@ -495,3 +462,59 @@ def test_code_events_a_state_stance_told_by_its_office_holder_is_hers(nlp: Langu
     )  # fmt: skip
     reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
     assert _names(reading, _only(reading, "AGREE"))[0] == "Ana Costa"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        (
+            "Freedonia closed its embassy. Freedonia says the government attacked the Red Brigade.",
+            "ASSAULT",
+            "Freedonia",
+            "the Rebels",
+        ),
+        (
+            "The Red Brigade took part in attacks on Sylvania last week.",
+            "ASSAULT",
+            "the Rebels",
+            "Sylvania",
+        ),
+        (
+            "Sylvania received a shipment of missiles from Freedonia last week.",
+            "AID",
+            "Freedonia",
+            "Sylvania",
+        ),
+        (
+            "Freedonia vowed to crush the Red Brigade within a month.",
+            "THREATEN",
+            "Freedonia",
+            "the Rebels",
+        ),
+        (
+            "Freedonia shelled Sylvanian army positions near the river.",
+            "ASSAULT",
+            "Freedonia",
+            "Sylvania",
+        ),
+        (
+            "The Red Brigade attacked Sylvania on Monday. Freedonia condemned the attack.",
+            "ACCUSE",
+            "Freedonia",
+            "the Rebels",
+        ),
+    ],
+    ids=[
+        "government-is-the-state",
+        "support-verb-carries-noun",
+        "receiving-turns-roles",
+        "vow-of-force-is-threat",
+        "site-owner",
+        "condemned-attacker",
+    ],
+)
+def test_code_events_roles_from_descriptors_frames_and_discourse(
+    nlp: Language, text: str, kind: str, source: str | None, target: str | None
+) -> None:
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, kind)) == (source, target)
