@@ -89,3 +89,18 @@ def test_a_country_named_in_passing_does_not_place_a_prominent_city_in_it() -> N
     assert choose(geneva, context) is geneva_ch
     # ... but a story about the United States keeps its own Geneva
     assert choose(geneva, story_context([(Hit(usa, True),)] * 3)) is geneva_il
+
+
+def test_a_country_named_in_passing_is_still_that_country() -> None:
+    usa = Entry("United States", "USA", 39.0, -98.0, "country", 310_000_000)
+    lebanon = Entry("Lebanon", "LBN", 33.8, 35.8, "country", 4_500_000)
+    lebanon_tn = _city("Lebanon", "USA", 30_000)
+    context = story_context([(Hit(usa, True),)] * 6 + [(Hit(lebanon, True),)])
+    assert choose((Hit(lebanon_tn, True), Hit(lebanon, True)), context) is lebanon
+
+
+def test_a_named_region_makes_its_country_the_storys() -> None:
+    usa = Entry("United States", "USA", 39.0, -98.0, "country", 310_000_000)
+    ontario = Entry("Ontario", "CAN", 50.0, -85.0, "region", 13_000_000, admin1="CA.08")
+    context = story_context([(Hit(usa, True),)] * 6 + [(Hit(ontario, True),)])
+    assert "CAN" not in context.passing
