@@ -503,6 +503,12 @@ def test_code_events_a_state_stance_told_by_its_office_holder_is_hers(nlp: Langu
             "Freedonia",
             "the Rebels",
         ),
+        (
+            "Sylvanian soldiers killed by Freedonia near the border.",
+            "ASSAULT",
+            "Freedonia",
+            "Sylvania",
+        ),
     ],
     ids=[
         "government-is-the-state",
@@ -511,6 +517,7 @@ def test_code_events_a_state_stance_told_by_its_office_holder_is_hers(nlp: Langu
         "vow-of-force-is-threat",
         "site-owner",
         "condemned-attacker",
+        "reduced-passive",
     ],
 )
 def test_code_events_roles_from_descriptors_frames_and_discourse(

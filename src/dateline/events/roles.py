@@ -53,6 +53,8 @@ def source_tokens(trigger: Token) -> list[Token]:
     """Return the tokens that name who acts."""
     if _is_victim_verb(trigger):
         return []  # "soldiers died in the raid": the subject suffers, someone else acts
+    if _is_reduced_passive(trigger):
+        return agents(trigger)  # "with victims beheaded": the victims suffer; only "by X" acts
     if trigger.pos_ == "VERB" or trigger.pos_ == "ADJ":
         return _verb_source(trigger)
     own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and names_agent(c)]
@@ -75,6 +77,9 @@ def target_tokens(trigger: Token) -> list[Token]:
     """Return the tokens that name who is acted on."""
     if _is_victim_verb(trigger):
         return [c for c in trigger.children if c.dep_ == "nsubj"]
+    if _is_reduced_passive(trigger):  # "victims beheaded", "Muslims targeted in attacks"
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects or ([trigger.head] if trigger.dep_ == "acl" else [])
     if trigger.pos_ in ("VERB", "ADJ"):
         passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
@@ -103,6 +108,16 @@ def target_tokens(trigger: Token) -> list[Token]:
         return own
     # "X was presented with a proposal": the passive subject of the carrier receives it.
     return [c for c in carrier.children if c.dep_ == "nsubjpass"]
+
+
+def _is_reduced_passive(verb: Token) -> bool:
+    """A past participle with no auxiliary ("with victims beheaded", "Muslims targeted in
+    attacks", "the town shelled overnight"): its subject or the noun it modifies suffers it."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "ROOT"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.dep_ == "acl" or any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _is_victim_verb(token: Token) -> bool:
