@@ -10,7 +10,7 @@ the store as it was after the last commit, and the next run resumes from there.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -78,6 +78,10 @@ class Result:
 _INPUT_COLUMNS = ("content_hash", "source", "fetched_at", "article_id", "status")
 
 
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
 class Store:
     """A DuckDB database file with dateline's schema, migrated on open."""
 
@@ -88,7 +92,9 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as err:
-            raise StoreError(f"{self.path}: cannot open the store: {err}") from err
+            raise StoreError(f"{self.path}: cannot open the store ({_first_line(err)}); is it "
+                             "a dateline store, readable, and not open for writing elsewhere?"
+                             ) from err  # fmt: skip
         if not read_only:
             migrate(self.con)
         self._stories: StoryIndex | None = None
@@ -110,11 +116,20 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
+            self.con.execute("COMMIT")
+        except duckdb.Error as err:  # disk full, a read-only file: one line naming the fix (#10)
+            self._roll_back()
+            raise StoreError(f"{self.path}: cannot write the store ({_first_line(err)}); check "
+                             "free disk space and write permission, then re-run: it resumes "
+                             "where the last saved chunk ended") from err  # fmt: skip
         except BaseException:  # a kill (KeyboardInterrupt) must roll back too, then go on up
-            self.con.execute("ROLLBACK")
-            self._stories = None  # it may hold articles the rollback just removed
+            self._roll_back()
             raise
-        self.con.execute("COMMIT")
+
+    def _roll_back(self) -> None:
+        with suppress(duckdb.Error):  # the failed commit may have ended the transaction
+            self.con.execute("ROLLBACK")
+        self._stories = None  # it may hold articles the rollback just removed
 
     def known_hashes(self) -> set[str]:
         """Return the content hashes of every input already read (not of failures)."""
