@@ -525,3 +525,21 @@ def test_code_events_roles_from_descriptors_frames_and_discourse(
 ) -> None:
     reading = _read(nlp, text)
     assert _names(reading, _only(reading, kind)) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    [
+        ("Freedonia plans to review its policy and lift sanctions on Sylvania.", "RETREAT",
+         "intended"),
+        ("Freedonia stopped supporting the Red Brigade last year.", "SANCTION", "asserted"),
+        ("The Red Brigade stopped shelling Sylvania on Monday.", "RETREAT", "asserted"),
+    ],
+    ids=["intent-verb-yields-to-its-act", "ceased-cooperation", "ceased-force"],
+)  # fmt: skip
+def test_code_events_intent_and_cessation_verbs_frame_the_act(
+    nlp: Language, text: str, kind: str, modality: str
+) -> None:
+    reading = _read(nlp, text)
+    assert _only(reading, kind).modality == modality
+    assert not [e for e in reading.events if e.type in ("AGREE", "SUPPORT", "ASSAULT")]

@@ -295,12 +295,21 @@ def _head(top: Trigger, members: Iterable[Trigger]) -> Trigger:
     A support verb only carries the act its object names ("took part in attacks", "carried
     out raids", "set off fighting"): the event noun outranks it, whatever the verb codes."""
     members = list(members)
-    if _is_light(top.token):
-        carried = [m for m in members if m.token.pos_ == "NOUN" and _type(m)]
-        if carried:
-            top = min(carried, key=lambda m: m.token.i)
+    # "plans to lift sanctions", "wants to attack": a verb of intent only sets the modality of
+    # the act it governs; that act is the event.
+    if _is_light(top.token) or _is_intent_verb(top.token):
+        carried = [m for m in members if m.token.i != top.token.i and _type(m)]
+        nouns = [m for m in carried if m.token.pos_ == "NOUN"]
+        if nouns or (carried and _is_intent_verb(top.token)):
+            top = min(nouns or carried, key=lambda m: m.token.i)
     same = [m for m in members if _type(m) == _type(top)]
     return max(same, key=_specificity, default=top)
+
+
+def _is_intent_verb(token: Token) -> bool:
+    return (
+        token.pos_ == "VERB" and load_cues().get("gov", {}).get(token.lemma_.lower()) == "intended"
+    )
 
 
 def _is_light(token: Token) -> bool:

@@ -72,7 +72,10 @@ def _chain(trigger: Token) -> Iterator[Token]:
     yield token
     for _ in range(GOVERN_HOPS):
         # "vowed on Monday to finish": the parser may hang an infinitive complement as advcl.
-        if (token.dep_ not in CHAIN_DEPS and not is_infinitive_advcl(token)) or (
+        # "plans to reverse its position and lift sanctions": a conjunct of a complement
+        # shares its governor.
+        shared = token.dep_ == "conj" and token.head.dep_ in ("xcomp", "ccomp")
+        if (token.dep_ not in CHAIN_DEPS and not is_infinitive_advcl(token) and not shared) or (
             token.head.i == token.i
         ):
             return

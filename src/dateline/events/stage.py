@@ -48,6 +48,11 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # CAMEO 133, threaten political dissent or protest.
 PROTEST_THREAT = "133"
 STANCE_ROOTS = frozenset({"11", "12"})  # disapproval and rejection: "opposed", "critical"
+# An act that a cessation verb ends (data/cessation_verbs.txt): force ends in de-escalation,
+# cooperation ends in reduced relations.
+CEASED_FORCE = "087"
+CEASED_COOPERATION = "160"
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # A future negated act of cooperation is a refusal: CAMEO 12 by what is refused.
 REFUSALS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # A future act of cooperation is an expressed intent to do it: CAMEO 03x by what is intended.
@@ -129,6 +134,10 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
     future = modality in ("conditional", "intended") or is_future(trigger)
     if info and info.type in FORCE_TYPES and future:  # "vowed to finish the rebels": a threat
         code, info = THREAT_CODE, code_info(THREAT_CODE)
+    if info and _ended(trigger):  # "stop supporting rebels", "stop killing its own people"
+        code = CEASED_FORCE if info.type in FORCE_TYPES else code
+        code = CEASED_COOPERATION if info.code[:2] in COOPERATION_ROOTS else code
+        info = code_info(code)
     if info and info.type == "PROTEST" and modality == "conditional":
         code, info = PROTEST_THREAT, code_info(PROTEST_THREAT)
     if info and info.code[:2] in REFUSALS and modality == "negated" and is_future(trigger):
@@ -287,6 +296,13 @@ def between_parties(trigger: Token) -> list[Token]:
 def is_reciprocal(trigger: Token) -> bool:
     """Is the act one both parties do to each other: meet, talk, clash, fight, negotiate?"""
     return trigger.lemma_.lower() in load_words("reciprocal_words.txt")
+
+
+def _ended(trigger: Token) -> bool:
+    """Is the act the complement of a verb that ends it ("stop supporting", "cease firing")?"""
+    head = trigger.head
+    governed = trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and head.i != trigger.i
+    return governed and head.lemma_.lower() in load_words("cessation_verbs.txt")
 
 
 def _refers_back(trigger: Token, kind: str) -> bool:
