@@ -82,6 +82,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         pos = _pos(token)
         if pos is None:
             continue
+        if pos == "VERB" and reports_a_belief(token):
+            continue
         if pos == "VERB" and is_directive(token):
             found.append(Trigger(token, DIRECTIVE, token.lemma_.lower()))
             continue
@@ -114,6 +116,20 @@ def is_directive(verb: Token) -> bool:
         for c in children
     )
     return (addressee and to_act) or that_act
+
+
+def reports_a_belief(verb: Token) -> bool:
+    """ "Ban suggested the attack may have targeted the minister": a verb of proposing over a
+    finite clause states what the speaker thinks, it proposes nothing ("suggested that Syria
+    join the talks", with a bare verb, still proposes)."""
+    if verb.lemma_.lower() not in load_words("belief_verbs.txt"):
+        return False
+    return any(
+        c.dep_ == "ccomp" and _has_own_subject(c) and (c.tag_ in ("VBD", "VBZ") or any(
+            a.dep_ == "aux" and a.lower_ in ("may", "might", "could", "would", "has", "have", "had")
+            for a in c.children))
+        for c in verb.children
+    )  # fmt: skip
 
 
 def is_obligation(verb: Token) -> bool:

@@ -85,7 +85,7 @@ def code_events(reading: Reading) -> Reading:
         events = resolve_discourse(reading, events)
         # An attack kept for discourse ("the attack on the camp") that found no one stays out.
         events = [e for e in events if e.source is not None or e.target is not None]
-    events = fold_repeats(reading, events)
+    events = [_distinct_parties(e) for e in fold_repeats(reading, events)]
     numbered = [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
     return replace(reading, events=tuple(numbered))
 
@@ -303,6 +303,14 @@ def _ended(trigger: Token) -> bool:
     head = trigger.head
     governed = trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and head.i != trigger.i
     return governed and head.lemma_.lower() in load_words("cessation_verbs.txt")
+
+
+def _distinct_parties(event: Event) -> Event:
+    """No actor is both ends of its own act: a role filled from elsewhere (a repeat, a
+    speaker) that equals the other end is dropped."""
+    target = None if event.target == event.source else event.target
+    co_targets = tuple(t for t in event.co_targets if t not in (event.source, *event.co_sources))
+    return replace(event, target=target, co_targets=co_targets)
 
 
 def _refers_back(trigger: Token, kind: str) -> bool:
