@@ -543,3 +543,20 @@ def test_code_events_intent_and_cessation_verbs_frame_the_act(
     reading = _read(nlp, text)
     assert _only(reading, kind).modality == modality
     assert not [e for e in reading.events if e.type in ("AGREE", "SUPPORT", "ASSAULT")]
+
+
+def test_code_events_a_headline_leaving_the_target_open_folds_into_the_body(
+    nlp: Language,
+) -> None:
+    headline = "Freedonian strike hits border town"
+    body = "A Freedonian drone strike hit a Sylvanian post on Tuesday. Freedonia did not comment"
+    text = f"{headline}\n\n{body} on the strike."
+    article = Article(id="t", source="t", headline=headline, body=body, text=text,
+                      body_start=len(headline) + 2)  # fmt: skip
+    reading = code_events(
+        Reading(source="t", text=text, doc=nlp(text), actors=_actors(text), article=article)
+    )
+    attacks = [e for e in reading.events if e.type == "ASSAULT"]
+    assert [(_names(reading, e), e.modality) for e in attacks] == [
+        (("Freedonia", "Sylvania"), "asserted")
+    ], "the headline is the body's strike; 'did not comment on the strike' is no strike"

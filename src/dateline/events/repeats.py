@@ -45,9 +45,10 @@ def _same_act(kept: Event, other: Event, body_start: int) -> bool:
         return False
     if _nested(kept.evidence, other.evidence):  # one telling may leave an end the other names
         return _agree(kept.source, other.source) and _agree(kept.target, other.target)
-    # Apart, only the same parties make the same act: a caption's "confronting Iran" is not
-    # the body's visit to Israel.
-    if (kept.source, kept.target) != (other.source, other.target):
+    # Apart, a repeat may leave ends open that the body names ("Israeli strike hits Beirut
+    # suburb" is the body's strike on Hamas), but never names an end the body left open: a
+    # caption's "confronting Iran" is not the body's visit to Israel.
+    if not (_within(other.source, kept.source) and _within(other.target, kept.target)):
         return False
     in_front = min(kept.evidence.start, other.evidence.start) < body_start
     return in_front or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
@@ -64,6 +65,10 @@ def _same_modality(a: Event, b: Event) -> bool:
     conditional by nature; a headline drops the "if")."""
     loose = {"asserted", "conditional"}
     return a.modality == b.modality or (a.type == "THREATEN" and {a.modality, b.modality} <= loose)
+
+
+def _within(repeat: str | None, body: str | None) -> bool:
+    return repeat is None or repeat == body
 
 
 def _agree(a: str | None, b: str | None) -> bool:

@@ -22,7 +22,13 @@ from spacy.tokens import Span, Token
 from dateline.events.coder import OBLIGATION, Cluster, find_triggers, group_triggers
 from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
 from dateline.events.discourse import resolve_discourse
-from dateline.events.lexicon import code_info, load_cues, load_plover_scores, load_words
+from dateline.events.lexicon import (
+    code_info,
+    load_cues,
+    load_lexicon,
+    load_plover_scores,
+    load_words,
+)
 from dateline.events.modality import find_modality, in_condition, is_future
 from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
@@ -81,6 +87,7 @@ def code_events(reading: Reading) -> Reading:
     doc = reading.require_doc()
     clusters = group_triggers(find_triggers(doc))
     events = [e for cluster in clusters for e in _to_events(reading, cluster)]
+    events = _without_back_references(reading, events)
     if reading.actors:
         events = resolve_discourse(reading, events)
         # An attack kept for discourse ("the attack on the camp") that found no one stays out.
@@ -303,6 +310,35 @@ def _ended(trigger: Token) -> bool:
     head = trigger.head
     governed = trigger.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and head.i != trigger.i
     return governed and head.lemma_.lower() in load_words("cessation_verbs.txt")
+
+
+def _without_back_references(reading: Reading, events: list[Event]) -> list[Event]:
+    """ "Israel did not comment on the strike": a definite act noun that some other verb talks
+    about, after an act of its type was told, names that act again; it is no new act (and its
+    talker did not do it)."""
+    at = {t.idx: t for t in reading.require_doc()}
+    kept: list[Event] = []
+    for event in events:
+        token = at.get(event.trigger.start) if event.trigger is not None else None
+        told = any(k.type == event.type for k in kept)
+        if token is not None and told and _talked_about(token):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _talked_about(noun: Token) -> bool:
+    if not is_definite_noun(noun) or noun.dep_ not in ("pobj", "dobj"):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    light = load_cues().get("light", {})
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in light and not _is_trigger(verb)
+
+
+def _is_trigger(verb: Token) -> bool:
+    """Does the verb code an act of its own (CAMEO 01/02 statements code none)?"""
+    entries = load_lexicon().get((verb.lemma_.lower(), "VERB"), ())
+    return any((info := code_info(e.code)) is not None and info.type for e in entries)
 
 
 def _distinct_parties(event: Event) -> Event:
