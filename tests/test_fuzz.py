@@ -23,7 +23,7 @@ from dateline.reading import Reading
 from fuzz_inputs import feeds, html_pages, json_lines, prose, text_pages, warcs
 
 BOUNDED = settings(
-    max_examples=150, deadline=None, derandomize=True, database=None,
+    max_examples=300, deadline=None, derandomize=True, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )  # fmt: skip
 

@@ -208,7 +208,10 @@ def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
             if records.offset < size:  # warcio ends a cut gzip member in silence
                 cut = f"ends inside record {count + 1}: truncated at byte {records.offset:,}"
                 yield InputError(str(path), f"{cut} of {size:,}; the rest is lost")
-    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error) as err:
+    # warcio raises AttributeError on a response record that lost its WARC-Target-URI and
+    # ValueError on a length that is no number (found by tests/test_fuzz.py's cut WARCs).
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
+            AttributeError, ValueError) as err:  # fmt: skip
         yield InputError(str(path), f"unreadable after record {count}: {err}")
 
 
