@@ -164,3 +164,23 @@ def test_find_sources_the_title_again_is_the_named_source(nlp: Language) -> None
 def test_find_sources_close_to_a_body_is_its_affiliation(nlp: Language) -> None:
     (source,) = _sources(nlp, "Sources close to Hezbollah said the convoy had turned back.")
     assert (source.kind, source.count, source.affiliation) == ("anonymous", None, "Hezbollah")
+
+
+@pytest.mark.model
+def test_find_sources_a_report_cites_its_maker(nlp: Language) -> None:
+    # issue #9: attributions without a speech verb
+    text = (
+        "Fighting eased in the east.\n\n"
+        "U.S. military statistics show that attacks fell in June.\n\n"
+        "This follows a report aired by Syrian state TV showing the bodies of soldiers killed by "
+        "rebels."
+    )
+    texts = [s.text for s in _sources(nlp, text)]
+    assert any("statistics" in t for t in texts), texts
+    assert any("Syrian state TV" in t for t in texts), texts
+
+
+@pytest.mark.model
+def test_find_sources_a_bare_report_cites_no_one_new(nlp: Language) -> None:
+    text = "Rebels shelled the town.\n\nThe report said the shelling lasted an hour."
+    assert _sources(nlp, text) == ()

@@ -163,7 +163,10 @@ def _candidates(doc: Doc, speakers: frozenset[int]) -> list[_Candidate]:
         if cue.content is not None or speaker_phrase(subject, cue.token).start_char in speakers:
             found.setdefault(subject.i, _Candidate(subject, cue.token))
     for _, obj in according_to(doc):
-        found.setdefault(obj.i, _Candidate(obj, None))
+        found.setdefault(obj.i, _Candidate(_maker(obj), None))
+    for token in doc:
+        if _is_report(token) and (shown := _shown_by(token)) is not None:
+            found.setdefault(token.i, _Candidate(_maker(token), shown))
     for token in doc:
         if token.lemma_.lower() in load_consult_verbs():
             for child in token.children:
@@ -184,13 +187,55 @@ def load_consult_words(name: str) -> frozenset[str]:
     return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
 
 
+def _is_report(token: Token) -> bool:
+    return token.lemma_.lower() in load_consult_words("report_nouns.txt")
+
+
+def _shown_by(report: Token) -> Token | None:
+    """Return the verb by which a report attributes: "statistics show ...", "a report showing
+    ..." (a participle on the report), or None."""
+    if report.dep_ == "nsubj" and _shows(report.head):
+        return report.head
+    # The parser may hang the participle on the maker ("a report aired by X showing ...").
+    return next((t for t in report.subtree if t.dep_ == "acl" and _shows(t)), None)
+
+
+def _shows(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in load_consult_words(
+        "showing_verbs.txt"
+    )
+
+
+def _maker(report: Token) -> Token:
+    """Return who made a report: "the ministry's figures" -> ministry, "a report aired by
+    Syrian state TV" -> TV; the report itself when the text names no maker."""
+    if not _is_report(report):
+        return report
+    for child in report.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return obj
+    return report
+
+
 def _may_cite(head: Token) -> bool:
     """Return True for people, described people, publications and organisations, not states."""
     noun = partitive_noun(head)
     if noun.ent_type_ in ("GPE", "NORP", "LOC"):
         return False
     named = noun.ent_type_ in ORGANIZATION_ENTS or _is_publication(noun)
-    return is_person(noun) or named or _is_body(noun)
+    return is_person(noun) or named or _is_body(noun) or _is_described_report(noun)
+
+
+def _is_described_report(noun: Token) -> bool:
+    # "U.S. military statistics show": a report with words of whose it is cites its maker; a
+    # bare "the report" refers back to one cited before.
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    return _is_report(noun) and bool(modifiers)
 
 
 def _is_body(noun: Token) -> bool:
