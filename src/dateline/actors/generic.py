@@ -12,7 +12,7 @@ actor "civilians"; the count is the quantities layer's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -77,10 +77,47 @@ def find_groups(doc: Doc, taken: set[int]) -> list[GroupMention]:
         # The nationality word may be a state's hit already ("Chadian"); the role words not.
         if mention is not None and not any(i in taken for i in range(mention.role_start, token.i)):
             found.append(mention)
-    return found
+    return _collectives_share_country(found)
+
+
+def _collectives_share_country(found: list[GroupMention]) -> list[GroupMention]:
+    """ "Georgian opposition ... the opposition": a bare collective is the one the story gave
+    a country, when it gave only one."""
+    out = []
+    for group in found:
+        lemma = group.span[-1].lemma_.lower()
+        if group.country is None and lemma in _collectives():
+            countries = {
+                g.country for g in found if g.country and g.span[-1].lemma_.lower() == lemma
+            }
+            if len(countries) == 1:
+                country = countries.pop()
+                group = replace(group, key=_name(group.span[-1:], country), country=country)
+        out.append(group)
+    return out
+
+
+@cache
+def _collectives() -> dict[str, str]:
+    """Singular collective noun -> actor type ("opposition" -> party; collective_nouns.tsv)."""
+    return {row[0].strip(): row[1].strip() for row in read_table("collective_nouns.tsv")}
+
+
+def _collective_at(token: Token) -> GroupMention | None:
+    """ "The opposition in Georgia threatened ...": one body, named by a singular noun."""
+    kind = _collectives().get(token.lemma_.lower())
+    if kind is None or token.tag_ != "NN" or token.dep_ in NOUN_MODIFIER_DEPS:
+        return None
+    country_word, country = _nationality(token)
+    name = _name(token.doc[token.i : token.i + 1], country)
+    span = token.doc[country_word.i if country_word else token.i : token.i + 1]
+    return GroupMention(span, name, kind, country, role_start=token.i)
 
 
 def _group_at(token: Token) -> GroupMention | None:
+    collective = _collective_at(token)
+    if collective is not None:
+        return collective
     role, start = _role(token)
     if role is None or any(c.dep_ == "poss" for c in token.children):
         # "its fighters", "Hamas's gunmen": the owner's people, not a group of their own
