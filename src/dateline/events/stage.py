@@ -45,6 +45,9 @@ from dateline.events.syntax import is_definite_noun
 from dateline.pipeline import stage
 from dateline.reading import Actor, Event, Mention, Reading
 
+# A verb's evidence runs through these complements after it: its object, its prepositional
+# phrases and its complement clause ("accuses X of becoming ...", "told Y to ...").
+VERB_OBJECTS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "attr", "oprd", "prt"})
 MAX_PARTIES = 6  # coordinated actors kept on one side of one event (source + co-sources)
 # A future or conditional act of force is coded as a threat of it (CAMEO 138, threaten to use
 # military force): "will fire rockets until ..." is a threat, not yet an attack.
@@ -400,13 +403,15 @@ def event_span(cluster: Cluster, roles: Roles) -> Span:
             end = max(end, member.token.right_edge.i + 1)
     for token in roles.targets[0] if roles.targets else ():
         end = max(end, token.right_edge.i + 1)
+    head = cluster.head.token
+    if head.pos_ == "VERB":  # "accuses X of becoming authoritarian": what the act is about
+        objects = [c for c in head.children if c.dep_ in VERB_OBJECTS and c.i > head.i]
+        end = max([end, *(c.right_edge.i + 1 for c in objects)])
     extend = load_cues().get("extend", {})
     for member in cluster.members:  # "demands include the deployment of ...": what is demanded
         if member.token.dep_ == "nsubj" and member.token.head.lemma_.lower() in extend:
             end = max(end, member.token.head.right_edge.i + 1)
     start, end = max(start, sentence.start), min(end, sentence.end)
-    while (
-        end - 1 > start and sentence.doc[end - 1].is_space
-    ):  # a headline's blank line is no evidence
+    while end - 1 > start and sentence.doc[end - 1].is_space:  # a headline's blank line
         end -= 1
     return sentence.doc[start:end]
