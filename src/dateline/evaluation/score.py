@@ -4,8 +4,8 @@ We wrote the scorer ourselves: the gold format (`dateline.gold/1`) is ours, and 
 scores fragment-anchored readings. Gold lists quotes, sources, times and quantities
 completely, so every prediction there counts for precision; in actors, events and places only
 predictions that name a gold item are judged, the rest are reported as extras. Matching is
-one-to-one and greedy in gold order, so a duplicate prediction counts against precision
-instead of matching twice.
+one-to-one and optimal (best_picks), so a duplicate prediction counts against precision
+instead of matching twice, and no early gold item uses up the prediction a later one needed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, TypeVar
 
 from dateline.evaluation.article import article_checks, interval_right
@@ -160,9 +159,12 @@ def _actor_names(actor: Actor) -> set[str]:
 def _score_actors(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.actors
     match, type_right, country_right = _Match(), 0, 0
-    for item in gold:
-        names = ctx.gold_names(item["name"])
-        pick = _first(predicted, match.used, partial(_actor_named, names=names))
+
+    def weigh(item: Gold, actor: Actor) -> int:
+        return found_weight(item, _actor_named(actor, names=ctx.gold_names(item["name"])))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
+        _use(match, pick)
         match.record(item, pick is not None, item["name"])
         if pick is not None:
             type_right += predicted[pick].type == item.get("type")
@@ -180,8 +182,12 @@ def _score_actors(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
 def _score_places(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.places
     match = _Match()
-    for item in gold:
-        pick = _first(predicted, match.used, partial(_place_right, gold=item))
+
+    def weigh(item: Gold, place: Place) -> int:
+        return found_weight(item, _place_right(place, gold=item))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
+        _use(match, pick)
         match.record(item, pick is not None, item["name"])
     named = [i for i, p in enumerate(predicted) if any(_place_named(p, g["name"]) for g in gold)]
     extras = tuple(p.name for i, p in enumerate(predicted) if i not in named)
@@ -218,9 +224,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _score_quotes(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.quotes
     match, speaker_right = _Match(), 0
-    for item in gold:
-        want = normalize(item["fragment"])
-        pick = _first(predicted, match.used, partial(_quote_covers, want=want))
+
+    def weigh(item: Gold, quote: Any) -> int:
+        hit = _quote_covers(quote, want=normalize(item["fragment"]))
+        return found_weight(item, hit, hit and _speaker_right(ctx, quote, item))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
+        _use(match, pick)
         match.record(item, pick is not None, item["fragment"])
         if pick is not None:
             speaker_right += _speaker_right(ctx, predicted[pick], item)
@@ -248,8 +258,13 @@ def _speaker_right(ctx: _Context, quote: Any, gold: Gold) -> bool:
 def _score_sources(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.sources
     match, kind_right, count_right = _Match(), 0, 0
-    for item in gold:
-        pick = _first(predicted, match.used, partial(_fact_touches, fragment=item["fragment"]))
+
+    def weigh(item: Gold, source: Any) -> int:
+        hit = _fact_touches(source, fragment=item["fragment"])
+        return found_weight(item, hit, hit and source.kind == item.get("kind"))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
+        _use(match, pick)
         match.record(item, pick is not None, item["fragment"])
         if pick is not None:
             kind_right += predicted[pick].kind == item.get("kind")
@@ -263,8 +278,12 @@ def _score_sources(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
 def _score_times(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.times
     match = _Match()
-    for item in gold:
-        pick = _first(predicted, match.used, partial(_time_right, gold=item))
+
+    def weigh(item: Gold, time: Any) -> int:
+        return found_weight(item, _time_right(time, gold=item))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
+        _use(match, pick)
         match.record(item, pick is not None, item["fragment"])
     extras = tuple(t.text for i, t in enumerate(predicted) if i not in match.used)
     return _layer("times", match, len(match.used), len(predicted), (), extras)
@@ -273,8 +292,12 @@ def _score_times(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
 def _score_quantities(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.quantities
     match = _Match()
-    for item in gold:
-        pick = _first(predicted, match.used, partial(_quantity_right, gold=item))
+
+    def weigh(item: Gold, quantity: Any) -> int:
+        return found_weight(item, _quantity_right(quantity, gold=item))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
+        _use(match, pick)
         match.record(item, pick is not None, item["fragment"])
     extras = tuple(q.text for i, q in enumerate(predicted) if i not in match.used)
     return _layer("quantities", match, len(match.used), len(predicted), (), extras)
@@ -286,10 +309,12 @@ def _score_quantities(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
 def _score_events(ctx: _Context, gold: Sequence[Gold]) -> LayerScore:
     predicted = ctx.reading.events
     match, full, dated, date_right = _Match(), 0, 0, 0
-    for item in gold:
-        typed = _typed_candidates(predicted, match.used, item)
-        pick = next((i for i in typed if _full_match(ctx, predicted[i], item)), None)
-        pick = pick if pick is not None else (typed[0] if typed else None)
+
+    def weigh(item: Gold, event: Event) -> int:
+        typed = evidence_overlaps(event, item) and same_type(event, item)
+        return found_weight(item, typed, typed and _full_match(ctx, event, item))
+
+    for item, pick in zip(gold, best_picks(gold, predicted, weigh), strict=True):
         if pick is not None:
             match.used.add(pick)
             full += _full_match(ctx, predicted[pick], item)
@@ -311,13 +336,6 @@ def events_full_f1(score: LayerScore) -> LayerScore:
     full = next(t.right for t in score.tallies if t.name == "full")
     return LayerScore(layer="events (full)", found=full, gold=score.gold, correct=full,
                       predicted=score.predicted, tallies=score.tallies)  # fmt: skip
-
-
-def _typed_candidates(predicted: Sequence[Event], used: set[int], gold: Gold) -> list[int]:
-    return [
-        i for i, e in enumerate(predicted)
-        if i not in used and evidence_overlaps(e, gold) and same_type(e, gold)
-    ]  # fmt: skip
 
 
 def evidence_overlaps(event: Event, gold: Gold) -> bool:
@@ -368,12 +386,36 @@ def _actor_is(ctx: _Context, actor_id: str | None, gold_name: str) -> bool:
 # --- shared -----------------------------------------------------------------------------
 
 
-def _first(items: Sequence[T], used: set[int], test: Callable[[T], bool]) -> int | None:
-    for i, item in enumerate(items):
-        if i not in used and test(item):
-            used.add(i)
-            return i
-    return None
+def best_picks(
+    gold: Sequence[Gold], items: Sequence[T], weigh: Callable[[Gold, T], int]
+) -> list[int | None]:
+    """Return, for each gold item, the predicted item matched to it one-to-one, chosen so
+    the total weight is the largest (0: no match). An optimal assignment, not a greedy one:
+    a prediction used up by an earlier gold item must not hide a match a later one needed.
+    Weights put required gold before optional and then reward the finer checks."""
+    picks: list[int | None] = [None] * len(gold)
+    if not gold or not items:
+        return picks
+    import numpy as np  # imported here: only scoring needs them
+    from scipy.optimize import linear_sum_assignment
+
+    weights = np.array([[weigh(g, item) for item in items] for g in gold], dtype=float)
+    for row, col in zip(*linear_sum_assignment(weights, maximize=True), strict=True):
+        if weights[row, col] > 0:
+            picks[int(row)] = int(col)
+    return picks
+
+
+def found_weight(gold: Gold, hit: bool, bonus: bool = False) -> int:
+    """A required gold item outweighs an optional one; a finer check right adds one."""
+    if not hit:
+        return 0
+    return (2 if gold.get("optional") else 3) * 2 + int(bonus)
+
+
+def _use(match: _Match, pick: int | None) -> None:
+    if pick is not None:
+        match.used.add(pick)
 
 
 def _fact_touches(fact: Any, fragment: str) -> bool:
