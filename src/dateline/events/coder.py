@@ -290,10 +290,22 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
     if child.token.dep_ == "conj" and child.token.head.i == parent.token.i:
         return same  # "the rejection and the volleys": coordinated, not one inside the other
     theme = child.token.dep_ in THEME_DEPS or child.token.head.dep_ in THEME_DEPS
+    if _in_time_phrase(child.token):
+        return same  # "sealed off Ramallah ahead of Bush's visit": the visit is an act of its own
     # "offered on Monday to talk": the parser often hangs the infinitive as advcl; with no
     # subject of its own it is the verb's complement all the same.
     theme = theme or is_infinitive_advcl(child.token)
     return same or theme
+
+
+def _in_time_phrase(token: Token) -> bool:
+    """Is the noun the object of a preposition of time or cause ("after the talks", "ahead of
+    the visit", "amid clashes")? Such a phrase places the act; it is not what the act does."""
+    prep = token.head
+    if token.dep_ != "pobj":
+        return False
+    words = {prep.lower_, prep.head.lower_ if prep.dep_ == "pcomp" or prep.lower_ == "of" else ""}
+    return bool(words & load_words("time_prepositions.txt"))
 
 
 def _has_own_subject(token: Token) -> bool:
