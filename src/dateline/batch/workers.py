@@ -1,8 +1,10 @@
 """Local ingest on every core: worker processes read chunks, this process writes them.
 
-The workers are forked from this process after the stages were built, so each starts with
-the spaCy model and the gazetteer already in memory (pages shared copy-on-write): nothing is
-loaded twice and no pipeline is pickled. Each worker reads whole chunks with the same
+The workers are forked from this process once the stages are built, so no pipeline is
+pickled; each loads the spaCy model and the gazetteer (from its cache) on its first chunk and
+keeps them for the run, while this process, which only writes, never loads them. (Loading
+them here before the fork would save each worker a second or two of CPU but put the model
+in the writer too, whose memory #12 caps as well.) Each worker reads whole chunks with the same
 `read_pages` as the one-process path; this process writes the outcomes in input order, one
 transaction per chunk, so the store gets the same rows and resumes the same way (#12).
 Fork is POSIX-only; elsewhere, or with one worker, the chunks are read in this process.
