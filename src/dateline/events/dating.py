@@ -11,9 +11,11 @@ whose span holds the trigger, else a source named in the same sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import timedelta
 from functools import partial
+from itertools import takewhile
 
 from spacy.tokens import Span, Token
 
@@ -30,12 +32,18 @@ MOVEMENT = frozenset({"reach", "hit", "strike", "enter", "bomb", "shell", "raid"
 BASE, PER_ACTOR, FINE, ATTRIBUTED, HYPOTHETICAL = 0.4, 0.15, 0.1, 0.1, -0.15
 
 
-def find_date(reading: Reading, trigger: Token, clause: Span) -> Interval | None:
-    """Return the event's interval: its clause's time, the sentence's, else publication."""
+def find_date(
+    reading: Reading, trigger: Token, clause: Span, *, ordered: Sequence[Time] | None = None
+) -> Interval | None:
+    """Return the event's interval: its clause's time, the sentence's, else publication.
+    `ordered`: the reading's times sorted by start (bisected, so dating every event is linear)."""
     sentence = trigger.sent
-    inside = [t for t in reading.times if _within(t, clause) and t.earliest is not None]
+    times = sorted(reading.times, key=_start) if ordered is None else ordered
+    first = bisect_left(times, sentence.start_char, key=_start)
+    near = list(takewhile(lambda t: t.start < sentence.end_char, times[first:]))
+    inside = [t for t in near if _within(t, clause) and t.earliest is not None]
     in_sentence = [
-        t for t in reading.times
+        t for t in near
         if _within(t, sentence) and t.earliest is not None and _same_paragraph(reading, t, trigger)
     ]  # fmt: skip
     for times in (inside, in_sentence):
@@ -62,6 +70,10 @@ def _same_paragraph(reading: Reading, fact: Time, trigger: Token) -> bool:
     return PARAGRAPH not in reading.text[start:end]
 
 
+def _start(fact: Time) -> int:
+    return fact.start
+
+
 def _within(fact: Time, span: Span) -> bool:
     return span.start_char <= fact.start and fact.end <= span.end_char
 
@@ -70,24 +82,44 @@ def _distance(offset: int, fact: Time) -> int:
     return min(abs(fact.start - offset), abs(fact.end - offset))
 
 
+def sorted_times(reading: Reading) -> list[Time]:
+    """The reading's times by start, for find_date to bisect."""
+    return sorted(reading.times, key=_start)
+
+
+def place_index(reading: Reading) -> list[tuple[int, int, str]]:
+    """Every place mention as (start, end, place id), sorted: find_place bisects it, so
+    placing every event costs linear time, not events times mentions."""
+    return sorted((m.start, m.end, p.id) for p in reading.places for m in p.mentions)
+
+
 def find_place(
-    reading: Reading, trigger: Token, evidence: Span, *, actors: Sequence[str | None] = ()
+    reading: Reading,
+    trigger: Token,
+    evidence: Span,
+    *,
+    actors: Sequence[str | None] = (),
+    index: Sequence[tuple[int, int, str]] | None = None,
 ) -> str | None:
     """Return the id of the place where the event happened: a place mention in the evidence,
     after a locative preposition or as the object of the trigger ("reached Beirut"), nearest
     the trigger; a place named as an actor ("US overtures", "resulting in the U.S. responding")
     is not where anything happened."""
+    mentions = place_index(reading) if index is None else index
     taken = {a for a in actors if a is not None}
     best: tuple[int, str] | None = None
-    for place in reading.places:
-        for mention in place.mentions:
-            inside = evidence.start_char <= mention.start and mention.end <= evidence.end_char
-            acting = actor_at(reading, mention.start, mention.end)
-            named = acting is not None and acting.id in taken
-            if inside and not named and _is_locative(evidence, mention.start, mention.end):
-                gap = abs(mention.start - trigger.idx)
-                if best is None or gap < best[0]:
-                    best = (gap, place.id)
+    first = bisect_left(mentions, (evidence.start_char, -1, ""))
+    for start, end, place_id in mentions[first:]:
+        if start >= evidence.end_char:
+            break
+        if end > evidence.end_char:
+            continue
+        acting = actor_at(reading, start, end)
+        named = acting is not None and acting.id in taken
+        if not named and _is_locative(evidence, start, end):
+            gap = abs(start - trigger.idx)
+            if best is None or gap < best[0]:
+                best = (gap, place_id)
     return best[1] if best else None
 
 

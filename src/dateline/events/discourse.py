@@ -17,6 +17,7 @@ time and leave these roles empty.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -81,14 +82,13 @@ def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[
     """ "The attack on the army camp involved two car bombs": a definite attack noun with no
     attacker of its own refers back to an attack told before; it takes that attack's source."""
     out: list[Event] = []
+    last_attacker: str | None = None  # carried along: one pass, linear in the events
     for event in events:
         token = token_of(event, at) if event.type == "ASSAULT" and event.source is None else None
-        if token is not None and is_definite_noun(token):
-            earlier = [e for e in out if e.type == "ASSAULT" and e.source is not None]
-            if earlier:
-                event = replace(
-                    event, source=earlier[-1].source, confidence=_less(event.confidence)
-                )
+        if token is not None and last_attacker is not None and is_definite_noun(token):
+            event = replace(event, source=last_attacker, confidence=_less(event.confidence))
+        if event.type == "ASSAULT" and event.source is not None:
+            last_attacker = event.source
         out.append(event)
     return out
 
@@ -97,6 +97,9 @@ def fill_condemned_attackers(events: list[Event], at: dict[int, Token]) -> list[
     """ "X condemned the attack", "denounced the bombing": a condemnation of an act is aimed at
     whoever did it, the source of that attack (or of the last attack told before it)."""
     by_trigger = {e.trigger.start: e for e in events if e.trigger is not None}
+    attackers = sorted(
+        (e.evidence.start, e.source) for e in events if e.type == "ASSAULT" and e.source
+    )
     out: list[Event] = []
     for event in events:
         token = token_of(event, at) if event.type == "ACCUSE" and event.target is None else None
@@ -105,7 +108,7 @@ def fill_condemned_attackers(events: list[Event], at: dict[int, Token]) -> list[
         if acts:
             told = by_trigger.get(acts[0].idx)
             doer = told.source if told is not None and told.source else None
-            doer = doer or _last_attacker(out, acts[0].idx)
+            doer = doer or _last_attacker(attackers, acts[0].idx)
             if doer is not None and doer != event.source:
                 event = replace(event, target=doer, confidence=_less(event.confidence))
         out.append(event)
@@ -117,9 +120,10 @@ def _is_attack_noun(token: Token) -> bool:
     return any((info := code_info(e.code)) is not None and info.type == "ASSAULT" for e in entries)
 
 
-def _last_attacker(events: list[Event], before: int) -> str | None:
-    earlier = [e for e in events if e.type == "ASSAULT" and e.source and e.evidence.start < before]
-    return earlier[-1].source if earlier else None
+def _last_attacker(attackers: list[tuple[int, str]], before: int) -> str | None:
+    """The source of the last attack told before `before` (attackers sorted by offset)."""
+    at = bisect_left(attackers, (before, ""))
+    return attackers[at - 1][1] if at else None
 
 
 def _answers(trigger: Token) -> bool:

@@ -24,16 +24,25 @@ SHARED_WORDS = 0.6  # a repeated sentence shares at least this share of the shor
 # ... and has this many: a pull quote repeats a sentence; two short phrases sharing "visit to
 # Beirut" are two tellings of different visits as often as one.
 REPEAT_WORDS = 8
+WINDOW = 40  # kept acts of one type a body telling is compared with: keeps the fold linear
 
 
 def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
-    """Return the events with each repeated telling folded into the body's telling."""
+    """Return the events with each repeated telling folded into the body's telling.
+
+    Linear in the events: a body telling is compared only with the last WINDOW kept acts of
+    its type (a pull quote sits near its sentence, nested tellings share one); a telling
+    before the body (headline, standfirst, captions: a handful) with every act of its type."""
     body_start = reading.article.body_start if reading.article else 0
     ordered = sorted(events, key=lambda e: (e.evidence.start < body_start, e.evidence.start))
     kept: list[Event] = []
+    by_type: dict[str, list[int]] = {}
     for event in ordered:  # body tellings first, so each repeat finds its body act
-        at = next((i for i, k in enumerate(kept) if _same_act(k, event, body_start)), None)
+        same_type = by_type.setdefault(event.type, [])
+        near = same_type if event.evidence.start < body_start else same_type[-WINDOW:]
+        at = next((i for i in near if _same_act(kept[i], event, body_start)), None)
         if at is None:
+            same_type.append(len(kept))
             kept.append(event)
         else:
             kept[at] = _with_repeat(kept[at], event)

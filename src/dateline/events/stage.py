@@ -13,14 +13,21 @@ drops the reporting's own acts ("Reuters consulted officials").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.tokens import Span, Token
 
 from dateline.events.coder import OBLIGATION, Cluster, find_triggers, group_triggers
-from dateline.events.dating import find_attribution, find_confidence, find_date, find_place
+from dateline.events.dating import (
+    find_attribution,
+    find_confidence,
+    find_date,
+    find_place,
+    place_index,
+    sorted_times,
+)
 from dateline.events.discourse import resolve_discourse
 from dateline.events.lexicon import (
     code_info,
@@ -43,7 +50,7 @@ from dateline.events.roles import (
 )
 from dateline.events.syntax import is_definite_noun
 from dateline.pipeline import stage
-from dateline.reading import Actor, Event, Mention, Reading
+from dateline.reading import Actor, Event, Mention, Reading, Time
 
 # A verb's evidence runs through these complements after it: its object, its prepositional
 # phrases and its complement clause ("accuses X of becoming ...", "told Y to ...").
@@ -89,7 +96,8 @@ def code_events(reading: Reading) -> Reading:
     """Return the reading with the events coded from its sentences."""
     doc = reading.require_doc()
     clusters = group_triggers(find_triggers(doc))
-    events = [e for cluster in clusters for e in _to_events(reading, cluster)]
+    lookups = Lookups(places=place_index(reading), times=sorted_times(reading))
+    events = [e for cluster in clusters for e in _to_events(reading, cluster, lookups)]
     events = _without_back_references(reading, events)
     if reading.actors:
         events = resolve_discourse(reading, events)
@@ -131,7 +139,15 @@ def find_roles(cluster: Cluster) -> Roles:
     return Roles(tuple(g for g in sources if g), tuple(g for g in targets if g))
 
 
-def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
+@dataclass(frozen=True, slots=True)
+class Lookups:
+    """The reading's places and times, sorted once per reading so each event bisects them."""
+
+    places: Sequence[tuple[int, int, str]]
+    times: Sequence[Time]
+
+
+def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator[Event]:
     code, trigger = cluster.head.code, cluster.head.token
     if in_condition(trigger):
         return
@@ -192,8 +208,8 @@ def _to_events(reading: Reading, cluster: Cluster) -> Iterator[Event]:
         modality=modality,
         evidence=Mention(text=evidence.text, start=evidence.start_char, end=evidence.end_char),
         trigger=Mention(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
-        date=find_date(reading, trigger, evidence),
-        place=find_place(reading, trigger, evidence, actors=(source, target)),
+        date=find_date(reading, trigger, evidence, ordered=lookups.times),
+        place=find_place(reading, trigger, evidence, actors=(source, target), index=lookups.places),
         attribution=attribution,
         confidence=find_confidence(
             actors=(source, target),
@@ -321,11 +337,12 @@ def _without_back_references(reading: Reading, events: list[Event]) -> list[Even
     talker did not do it)."""
     at = {t.idx: t for t in reading.require_doc()}
     kept: list[Event] = []
+    told: set[str] = set()
     for event in events:
         token = at.get(event.trigger.start) if event.trigger is not None else None
-        told = any(k.type == event.type for k in kept)
-        if token is not None and told and _talked_about(token):
+        if token is not None and event.type in told and _talked_about(token):
             continue
+        told.add(event.type)
         kept.append(event)
     return kept
 
