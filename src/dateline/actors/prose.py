@@ -25,6 +25,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from dateline.actors.dictionary import read_table
+from dateline.nlp.text import doc_text
 
 # A line shorter than this, in words, that ends without a stop is a menu item or a heading.
 MAX_HEADING_WORDS = 10
@@ -44,7 +45,7 @@ def _words(name: str) -> frozenset[str]:
 
 def line_of(span: Span) -> str:
     """Return the text line (between line breaks) that holds the span."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     first = text.rfind("\n", 0, span.start_char) + 1
     last = text.find("\n", span.end_char)
     return text[first : last if last >= 0 else len(text)].strip()

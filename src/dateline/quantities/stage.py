@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from dateline.nlp.text import doc_text
 from dateline.pipeline import stage
 from dateline.quantities.measure import Measure, read_measure
 from dateline.reading import Quantity, Reading
@@ -96,7 +97,7 @@ def _is_measure(kind: str, text: str) -> bool:
 def _may_start(token: Token) -> bool:
     if not token.like_num or token.lower_ in _SKIPPED_WORDS:
         return False
-    text, at = token.doc.text, token.idx
+    text, at = doc_text(token.doc), token.idx
     if at >= 2 and text[at - 1] == "-" and text[at - 2].isdigit():
         return False  # "619-293-1258": the tail of a phone or serial number
     before = token.nbor(-1) if token.i > 0 else None
@@ -125,7 +126,7 @@ def _is_source_count(doc: Doc, found: Measure) -> bool:
 def _is_age(doc: Doc, found: Measure) -> bool:
     # "14-year-old", "4 years old": the word after the measure, past a hyphen, is an age word.
     end = doc[found.last].idx + len(doc[found.last])
-    words = doc.text[end : end + 12].replace("-", " ").split()
+    words = doc_text(doc)[end : end + 12].replace("-", " ").split()
     return bool(words) and words[0].lower().strip(".,;:!?)") in age_words()
 
 
