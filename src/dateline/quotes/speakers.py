@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import actor_at, country_of
 from dateline.actors.prose import is_outside_prose
+from dateline.nlp.text import entity_at
 from dateline.quotes.counting import count_of, number_of
 from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
@@ -67,11 +68,11 @@ def speaker_phrase(head: Token, cue: Token | None = None) -> Span:
 
 def _whole_names(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """Widen the phrase to whole names: the parser can split "al-Assad" into three subjects."""
-    for ent in doc.ents:
-        if ent.label_ in NAME_ENTS and ent.start < lo < ent.end and "\n" not in ent.text:
-            lo = ent.start
-        if ent.label_ in NAME_ENTS and ent.start <= hi < ent.end - 1 and "\n" not in ent.text:
-            hi = ent.end - 1
+    first, last = entity_at(doc, lo), entity_at(doc, hi)
+    if first is not None and first.label_ in NAME_ENTS and "\n" not in first.text:
+        lo = min(lo, first.start)
+    if last is not None and last.label_ in NAME_ENTS and "\n" not in last.text:
+        hi = max(hi, last.end - 1)
     return lo, hi
 
 

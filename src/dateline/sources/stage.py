@@ -23,6 +23,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from dateline.nlp.text import entity_at
 from dateline.pipeline import stage
 from dateline.quotes.cues import (
     SpanIndex,
@@ -311,7 +312,7 @@ def _via(cue: Token | None) -> str | None:
         return None
     for child in cue.children:
         if child.dep_ in ("dobj", "dative") and child.ent_type_ in VIA_ENTS:
-            ent = next((e for e in cue.doc.ents if e.start <= child.i < e.end), None)
+            ent = entity_at(cue.doc, child.i)
             name = ent.text if ent is not None else child.text
             return name.removeprefix("the ").removeprefix("The ")
     return None
