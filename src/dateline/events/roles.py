@@ -115,8 +115,8 @@ def _is_reduced_passive(verb: Token) -> bool:
     attacks", "the town shelled overnight"): its subject or the noun it modifies suffers it."""
     if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "ROOT"):
         return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False  # an object says it is active: "fire killed 14 civilians" parsed as acl
     return verb.dep_ == "acl" or any(c.dep_ == "nsubj" for c in verb.children)
 
 
