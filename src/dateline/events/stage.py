@@ -187,7 +187,8 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
     reciprocal = any(is_reciprocal(m.token) for m in cluster.members)
     parties = _parties(pairs, reciprocal=reciprocal)
     source, target = speaks_for(reading, parties.source), parties.target
-    source = _office_holder_speaking(reading, trigger, source)
+    if not parties.co_sources:  # "X, Y and Z all preferred ...": no one speaker's stance
+        source = _office_holder_speaking(reading, trigger, source)
     if source is None and cluster.head.entry is OBLIGATION:  # words in a quote: its speaker's
         speaker = speaker_at(reading, trigger.idx)
         source = speaker.id if speaker is not None and speaker.id != target else None
