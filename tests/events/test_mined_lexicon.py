@@ -4,24 +4,17 @@ code the sense each entry names, not the other senses of the same word."""
 from __future__ import annotations
 
 import csv
-import re
 from importlib import resources
 
 import pytest
 from spacy.language import Language
 
-from dateline.events import code_events
 from dateline.events.lexicon import load_codes, load_lexicon
-from dateline.reading import Actor, Event, Mention, Reading
+
+from .fictional import read_events as _read
+from .fictional import role_names as _names
 
 COLUMNS = ["lemma", "pos", "side", "words", "code", "alone", "note"]
-
-# Actor names the tests resolve; each maps every surface form to one actor.
-ACTORS = {
-    "Freedonia": ("Freedonia", "Freedonian", "Freedonia's"),
-    "Sylvania": ("Sylvania", "Sylvanian"),
-    "the Rebels": ("Red Brigade",),
-}
 
 
 def _mined_rows() -> list[list[str]]:
@@ -51,29 +44,6 @@ def test_mined_lexicon_rows_load_into_the_lexicon() -> None:
     lexicon = load_lexicon()
     for lemma, pos, _, _, code, *_ in _mined_rows()[1:]:
         assert code in {entry.code for entry in lexicon[(lemma, pos)]}
-
-
-def _actors(text: str) -> tuple[Actor, ...]:
-    actors = []
-    for i, (name, forms) in enumerate(ACTORS.items(), 1):
-        mentions = [
-            Mention(text=m.group(), start=m.start(), end=m.end())
-            for form in forms
-            for m in re.finditer(rf"\b{re.escape(form)}\b", text)
-        ]
-        if mentions:
-            actors.append(Actor(id=f"a{i}", name=name, type="state", country=None,
-                                mentions=tuple(mentions)))  # fmt: skip
-    return tuple(actors)
-
-
-def _read(nlp: Language, text: str) -> Reading:
-    return code_events(Reading(source="t", text=text, doc=nlp(text), actors=_actors(text)))
-
-
-def _names(reading: Reading, event: Event) -> tuple[str | None, str | None]:
-    names = {a.id: a.name for a in reading.actors}
-    return names.get(event.source or ""), names.get(event.target or "")
 
 
 @pytest.mark.model

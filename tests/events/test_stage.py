@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -25,42 +23,11 @@ from dateline.reading import (
     Time,
 )
 
+from .fictional import actors_in as _actors
+from .fictional import read_events as _read
+from .fictional import role_names as _names
+
 pytestmark = pytest.mark.model
-
-# Actor names the tests resolve; each maps every surface form to one actor.
-ACTORS = {
-    "Freedonia": ("Freedonia", "Freedonian", "Freedonia's"),
-    "Sylvania": ("Sylvania", "Sylvanian"),
-    "the Rebels": ("Red Brigade",),
-    "Ana Costa": ("Ana Costa", "Costa"),
-    "United Nations": ("United Nations", "UN"),
-}
-
-
-def _actors(text: str) -> tuple[Actor, ...]:
-    actors = []
-    for i, (name, forms) in enumerate(ACTORS.items(), 1):
-        mentions = [
-            Mention(text=m.group(), start=m.start(), end=m.end())
-            for form in forms
-            for m in re.finditer(rf"\b{re.escape(form)}\b", text)
-        ]
-        if mentions:
-            kind = "person" if name == "Ana Costa" else "state"
-            actors.append(Actor(id=f"a{i}", name=name, type=kind, country=None,
-                                mentions=tuple(mentions)))  # fmt: skip
-    return tuple(actors)
-
-
-def _read(nlp: Language, text: str, **layers: Any) -> Reading:
-    return code_events(
-        Reading(source="t", text=text, doc=nlp(text), actors=_actors(text), **layers)
-    )
-
-
-def _names(reading: Reading, event: Event) -> tuple[str | None, str | None]:
-    names = {a.id: a.name for a in reading.actors}
-    return names.get(event.source or ""), names.get(event.target or "")
 
 
 def _only(reading: Reading, kind: str) -> Event:
