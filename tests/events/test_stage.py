@@ -527,3 +527,10 @@ def test_code_events_a_headline_leaving_the_target_open_folds_into_the_body(
     assert [(_names(reading, e), e.modality) for e in attacks] == [
         (("Freedonia", "Sylvania"), "asserted")
     ], "the headline is the body's strike; 'did not comment on the strike' is no strike"
+
+
+def test_code_events_with_after_an_object_is_an_instrument(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia threatened to flood the capital with Red Brigade fighters.")
+    assert _names(reading, _only(reading, "THREATEN"))[1] != "the Rebels"
+    reading = _read(nlp, "Freedonia met with Sylvania in the capital on Monday.")
+    assert _names(reading, _only(reading, "CONSULT")) == ("Freedonia", "Sylvania")

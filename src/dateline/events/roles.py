@@ -96,7 +96,8 @@ def target_tokens(trigger: Token) -> list[Token]:
             if trigger.lemma_.lower() in COMPLAINTS
             else TARGET_PREPS
         )
-        found = passive or [*objects, *aimed, *_prep_objects(trigger, preps), *owners]
+        found = passive or [*objects, *aimed, *_prep_objects(trigger, _partner(preps, objects)),
+                            *owners]  # fmt: skip
         return found or _complement_target(trigger)
     # "talks with X" is with a partner; "an attack with rockets" is with an instrument.
     reciprocal = trigger.lemma_.lower() in load_words("reciprocal_words.txt")
@@ -108,6 +109,12 @@ def target_tokens(trigger: Token) -> list[Token]:
         return own
     # "X was presented with a proposal": the passive subject of the carrier receives it.
     return [c for c in carrier.children if c.dep_ == "nsubjpass"]
+
+
+def _partner(preps: frozenset[str], objects: list[Token]) -> frozenset[str]:
+    """ "met with X" names a partner; after an object, "with" is the instrument ("flood
+    Tbilisi with demonstrators", "attacked the town with rockets")."""
+    return preps - {"with"} if objects else preps
 
 
 def _is_reduced_passive(verb: Token) -> bool:
@@ -148,7 +155,7 @@ def _complement_target(verb: Token) -> list[Token]:
         if clause.dep_ == "ccomp" and subjects:
             return subjects
         objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-        found = objects + _prep_objects(clause, TARGET_PREPS)
+        found = objects + _prep_objects(clause, _partner(TARGET_PREPS, objects))
         if found:
             return found
     return []
