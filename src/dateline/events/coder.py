@@ -25,7 +25,7 @@ from dateline.events.lexicon import (
     load_lexicon,
     load_words,
 )
-from dateline.events.syntax import is_infinitive, is_infinitive_advcl
+from dateline.events.syntax import is_infinitive, is_infinitive_advcl, is_light
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
 THEME_DEPS = frozenset({"dobj", "pobj", "xcomp", "attr", "ccomp", "acomp", "prep", "pcomp"})
@@ -223,12 +223,9 @@ def _stands(trigger: Trigger) -> bool:
     """Nouns marked not-alone need a support verb ("reached a deal"), or a governing trigger."""
     if trigger.entry.alone:
         return True
-    light = load_cues().get("light", {})
     # "the war it has been waging": a light verb in the noun's relative clause carries it too.
-    carried_below = any(
-        c.dep_ == "relcl" and c.lemma_.lower() in light for c in trigger.token.children
-    )
-    return trigger.token.head.lemma_.lower() in light or carried_below
+    carried_below = any(c.dep_ == "relcl" and is_light(c) for c in trigger.token.children)
+    return is_light(trigger.token.head) or carried_below
 
 
 def group_triggers(triggers: list[Trigger]) -> list[Cluster]:
@@ -325,7 +322,7 @@ def _head(top: Trigger, members: Iterable[Trigger]) -> Trigger:
     members = list(members)
     # "plans to lift sanctions", "wants to attack": a verb of intent only sets the modality of
     # the act it governs; that act is the event.
-    if _is_light(top.token) or _is_intent_verb(top.token):
+    if (top.token.pos_ == "VERB" and is_light(top.token)) or _is_intent_verb(top.token):
         carried = [m for m in members if m.token.i != top.token.i and _type(m)]
         nouns = [m for m in carried if m.token.pos_ == "NOUN"]
         if nouns or (carried and _is_intent_verb(top.token)):
@@ -338,10 +335,6 @@ def _is_intent_verb(token: Token) -> bool:
     return (
         token.pos_ == "VERB" and load_cues().get("gov", {}).get(token.lemma_.lower()) == "intended"
     )
-
-
-def _is_light(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in load_cues().get("light", {})
 
 
 def _specificity(trigger: Trigger) -> tuple[bool, bool, bool, float]:

@@ -16,8 +16,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from dateline.actors import actor_at
-from dateline.events.lexicon import load_cues, load_words
-from dateline.events.syntax import is_infinitive_advcl
+from dateline.events.lexicon import load_words
+from dateline.events.syntax import is_infinitive_advcl, is_light
 from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -68,7 +68,7 @@ def source_tokens(trigger: Token) -> list[Token]:
     carrier = _carrier(trigger.head if held else trigger)
     if own or carrier is None or not _borrows(trigger, carrier) or _is_victim_verb(carrier):
         return own  # "policemen died in the attack": who died did not attack
-    if _is_light(carrier):  # "X has not been involved in talks": X takes part
+    if is_light(carrier):  # "X has not been involved in talks": X takes part
         return _verb_source(carrier) or [c for c in carrier.children if c.dep_ == "nsubjpass"]
     return _verb_source(carrier)
 
@@ -105,7 +105,7 @@ def target_tokens(trigger: Token) -> list[Token]:
     carrier = _carrier(trigger)
     if not own and carrier is not None and _is_victim_verb(carrier):
         return [c for c in carrier.children if c.dep_ == "nsubj"]
-    if own or carrier is None or _is_light(carrier):
+    if own or carrier is None or is_light(carrier):
         return own
     # "X was presented with a proposal": the passive subject of the carrier receives it.
     return [c for c in carrier.children if c.dep_ == "nsubjpass"]
@@ -139,11 +139,7 @@ def agents(verb: Token) -> list[Token]:
 def _borrows(noun: Token, carrier: Token) -> bool:
     """A noun takes its carrier's subject when the verb only carries it ("made a proposal",
     "involved in talks"), not when the verb acts on it ("rejected the proposal")."""
-    return _is_light(carrier) or noun.dep_ == "pobj"
-
-
-def _is_light(verb: Token) -> bool:
-    return verb.lemma_.lower() in load_cues().get("light", {})
+    return is_light(carrier) or noun.dep_ == "pobj"
 
 
 def _complement_target(verb: Token) -> list[Token]:

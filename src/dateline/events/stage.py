@@ -48,7 +48,7 @@ from dateline.events.roles import (
     target_tokens,
     with_conjuncts,
 )
-from dateline.events.syntax import is_definite_noun
+from dateline.events.syntax import is_definite_noun, is_light
 from dateline.pipeline import stage
 from dateline.reading import Actor, Event, Mention, Reading, Time
 
@@ -352,8 +352,7 @@ def _talked_about(noun: Token) -> bool:
     if not is_definite_noun(noun) or noun.dep_ not in ("pobj", "dobj"):
         return False
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    light = load_cues().get("light", {})
-    return verb.pos_ == "VERB" and verb.lemma_.lower() not in light and not _is_trigger(verb)
+    return verb.pos_ == "VERB" and not is_light(verb) and not _is_trigger(verb)
 
 
 def _is_trigger(verb: Token) -> bool:

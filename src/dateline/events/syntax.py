@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.events.lexicon import load_cues
+
 DEFINITE = frozenset({"the", "this", "that"})
+
+
+def is_light(verb: Token) -> bool:
+    """A support verb (cues.tsv "light"): it carries an event noun ("held talks")."""
+    return verb.lemma_.lower() in load_cues().get("light", {})
 
 
 def is_infinitive(verb: Token) -> bool:
