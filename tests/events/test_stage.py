@@ -236,18 +236,23 @@ def test_code_events_first_person_is_the_speaker_we_the_state(nlp: Language) -> 
     assert _names(reading, _only(reading, "THREATEN")) == ("Freedonia", "Sylvania")
 
 
-def test_code_events_the_headline_telling_folds_into_the_body(nlp: Language) -> None:
-    headline = "Freedonia attacks Sylvania"
-    body = "Freedonia attacked Sylvania on Monday, officials said."
+def _read_with_headline(nlp: Language, headline: str, body: str) -> Reading:
+    """The events of an article whose headline stands before its body, a blank line between."""
     text = f"{headline}\n\n{body}"
     article = Article(id="t", source="t", headline=headline, body=body, text=text,
                       body_start=len(headline) + 2)  # fmt: skip
-    reading = code_events(
+    return code_events(
         Reading(source="t", text=text, doc=nlp(text), actors=_actors(text), article=article)
     )
+
+
+def test_code_events_the_headline_telling_folds_into_the_body(nlp: Language) -> None:
+    headline = "Freedonia attacks Sylvania"
+    body = "Freedonia attacked Sylvania on Monday, officials said."
+    reading = _read_with_headline(nlp, headline, body)
     attacks = [e for e in reading.events if e.type == "ASSAULT"]
     assert len(attacks) == 1
-    assert attacks[0].evidence.start >= article.body_start
+    assert attacks[0].evidence.start >= len(headline) + 2
     assert [m.text for m in attacks[0].also] == ["Freedonia attacks Sylvania"]
 
 
@@ -517,12 +522,7 @@ def test_code_events_a_headline_leaving_the_target_open_folds_into_the_body(
 ) -> None:
     headline = "Freedonian strike hits border town"
     body = "A Freedonian drone strike hit a Sylvanian post on Tuesday. Freedonia did not comment"
-    text = f"{headline}\n\n{body} on the strike."
-    article = Article(id="t", source="t", headline=headline, body=body, text=text,
-                      body_start=len(headline) + 2)  # fmt: skip
-    reading = code_events(
-        Reading(source="t", text=text, doc=nlp(text), actors=_actors(text), article=article)
-    )
+    reading = _read_with_headline(nlp, headline, f"{body} on the strike.")
     attacks = [e for e in reading.events if e.type == "ASSAULT"]
     assert [(_names(reading, e), e.modality) for e in attacks] == [
         (("Freedonia", "Sylvania"), "asserted")
