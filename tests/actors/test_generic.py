@@ -47,3 +47,22 @@ def test_a_named_groups_own_fighters_are_not_a_new_group(nlp: Language) -> None:
 
 def test_the_audience_of_a_statement_is_no_actor(nlp: Language) -> None:
     assert "Reporters" not in _actors(nlp, "The minister told reporters the talks would go on.")
+
+
+def test_a_mention_keeps_its_article_and_descriptive_modifiers(nlp: Language) -> None:
+    actors = _actors(nlp, "Police beat anti-government protestors. The rebels left at dawn.")
+    assert [m.text for m in actors["Protestors"].mentions] == ["anti-government protestors"]
+    assert [m.text for m in actors["Rebels"].mentions] == ["The rebels"]
+
+
+def test_a_patron_in_a_modifier_is_not_the_group(nlp: Language) -> None:
+    actors = _actors(nlp, "Freedonia-backed militant groups fired rockets at the base.")
+    assert [m.text for m in actors["Militant groups"].mentions] == ["militant groups"]
+    assert actors["Militant groups"].type == "armed_group"
+
+
+def test_the_west_is_one_party(nlp: Language) -> None:
+    assert (
+        _actors(nlp, "Western nations restored aid to the ministry.")["Western nations"].type
+        == "other"
+    )

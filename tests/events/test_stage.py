@@ -481,6 +481,12 @@ def test_code_events_a_state_stance_told_by_its_office_holder_is_hers(nlp: Langu
             "Freedonia",
             "Sylvania",
         ),
+        (
+            "Sylvanian soldiers were killed in Freedonia by government troops.",
+            "ASSAULT",
+            "Freedonia",
+            "Sylvania",
+        ),
     ],
     ids=[
         "government-is-the-state",
@@ -490,6 +496,7 @@ def test_code_events_a_state_stance_told_by_its_office_holder_is_hers(nlp: Langu
         "site-owner",
         "condemned-attacker",
         "reduced-passive",
+        "government-troops-are-the-state",
     ],
 )
 def test_code_events_roles_from_descriptors_frames_and_discourse(

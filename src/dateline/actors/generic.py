@@ -23,6 +23,7 @@ ARMED = frozenset({"armed_group"})  # a single member already names the group: "
 QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "several"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NOUN_MODIFIER_DEPS = MODIFIER_DEPS | {"npadvmod", "poss"}
+WIDENING_DEPS = frozenset({"det", "amod", "compound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def _role_nouns() -> dict[str, GroupType]:
     types = _group_types()
     excluded = {row[0].strip() for row in read_table("not_groups.tsv")}
     nouns = {}
-    for row in read_table("agents.tsv"):
+    for row in (*read_table("agents.tsv"), *read_table("role_nouns.tsv")):
         phrase, code = row[0].strip().lower(), row[1].strip()[:3]
         if code in types and phrase not in excluded:
             nouns[phrase] = types[code]
@@ -76,8 +77,27 @@ def find_groups(doc: Doc, taken: set[int]) -> list[GroupMention]:
         mention = _group_at(token)
         # The nationality word may be a state's hit already ("Chadian"); the role words not.
         if mention is not None and not any(i in taken for i in range(mention.role_start, token.i)):
-            found.append(mention)
+            found.append(_widened(mention, taken))
     return _collectives_share_country(found)
+
+
+def _widened(mention: GroupMention, taken: set[int]) -> GroupMention:
+    """The mention as the text says it: with its article and descriptive modifiers ("the
+    rebels", "anti-government protestors"), which tell an analyst (and gold) which group it
+    is; the key stays the role's. A modifier holding another actor's word ("Iran-backed"),
+    a number or a quantifier stays out: the patron and the count are facts of their own."""
+    head = mention.span[-1]
+    start = mention.span.start
+    for child in sorted(head.lefts, key=lambda c: -c.i):
+        words = range(child.left_edge.i, child.i + 1)
+        if child.i != start - 1 and child.right_edge.i != start - 1:
+            break  # only a run of modifiers that touches the mention
+        if child.dep_ not in WIDENING_DEPS or (child.dep_ == "det" and child.lower_ != "the"):
+            break
+        if any(i in taken or head.doc[i].like_num for i in words):
+            break
+        start = child.left_edge.i
+    return replace(mention, span=head.doc[start : head.i + 1])
 
 
 def _collectives_share_country(found: list[GroupMention]) -> list[GroupMention]:
@@ -137,7 +157,7 @@ def _role(token: Token) -> tuple[GroupType | None, int]:
     """The group type of the noun, trying "suicide bomber" before "bomber"; its first token."""
     nouns = _role_nouns()
     before = token.nbor(-1) if token.i > 0 else None
-    if before is not None and before.dep_ == "compound":
+    if before is not None and before.dep_ in ("compound", "amod"):
         for word in (before.lower_, before.lemma_.lower()):
             for head in (token.lower_, token.lemma_.lower()):
                 if (found := nouns.get(f"{word} {head}")) is not None:

@@ -249,7 +249,22 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         return _nearest_before(reading, token)
     if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL:
         return speaker_at(reading, token.idx, plural=token.lower_ in FIRST_PLURAL)
-    return _descriptor(reading, token) or _site_owner(reading, token, hops)
+    return (
+        _descriptor(reading, token)
+        or _described_forces(reading, token)
+        or _site_owner(reading, token, hops)
+    )
+
+
+def _described_forces(reading: Reading, token: Token) -> Actor | None:
+    """ "government troops", "regime forces": a state's arms named by a descriptor act for
+    the state the descriptor stands for (its military when the story has one)."""
+    if token.lower_ not in load_words("military_nouns.txt"):
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and (owner := _descriptor(reading, child)):
+            return _state_military(reading, token, owner) or owner
+    return None
 
 
 def _site_owner(reading: Reading, token: Token, hops: int) -> Actor | None:
