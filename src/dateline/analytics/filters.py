@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import pycountry
-
 from dateline.errors import InputError
 from dateline.reading import MODALITIES, PLOVER_TYPES
 
@@ -61,6 +59,8 @@ def alpha3(code: str) -> str:
     """Return a country code as the store keeps it (alpha-3): "lb" and "LBN" give "LBN"."""
     code = code.strip().upper()
     if len(code) == 2:
+        import pycountry  # here, not at the top: it loads only for --country (#12)
+
         country = pycountry.countries.get(alpha_2=code)
         return str(country.alpha_3) if country else code
     return code
