@@ -541,3 +541,20 @@ def test_code_events_with_after_an_object_is_an_instrument(nlp: Language) -> Non
     assert _names(reading, _only(reading, "THREATEN"))[1] != "the Rebels"
     reading = _read(nlp, "Freedonia met with Sylvania in the capital on Monday.")
     assert _names(reading, _only(reading, "CONSULT")) == ("Freedonia", "Sylvania")
+
+
+def test_code_events_a_role_before_a_site_names_its_owner(nlp: Language) -> None:
+    text = "Freedonia bombed Sylvanian Kurd rebel hideouts. Freedonia vowed to crush the rebels."
+    rebels = Actor(id="a9", name="Rebels", type="armed_group", country=None,
+                   mentions=(Mention(text="the rebels", start=text.index("the rebels"),
+                                     end=len(text) - 1),))  # fmt: skip
+    actors = (*_actors(text), rebels)
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Rebels")
+
+
+def test_code_events_a_future_cooperation_on_a_condition_stays_conditional(
+    nlp: Language,
+) -> None:
+    reading = _read(nlp, "Freedonia would attend the conference if there were no preconditions.")
+    assert _only(reading, "AGREE").modality == "conditional"

@@ -1,6 +1,7 @@
 """actors: who is in the story (see stage.py); lookups for later stages."""
 
 from dateline.actors.dictionary import ActorDictionary, Entry, country_of, load_actor_dictionary
+from dateline.actors.generic import is_role_noun
 from dateline.actors.lookup import actor_at
 from dateline.actors.stage import find_actors
 
@@ -10,5 +11,6 @@ __all__ = [
     "actor_at",
     "country_of",
     "find_actors",
+    "is_role_noun",
     "load_actor_dictionary",
 ]

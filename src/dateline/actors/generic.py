@@ -64,6 +64,12 @@ def _role_nouns() -> dict[str, GroupType]:
     return nouns
 
 
+def is_role_noun(token: Token) -> bool:
+    """Is the word a role that names a group of people ("rebel", "protester")?"""
+    nouns = _role_nouns()
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
+
+
 def find_groups(doc: Doc, taken: set[int]) -> list[GroupMention]:
     """Return the unnamed groups of `doc`, skipping role words other actors already hold.
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from dateline.actors import actor_at
+from dateline.actors import actor_at, is_role_noun
 from dateline.events.lexicon import load_words
 from dateline.events.syntax import is_infinitive_advcl, is_light
 from dateline.reading import Actor, Reading
@@ -229,6 +229,10 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     titled = _titled(reading, token)
     if titled is not None:  # "seized the acting Libyan ambassador": the envoy, not Libya
         return titled
+    if hops and token.lower_ in load_words("site_nouns.txt"):
+        owner = _site_owner(reading, token, hops)
+        if owner is not None:  # "Turkish Kurd rebel hideouts": the owner nearest the site
+            return owner
     # The head with its compounds first, then everything to its left ("Israeli strike"), then
     # (for targets) the whole phrase: "the deputy chief of Israel's militia ally".
     spans = [_tight(token), token.doc[token.left_edge.i : token.i + 1]]
@@ -277,8 +281,23 @@ def _site_owner(reading: Reading, token: Token, hops: int) -> Actor | None:
     for child in sorted(token.children, key=lambda c: -c.i):
         if child.dep_ in NOUN_SOURCE_DEPS:
             owner = resolve(reading, child, hops=hops - 1) or _descriptor(reading, child)
+            if owner is None and is_role_noun(child):
+                # "rebel hideouts": the rebels the story names elsewhere; the words before
+                # the role ("Turkish Kurd") describe them, they do not own the site.
+                return _group_by_role(reading, child)
             if owner is not None:
                 return owner
+    return None
+
+
+def _group_by_role(reading: Reading, role: Token) -> Actor | None:
+    """The unnamed group whose mentions have this role noun as their head ("the rebels")."""
+    doc, lemma = role.doc, role.lemma_.lower()
+    for actor in reading.actors:
+        for mention in actor.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.lemma_.lower() == lemma and span.root.i != role.i:
+                return actor
     return None
 
 

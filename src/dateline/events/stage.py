@@ -171,8 +171,10 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         code, modality = REFUSALS[info.code[:2]], "asserted"
         info = code_info(code)
     if info and info.code[:2] in INTENTS and modality != "negated" and is_future(trigger):
-        # PLOVER: "all cooperative actions reported in future tense ... imply intentions".
-        code, modality = INTENTS[info.code[:2]], "intended"
+        # PLOVER: "all cooperative actions reported in future tense ... imply intentions";
+        # a condition on it ("would attend if ...") stays the modality.
+        code = INTENTS[info.code[:2]]
+        modality = modality if modality == "conditional" else "intended"
         info = code_info(code)
     if info is None or not info.type:
         return  # CAMEO 01/02 (comments, appeals): PLOVER does not code them
