@@ -188,6 +188,7 @@ def test_code_events_a_reciprocal_act_goes_from_one_party_to_the_other(
         "Freedonia demanded that Sylvania lift the blockade of the port.",
         "Freedonia called upon Sylvania to respect the border.",
         "Freedonia encouraged Sylvania to release the prisoners.",
+        "Freedonia called for Sylvania to release the prisoners at once.",
     ],
 )
 def test_code_events_a_directive_is_one_request_to_its_addressee(nlp: Language, text: str) -> None:
@@ -558,3 +559,16 @@ def test_code_events_a_future_cooperation_on_a_condition_stays_conditional(
 ) -> None:
     reading = _read(nlp, "Freedonia would attend the conference if there were no preconditions.")
     assert _only(reading, "AGREE").modality == "conditional"
+
+
+def test_code_events_coordinated_directives_are_two_requests(nlp: Language) -> None:
+    reading = _read(
+        nlp, "Freedonia told Sylvania to open the border and demanded that the UN send monitors."
+    )
+    requests = [_names(reading, e) for e in reading.events if e.type == "REQUEST"]
+    assert requests == [("Freedonia", "Sylvania"), ("Freedonia", "United Nations")]
+
+
+def test_code_events_a_vow_of_force_is_a_conditional_threat(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia vowed to crush the Red Brigade within a month.")
+    assert _only(reading, "THREATEN").modality == "conditional"

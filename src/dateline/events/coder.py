@@ -108,6 +108,8 @@ def is_directive(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS for c in children
     )
     to_act = any(c.dep_ == "xcomp" and is_infinitive(c) for c in children)
+    # "called for the FARC to divulge": the addressee is the subject of a for-to clause.
+    for_to = any(_is_for_to(c) for c in children)
     # "demanded that they halt": only verbs that demand take a that-clause as the demanded act
     # ("told reporters that ..." reports); the clause marked by "that" and with its own subject.
     demands = load_cues().get("gov", {}).get(verb.lemma_.lower()) == "demanded"
@@ -115,7 +117,17 @@ def is_directive(verb: Token) -> bool:
         c.dep_ == "ccomp" and _has_own_subject(c) and any(m.lower_ == "that" for m in c.children)
         for c in children
     )
-    return (addressee and to_act) or that_act
+    return (addressee and to_act) or that_act or for_to
+
+
+def _is_for_to(clause: Token) -> bool:
+    """ "for X to act": an infinitive clause with its own subject, marked by "for"."""
+    return (
+        clause.dep_ in ("advcl", "ccomp", "xcomp")
+        and is_infinitive(clause)
+        and _has_own_subject(clause)
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+    )
 
 
 def reports_a_belief(verb: Token) -> bool:
@@ -253,6 +265,8 @@ def group_triggers(triggers: list[Trigger]) -> list[Cluster]:
 
 def _governor(trigger: Trigger, at: dict[int, Trigger]) -> Trigger | None:
     token = trigger.token
+    if trigger.entry is DIRECTIVE and token.dep_ == "conj":
+        return None  # "told X to go and demanded that Y stay": two demands, two addressees
     while token.dep_ == "conj" and token.head.i != token.i:  # conjuncts share a governor
         token = token.head
         if token.i in at:
@@ -281,6 +295,8 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
         return False  # CAMEO 01/02 triggers ("involved", "presented") are not coded
     if child.token.dep_ == "advcl" and child.token.tag_ == "VBG" and parent.root in VERBAL_ROOTS:
         return True  # "ruled out giving up weapons": the gerund is what is rejected
+    if parent.entry is DIRECTIVE and _is_for_to(child.token):
+        return True  # "called for X to divulge": the divulging is what is demanded
     if child.token.dep_ == "advcl" and _has_own_subject(child.token):
         return False  # "bombed X a day after rebels launched an assault": two acts, two actors
     same = _type(child) == _type(parent)

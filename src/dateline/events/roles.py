@@ -148,7 +148,8 @@ def _complement_target(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or is_infinitive_advcl(c)]
     for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if clause.dep_ == "ccomp" and subjects:
+        marked_for = any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+        if (clause.dep_ == "ccomp" or marked_for) and subjects:  # "that X go", "for X to go"
             return subjects
         objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
         found = objects + _prep_objects(clause, _partner(TARGET_PREPS, objects))

@@ -178,6 +178,8 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         info = code_info(code)
     if info is None or not info.type:
         return  # CAMEO 01/02 (comments, appeals): PLOVER does not code them
+    if info.type == "THREATEN" and modality == "intended":
+        modality = "conditional"  # a threat is conditional by nature (GOLD.md), never a plan
     roles = find_roles(cluster)
     if not roles.sources and not roles.targets:
         return  # no one acts and no one is acted on: not an event record
