@@ -66,3 +66,8 @@ def test_the_west_is_one_party(nlp: Language) -> None:
         _actors(nlp, "Western nations restored aid to the ministry.")["Western nations"].type
         == "other"
     )
+
+
+def test_extremists_are_an_armed_group(nlp: Language) -> None:
+    actors = _actors(nlp, "The extremists took over the city in January.")
+    assert actors["Extremists"].type == "armed_group"

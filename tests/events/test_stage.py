@@ -572,3 +572,14 @@ def test_code_events_coordinated_directives_are_two_requests(nlp: Language) -> N
 def test_code_events_a_vow_of_force_is_a_conditional_threat(nlp: Language) -> None:
     reading = _read(nlp, "Freedonia vowed to crush the Red Brigade within a month.")
     assert _only(reading, "THREATEN").modality == "conditional"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Brigade took over the town in January.",
+        "The Red Brigade seized the city overnight.",
+    ],
+)
+def test_code_events_taking_a_town_occupies_territory(nlp: Language, text: str) -> None:
+    assert [e.cameo for e in _read(nlp, text).events] == ["192"]
