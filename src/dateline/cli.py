@@ -249,15 +249,20 @@ def _scope(args: argparse.Namespace, store: Store) -> Scope:
 
 
 def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
-    """List stored actors, most named first, with their article and mention counts.
+    """List stored actors (one per person or body, however named), most named first; with
+    --merges, apply actors/data/actor_merges.tsv and list the actors named more than one way.
 
-    Example: dateline actors --limit 20 --format csv
+    Example: dateline actors --limit 20 --format csv; dateline actors --merges
     """
     from dateline.analytics import find_actors, format_result
+    from dateline.analytics.query import find_merges
     from dateline.store import Store
+    from dateline.store.actor_names import apply_merges_file
 
-    with Store(args.store or settings.store, read_only=True) as store:
-        result = find_actors(store, limit=args.limit)
+    with Store(args.store or settings.store, read_only=not args.merges) as store:
+        if args.merges:
+            apply_merges_file(store.con)
+        result = (find_merges if args.merges else find_actors)(store, limit=args.limit)
     print(format_result(result, args.format))
     return 0
 
@@ -482,6 +487,9 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     incidents.add_argument("--limit", type=_positive, default=50, help="rows to print (default 50)")
     actors = _add(commands, "actors", cmd_actors)
     actors.add_argument("--limit", type=_positive, default=50)
+    actors.add_argument(
+        "--merges", action="store_true", help="list (after applying) the merges of names (#9)"
+    )
     timeline = _add(commands, "timeline", cmd_timeline)
     timeline.add_argument("--dyad", required=True, help='two actor names: "Israel,Hezbollah"')
     sql = _add(commands, "sql", cmd_sql)

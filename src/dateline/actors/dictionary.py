@@ -168,3 +168,25 @@ def _read_organizations() -> list[Entry]:
             )
         )
     return entries
+
+
+# Phoenix agent codes for people in general ("man", "people"): not a role anyone holds.
+GENERIC_AGENT_CODES = frozenset({"PPL"})
+GENERIC_AGENT_WORDS = frozenset({"woman", "women", "person", "persons"})
+
+
+@cache
+def title_words() -> dict[str, str]:
+    """Return lower-case word -> role | modifier | rank | connector (titles.tsv + agents.tsv).
+
+    Here, not in persons.py, so that the store and analytics read titles without spaCy (#9).
+    """
+    words = {}
+    for row in read_table("agents.tsv"):
+        phrase, code = row[0].strip(), row[1].strip()
+        if " " not in phrase and code not in GENERIC_AGENT_CODES:
+            words[phrase] = "role"
+    for word in GENERIC_AGENT_WORDS:
+        words.pop(word, None)
+    words.update({row[0].strip(): row[1].strip() for row in read_table("titles.tsv")})
+    return words

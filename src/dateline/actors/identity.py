@@ -7,29 +7,41 @@ name and type give the same id on every ingest, so a re-ingest keeps it). The ru
 
 1. A person's name is compared without titles and ranks ("Ambassador", "Lt.-Gen.",
    titles.tsv), middle initials ("R."), case and accents: "Nikki R. Haley" = "Nikki Haley".
-2. A single name ("Haley") or a title with a surname joins the one full name of the same type
-   that ends in it; with two full names ending so ("George W. Bush", "George H. W. Bush" are
-   one after rule 1, "Jeb Bush" another) it joins none: a guess would merge two people.
+   Names equal so have one `name_key`.
+2. A single name ("Haley") or a title with a surname joins the full name of the same type
+   that ends in it when there is one, or when one is named in DOMINANCE times the articles
+   of any other ("Trump" is Donald Trump, though a store also names Melania Trump once);
+   with two comparable full names ending so ("George W. Bush", "Jeb Bush") it joins none: a
+   guess would merge two people.
 3. data/actor_merges.tsv, which an analyst edits, overrides both: "name<TAB>canonical" merges,
    "name<TAB>-" keeps a name apart.
+4. An unnamed group ("Militants", "People", "Civilians (Sudan)": a role noun, generic.py) is
+   one actor within its story only: the militants of a Kabul story and of a Gaza story are
+   not one actor, so its `name_key` carries the story.
 
-Nothing here reads the store; the store and the analytics call it on the names they hold.
+Nothing here reads the store; store/actor_names.py keeps the store's index with these rules.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.actors.dictionary import read_table
-from dateline.actors.persons import title_words
+from dateline.actors.dictionary import read_table, title_words
 
 KEEP_APART = "-"
 _TITLE_KINDS = frozenset({"role", "rank", "modifier"})
+# Rule 2: how much more often the most-named full name must be named than the next before a
+# bare surname joins it: 3 joins "Trump" to Donald Trump over a Melania Trump named once, and
+# "Bush" in news of 2008 to George W. Bush (9 articles of the demo corpus) over his father
+# (2), but keeps it apart between two people named comparably often (#9).
+DOMINANCE = 3
+_COUNTRY_SUFFIX = re.compile(r" \([^()]*\)$")  # generic.py's "Civilians (Sudan)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +114,73 @@ def _canonical(
     if len(words) > 1:
         return full[(actor.type, words)]
     names = by_surname.get((actor.type, words[0]) if words else ("", ""), set())
-    return next(iter(names)) if len(names) == 1 else actor.name
+    chosen = join_surname({name: 1 for name in names})
+    return chosen if chosen is not None else actor.name
+
+
+def join_surname(full_names: Mapping[str, int]) -> str | None:
+    """Return the full name (of those ending in one surname, with their article counts) that
+    a bare surname joins, or None when none clearly dominates (rule 2)."""
+    ranked = sorted(full_names.items(), key=_most_named)
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * max(ranked[1][1], 1):
+        return ranked[0][0]
+    return None
+
+
+def _most_named(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def actor_key(name: str, type_: str) -> str:
     """Return a stable id for a canonical actor: the same name and type, the same id."""
-    words = person_words(name) if type_ == "person" else (_fold(name),)
-    digest = hashlib.sha256(f"{type_}|{' '.join(words)}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{type_}|{name_words(name, type_)}".encode()).hexdigest()
     return f"A{digest[:12]}"
+
+
+def name_key(name: str, type_: str, *, story_id: str) -> str:
+    """Return the id of a written name (rule 1), scoped to its story for unnamed groups (rule 4)."""
+    if not is_unnamed_group(name):
+        return actor_key(name, type_)
+    digest = hashlib.sha256(f"{type_}|{name_words(name, type_)}|{story_id}".encode()).hexdigest()
+    return f"A{digest[:12]}"
+
+
+def name_words(name: str, type_: str) -> str:
+    """Return the words two written names of one actor share: a person's without titles."""
+    return " ".join(person_words(name)) if type_ == "person" else _fold(name)
+
+
+def ruled(name: str, type_: str, merges: Mapping[str, str] | None = None) -> str | None:
+    """Return what actor_merges.tsv says of a name: a canonical name, KEEP_APART, or None."""
+    merges = load_merges() if merges is None else merges
+    found = merges.get(_fold(name))
+    return found if found is not None else merges.get(name_words(name, type_))
+
+
+def display_name(name: str) -> str:
+    """Return a written name without leading titles, as written: "Ambassador Haley" -> "Haley"."""
+    words = name.split()
+    titles = title_words()
+    while len(words) > 1 and titles.get(_fold(words[0]).rstrip(".")) in _TITLE_KINDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_unnamed_group(name: str) -> bool:
+    """Return whether a name is generic.py's name of an unnamed group (a role noun)."""
+    noun = _fold(_COUNTRY_SUFFIX.sub("", name))
+    return noun in group_nouns()
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    """Return the role and collective nouns that name unnamed groups (generic.py's tables)."""
+    codes = {row[0].strip() for row in read_table("group_types.tsv")}
+    nouns = {row[0].strip().lower() for row in read_table("collective_nouns.tsv")}
+    for row in read_table("agents.tsv"):
+        if row[1].strip()[:3] in codes:
+            phrase = row[0].strip().lower()
+            nouns |= {phrase, phrase + "s"}  # generic.py names a plural as written
+    return frozenset(nouns)

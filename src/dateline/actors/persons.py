@@ -10,16 +10,12 @@ elite forces" (found through the parse's `appos` arc, without its relative claus
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.actors.dictionary import read_table
+from dateline.actors.dictionary import title_words
 from dateline.actors.matching import LOCATIVE, POSSESSIVES, Hit
 
-# Phoenix agent codes for people in general ("man", "people"): not a role anyone holds.
-GENERIC_AGENT_CODES = frozenset({"PPL"})
-GENERIC_AGENT_WORDS = frozenset({"woman", "women", "person", "persons"})
 TITLE_KINDS = frozenset({"rank", "connector", "role", "modifier"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "to", "in", "into", "over", "against", "toward"})
 RELATIVE_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj"})
@@ -32,20 +28,6 @@ class Person:
     span: Span  # the name as written, rank and possessive left out
     role: str | None
     affiliation: Hit | None  # the hit whose actor gives the person's country
-
-
-@cache
-def title_words() -> dict[str, str]:
-    """Return lower-case word -> role | modifier | rank | connector (titles.tsv + agents.tsv)."""
-    words = {}
-    for row in read_table("agents.tsv"):
-        phrase, code = row[0].strip(), row[1].strip()
-        if " " not in phrase and code not in GENERIC_AGENT_CODES:
-            words[phrase] = "role"
-    for word in GENERIC_AGENT_WORDS:
-        words.pop(word, None)
-    words.update({row[0].strip(): row[1].strip() for row in read_table("titles.tsv")})
-    return words
 
 
 def find_persons(doc: Doc, hits: list[Hit], names: list[Span]) -> list[Person]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dateline.analytics.query import ACTORS
 from dateline.store.store import Result, Store
 
 
@@ -64,6 +65,6 @@ def find_reading(store: Store, article_id: str) -> str | None:
 
 
 def count_actors(store: Store) -> int:
-    """Return how many distinct actor names the store holds (find_actors groups by name)."""
-    rows = store.query("SELECT count(DISTINCT name) FROM actors").rows
+    """Return how many actors the store holds, as find_actors counts them (#9)."""
+    rows = store.query(f"SELECT count(DISTINCT key) FROM ({ACTORS})").rows
     return int(rows[0][0]) if rows else 0

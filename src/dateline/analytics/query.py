@@ -40,38 +40,102 @@ class Summary:
     top_dyads: tuple[tuple[str, str, int], ...]  # source, target, incidents
 
 
+# Stored actors as one row per actor (#9): written names grouped by the actor they are one of
+# (the actor_identity view, store/actor_names.py); rows stored before schema 3 (no name_key,
+# until `dateline reread`) group by name. An outlet counts only in articles where it is a party
+# to an event: news names Reuters and AP as its reporters ("told Reuters"), and a reporter is no
+# actor of the story (#9). The reading keeps them: who reported what is the sources layer's.
+ACTORS = """
+WITH parties AS (
+    SELECT article_id, source_actor AS id FROM events WHERE source_actor IS NOT NULL
+    UNION SELECT article_id, target_actor FROM events WHERE target_actor IS NOT NULL
+)
+SELECT a.article_id, a.id, a.type, a.country, coalesce(k.key, a.name) AS key,
+       coalesce(k.name, a.name) AS name
+FROM actors a LEFT JOIN actor_identity k ON k.name_key = a.name_key
+LEFT JOIN parties p ON p.article_id = a.article_id AND p.id = a.id
+WHERE a.type IS DISTINCT FROM 'media' OR p.id IS NOT NULL
+"""
+
+
 def find_actors(store: Store, *, limit: int = 50, offset: int = 0) -> Result:
-    """Return actors by name with how many articles and mentions name them, most named first."""
+    """Return actors (one row per actor however named) with how many articles and mentions
+    name them, most named first."""
     return store.query(
-        "SELECT a.name, any_value(a.type) AS type, any_value(a.country) AS country, "
-        "count(DISTINCT a.article_id) AS articles, count(m.start) AS mentions "
-        "FROM actors a LEFT JOIN mentions m ON m.article_id = a.article_id "
-        "AND m.kind = 'actor' AND m.fact_id = a.id "
-        "GROUP BY a.name ORDER BY articles DESC, mentions DESC, a.name LIMIT ? OFFSET ?",
+        f"WITH named AS ({ACTORS}) "
+        "SELECT any_value(n.name) AS name, mode(n.type) AS type, mode(n.country) AS country, "
+        "count(DISTINCT n.article_id) AS articles, count(m.start) AS mentions, n.key "
+        "FROM named n LEFT JOIN mentions m ON m.article_id = n.article_id "
+        "AND m.kind = 'actor' AND m.fact_id = n.id "
+        "GROUP BY n.key ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?",
         [limit, offset],
     )
 
 
+def find_merges(store: Store, *, limit: int = 50, offset: int = 0) -> Result:
+    """Return each actor the store names more than one way, with the names merged into it."""
+    return store.query(
+        "SELECT k.name AS actor, k.key, any_value(n.type) AS type, "
+        "string_agg(n.name, '; ' ORDER BY n.articles DESC, n.name) AS names, "
+        "sum(n.articles) AS articles FROM actor_names n "
+        "JOIN actor_identity k ON k.name_key = n.name_key GROUP BY k.key, k.name "
+        "HAVING count(*) > 1 ORDER BY articles DESC, actor LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+
+
+# An incident's parties as actors (#9): `{side}` is source or target; name and key fall back
+# to the written name where the store has no key for it.
+def party(side: str, alias: str = "i") -> str:
+    """Return the SQL joining an incident's party to its actor, aliased by the side's letter."""
+    return f"LEFT JOIN actor_identity {side[0]} ON {side[0]}.name_key = {alias}.{side}_key"
+
+
+def party_name(side: str, alias: str = "i") -> str:
+    """Return the SQL of a party's actor name (its canonical name, else as written)."""
+    return f"coalesce({side[0]}.name, {alias}.{side}_name)"
+
+
+def party_key(side: str, alias: str = "i") -> str:
+    """Return the SQL of a party's actor key (else its written name, in lower case)."""
+    return f"coalesce({side[0]}.key, lower({alias}.{side}_name))"
+
+
 def timeline(store: Store, source: str, target: str) -> list[Day]:
     """Return per-day incident and report counts and summed Goldstein for a dyad, either way."""
+    one, other = actor_keys(store, source), actor_keys(store, target)
     rows = store.query(
-        "SELECT earliest, count(*), sum(reports), sum(goldstein) FROM incidents "
-        "WHERE earliest IS NOT NULL AND ("
-        "(lower(source_name) = lower(?) AND lower(target_name) = lower(?)) OR "
-        "(lower(source_name) = lower(?) AND lower(target_name) = lower(?))) "
-        "GROUP BY earliest ORDER BY earliest",
-        [source, target, target, source],
+        "SELECT i.earliest, count(*), sum(i.reports), sum(i.goldstein) FROM incidents i "
+        f"{party('source')} {party('target')} WHERE i.earliest IS NOT NULL AND ("
+        f"({party_key('source')} IN (SELECT unnest(?)) AND "
+        f"{party_key('target')} IN (SELECT unnest(?))) OR "
+        f"({party_key('source')} IN (SELECT unnest(?)) AND "
+        f"{party_key('target')} IN (SELECT unnest(?)))) "
+        "GROUP BY i.earliest ORDER BY i.earliest",
+        [one, other, other, one],
     ).rows
     return [Day(day=r[0], incidents=int(r[1]), reports=int(r[2]), goldstein=float(r[3]))
             for r in rows]  # fmt: skip
 
 
-def top_dyads(store: Store, *, limit: int = 5) -> tuple[tuple[str, str, int], ...]:
-    """Return the dyads with the most incidents: (source, target, incidents)."""
+def actor_keys(store: Store, name: str) -> list[str]:
+    """Return the keys of the actors a name may mean: those it is a written or canonical name
+    of, and the name itself in lower case (how an incident without keys is matched)."""
     rows = store.query(
-        "SELECT source_name, target_name, count(*) AS n FROM incidents "
-        "WHERE source_name IS NOT NULL AND target_name IS NOT NULL "
-        "GROUP BY ALL ORDER BY n DESC, source_name, target_name LIMIT ?",
+        "SELECT DISTINCT key FROM actor_identity WHERE lower(name) = lower(?) "
+        "UNION SELECT DISTINCT n.key FROM actor_names n WHERE lower(n.name) = lower(?)",
+        [name, name],
+    ).rows
+    return [str(r[0]) for r in rows] + [name.lower()]
+
+
+def top_dyads(store: Store, *, limit: int = 5) -> tuple[tuple[str, str, int], ...]:
+    """Return the dyads of actors with the most incidents: (source, target, incidents)."""
+    rows = store.query(
+        f"SELECT any_value({party_name('source')}) AS s, any_value({party_name('target')}) AS t, "
+        f"count(*) AS n FROM incidents i {party('source')} {party('target')} "
+        "WHERE i.source_name IS NOT NULL AND i.target_name IS NOT NULL "
+        f"GROUP BY {party_key('source')}, {party_key('target')} ORDER BY n DESC, s, t LIMIT ?",
         [limit],
     ).rows
     return tuple((str(r[0]), str(r[1]), int(r[2])) for r in rows)

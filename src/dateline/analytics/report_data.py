@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from dateline.analytics.filters import EVERYTHING, Scope, incident_sql
+from dateline.analytics.query import party, party_key, party_name
 from dateline.errors import InputError
 from dateline.store.store import Result, Store
 
@@ -110,10 +111,12 @@ def _escalation(r: tuple[Any, ...]) -> Escalation:
 def actor_network(store: Store, scope: Scope = EVERYTHING, *, limit: int = 30) -> Network:
     """Return the `limit` heaviest dyads as edges, with the actors they join as nodes."""
     where, params = incident_sql(scope)
-    rows = store.query(
-        "SELECT i.source_name, i.target_name, count(*) AS n, sum(coalesce(i.goldstein, 0)) "
-        f"FROM incidents i WHERE {where} AND i.source_name IS NOT NULL "
-        "AND i.target_name IS NOT NULL GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+    rows = store.query(  # one node per actor however its reports name it (#9)
+        f"SELECT any_value({party_name('source')}), any_value({party_name('target')}), "
+        "count(*) AS n, sum(coalesce(i.goldstein, 0)) "
+        f"FROM incidents i {party('source')} {party('target')} WHERE {where} "
+        "AND i.source_name IS NOT NULL AND i.target_name IS NOT NULL "
+        f"GROUP BY {party_key('source')}, {party_key('target')} ORDER BY n DESC, 1, 2 LIMIT ?",
         [*params, limit],
     ).rows
     edges = tuple(

@@ -202,6 +202,7 @@ class ActorItem(BaseModel):
     country: str | None
     articles: int
     mentions: int
+    key: str | None = None  # the actor's stable id across articles and re-reads (#9)
 
 
 class FailureItem(BaseModel):

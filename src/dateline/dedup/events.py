@@ -50,6 +50,10 @@ class EventRecord:
     text: str
     goldstein: float
     background: bool = False
+    source_key: str | None = None  # the parties' name_keys (store/actor_names.py, #9)
+    target_key: str | None = None
+    lat: float | None = None  # the place's (#9)
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,6 +73,10 @@ class Incident:
     publishers: tuple[str, ...]
     goldstein: float
     background: bool
+    source_key: str | None = None  # the first report's parties' name_keys (#9)
+    target_key: str | None = None
+    lat: float | None = None  # of place_name, from the report that gave it (#9)
+    lon: float | None = None
 
 
 @dataclass(slots=True)
@@ -218,14 +226,14 @@ def _incident(cluster: _Cluster) -> Incident:
     first = cluster.first
     earliest = [m.earliest for m in members if m.earliest]
     latest = [m.latest or m.earliest for m in members if m.latest or m.earliest]
-    places = [m.place_name for m in members if m.place_name]
+    placed = [m for m in members if m.place_name]
     goldstein = sorted(m.goldstein for m in members)[len(members) // 2]  # median report
     return Incident(
         id=hashlib.sha256(f"incident\x1f{first.id}".encode()).hexdigest()[:16],
         type=first.type,
         source_name=first.source_name,
         target_name=first.target_name,
-        place_name=places[0] if places else None,
+        place_name=placed[0].place_name if placed else None,
         earliest=min(earliest) if earliest else None,
         latest=max(d for d in latest if d) if latest else None,
         event_ids=tuple(m.id for m in members),
@@ -234,4 +242,8 @@ def _incident(cluster: _Cluster) -> Incident:
         publishers=tuple(sorted({m.publisher for m in members if m.publisher})),
         goldstein=goldstein,
         background=all(m.background for m in members),
+        source_key=first.source_key,
+        target_key=first.target_key,
+        lat=placed[0].lat if placed else None,
+        lon=placed[0].lon if placed else None,
     )

@@ -32,7 +32,8 @@ from dateline.store.store import Store
 
 _EVENTS = """
 SELECT e.id, e.article_id, a.story_id, a.publisher, e.type, e.source_name, e.target_name,
-       e.place_name, e.earliest, e.latest, e.text, e.goldstein, e.background
+       e.place_name, e.earliest, e.latest, e.text, e.goldstein, e.background,
+       e.source_key, e.target_key, e.lat, e.lon
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 _INCIDENTS = pa.schema([
@@ -40,7 +41,8 @@ _INCIDENTS = pa.schema([
     ("target_name", pa.string()), ("place_name", pa.string()), ("earliest", pa.date32()),
     ("latest", pa.date32()), ("reports", pa.int32()), ("articles", pa.int32()),
     ("stories", pa.int32()), ("publishers", pa.list_(pa.string())), ("goldstein", pa.float64()),
-    ("background", pa.bool_()),
+    ("background", pa.bool_()), ("source_key", pa.string()), ("target_key", pa.string()),
+    ("lat", pa.float64()), ("lon", pa.float64()),
 ])  # fmt: skip
 _LINKS = pa.schema([("incident_id", pa.string()), ("event_id", pa.string())])
 
@@ -192,7 +194,8 @@ def _incident_row(i: Incident) -> dict[str, Any]:
         "place_name": i.place_name, "earliest": i.earliest, "latest": i.latest,
         "reports": len(i.event_ids), "articles": len(i.article_ids),
         "stories": len(i.story_ids), "publishers": list(i.publishers),
-        "goldstein": i.goldstein, "background": i.background,
+        "goldstein": i.goldstein, "background": i.background, "source_key": i.source_key,
+        "target_key": i.target_key, "lat": i.lat, "lon": i.lon,
     }  # fmt: skip
 
 
@@ -200,5 +203,6 @@ def _record(r: tuple[Any, ...]) -> EventRecord:
     return EventRecord(
         id=r[0], article_id=r[1], story_id=r[2], publisher=r[3], type=r[4],
         source_name=r[5], target_name=r[6], place_name=r[7], earliest=r[8], latest=r[9],
-        text=r[10], goldstein=float(r[11] or 0.0), background=bool(r[12]),
+        text=r[10], goldstein=float(r[11] or 0.0), background=bool(r[12]), source_key=r[13],
+        target_key=r[14], lat=r[15], lon=r[16],
     )  # fmt: skip

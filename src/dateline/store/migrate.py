@@ -27,9 +27,43 @@ _CO_PARTIES = (
 )
 
 
+# 3 (#9): one actor across articles. actors.name_key is the id of a written name (titles,
+# initials and case aside; actors/identity.py); actor_names indexes each name_key once, with
+# the actor (key) it belongs to, so a new article's names are resolved by lookups in it, never
+# by a pass over the store. Events and incidents carry their parties' name_keys and the lat/lon
+# of their place (filled here for stored events; store/actor_names.py fills the keys).
+_ACTOR_IDENTITY = """
+ALTER TABLE actors ADD COLUMN name_key VARCHAR;
+ALTER TABLE events ADD COLUMN source_key VARCHAR;
+ALTER TABLE events ADD COLUMN target_key VARCHAR;
+ALTER TABLE events ADD COLUMN lat DOUBLE;
+ALTER TABLE events ADD COLUMN lon DOUBLE;
+ALTER TABLE incidents ADD COLUMN source_key VARCHAR;
+ALTER TABLE incidents ADD COLUMN target_key VARCHAR;
+ALTER TABLE incidents ADD COLUMN lat DOUBLE;
+ALTER TABLE incidents ADD COLUMN lon DOUBLE;
+UPDATE events SET lat = p.lat, lon = p.lon FROM places p
+    WHERE p.article_id = events.article_id AND p.id = events.place_id;
+CREATE TABLE actor_names (
+    name_key VARCHAR PRIMARY KEY,
+    type VARCHAR,
+    name VARCHAR NOT NULL,      -- its longest written form, titles left out
+    words VARCHAR NOT NULL,     -- identity.name_words: what the merges file is matched on
+    surname VARCHAR,            -- a person's last word: the lookup of rule 2
+    "full" BOOLEAN NOT NULL,    -- a person's name of two words or more, or not a person
+    articles INTEGER NOT NULL,  -- how many stored articles name it
+    key VARCHAR NOT NULL        -- the actor it is one of: its own name_key, or another's
+);
+CREATE INDEX actor_names_surname ON actor_names (surname);
+CREATE VIEW actor_identity AS
+    SELECT n.name_key, n.key, coalesce(c.name, n.name) AS name, n.type
+    FROM actor_names n LEFT JOIN actor_names c ON c.name_key = n.key;
+"""
+
+
 def migrations() -> tuple[tuple[int, str], ...]:
     """Return every (version, SQL) in order; version 1 is schema.sql."""
-    return ((1, _initial_schema()), (2, _CO_PARTIES))
+    return ((1, _initial_schema()), (2, _CO_PARTIES), (3, _ACTOR_IDENTITY))
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

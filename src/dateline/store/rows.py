@@ -25,7 +25,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "kind", "published_earliest", "published_latest", "published_basis", "dateline_place",
         "dateline_wire", "text", "reading", "minhash",
     ),
-    "actors": ("article_id", "id", "name", "type", "country", "role", "part_of", "code"),
+    "actors": (
+        "article_id", "id", "name", "type", "country", "role", "part_of", "code", "name_key",
+    ),
     "mentions": ("article_id", "kind", "fact_id", "text", "start", "end"),
     "quotes": (
         "article_id", "id", "text", "direct", "speaker_text", "speaker_actor", "speaker_kind",
@@ -39,7 +41,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "plover_score", "source_actor", "target_actor", "source_name", "target_name",
         "modality", "earliest", "latest", "date_basis", "background", "place_id", "place_name",
         "attribution", "confidence", "trigger", "text", "start", "end", "co_sources",
-        "co_targets",
+        "co_targets", "source_key", "target_key", "lat", "lon",
     ),
     "times": ("article_id", "text", "earliest", "latest", "value", "type", "start", "end"),
     "places": ("article_id", "id", "name", "country", "lat", "lon", "kind", "geonameid"),
@@ -105,8 +107,9 @@ def fact_rows(reading: Reading) -> FactRows:
     r = reading
     tables: dict[str, list[Row]] = {name: [] for name in FACT_TABLES}
     for actor in r.actors:
+        # name_key waits for the story, which the writer assigns (store/actor_names.py)
         tables["actors"].append((aid, actor.id, actor.name, actor.type, actor.country,
-                                 actor.role, actor.part_of, actor.code))  # fmt: skip
+                                 actor.role, actor.part_of, actor.code, None))  # fmt: skip
         tables["mentions"] += [(aid, "actor", actor.id, m.text, m.start, m.end)
                                for m in actor.mentions]  # fmt: skip
     for place in r.places:
@@ -134,20 +137,23 @@ def fact_rows(reading: Reading) -> FactRows:
 def _event_rows(reading: Reading) -> list[Row]:
     aid = reading.require_article().id
     names = {a.id: a.name for a in reading.actors}
-    places = {p.id: p.name for p in reading.places}
+    places = {p.id: p for p in reading.places}
     rows: dict[str, Row] = {}  # by event id: the same fact told twice is one row
     for e in reading.events:
         source, target = names.get(e.source or ""), names.get(e.target or "")
         eid = event_id(aid, e, source, target)
         earliest, latest, basis = _event_days(reading, e)
+        place = places.get(e.place or "")
         published = reading.require_article().published.earliest
         rows.setdefault(eid, (
             eid, aid, e.id, e.type, e.mode, e.cameo, e.cameo_label, e.goldstein, e.plover_score,
             e.source, e.target, source, target, e.modality, earliest, latest, basis,
             basis == "event" and is_background(latest or earliest, published),
-            e.place, places.get(e.place or ""), e.attribution, e.confidence,
+            e.place, place.name if place else None, e.attribution, e.confidence,
             e.trigger.text if e.trigger else None, e.evidence.text, e.evidence.start,
             e.evidence.end, list(e.co_sources), list(e.co_targets),
+            None, None,  # source_key, target_key: the writer's, like the actors' name_key
+            place.lat if place else None, place.lon if place else None,
         ))  # fmt: skip
     return list(rows.values())
 

@@ -19,6 +19,7 @@ import duckdb
 
 from dateline.errors import StoreError
 from dateline.reading import Reading, to_json
+from dateline.store.actor_names import index_actors, key_rows
 from dateline.store.migrate import migrate
 from dateline.store.rows import COLUMNS, FACT_TABLES, STORY, Prepared, Row, fact_rows, prepare
 
@@ -170,7 +171,7 @@ class Store:
                 tables["articles"].append(
                     (*done.article[:STORY], story, *done.article[STORY + 1 :])
                 )
-                for table, rows in done.facts.tables:
+                for table, rows in key_rows(done.facts, story).tables:
                     tables[table] += rows
             tables["inputs"].append(
                 (item.content_hash, done.source, item.fetched_at, done.article_id, status)
@@ -178,18 +179,25 @@ class Store:
             written.append(Written(article_id=done.article_id, story_id=stories[done.article_id],
                                    status=status))  # fmt: skip
         self._insert_rows(tables)
+        index_actors(self.con, tables["actors"])
         return written
 
     def replace_facts(self, readings: Sequence[Reading]) -> None:
         """Replace stored articles' fact rows and reading JSON with new readings'."""
         ids = [r.require_article().id for r in readings]
+        stories = self._stored_stories(ids)
         tables: dict[str, list[Row]] = {t: [] for t in FACT_TABLES}
-        for reading in readings:
-            for table, rows in fact_rows(reading).tables:
+        for reading, aid in zip(readings, ids, strict=True):
+            for table, rows in key_rows(fact_rows(reading), stories.get(aid, aid)).tables:
                 tables[table] += rows
+        names = ", ".join(f'"{c}"' for c in COLUMNS["actors"])
+        old = self.con.execute(
+            f"SELECT {names} FROM actors WHERE article_id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
         for table in FACT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
         self._insert_rows(tables)
+        index_actors(self.con, tables["actors"], removed=[r for r in old if r[-1] is not None])
         self.con.executemany(
             "UPDATE articles SET reading = ? WHERE id = ?",
             [[to_json(r, indent=None), aid] for r, aid in zip(readings, ids, strict=True)],
