@@ -583,3 +583,21 @@ def test_code_events_a_vow_of_force_is_a_conditional_threat(nlp: Language) -> No
 )
 def test_code_events_taking_a_town_occupies_territory(nlp: Language, text: str) -> None:
     assert [e.cameo for e in _read(nlp, text).events] == ["192"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Freedonia and Sylvania reached an agreement on the border.", "AGREE"),
+        ("Freedonia sent 200 troops to Sylvania last week.", "AID"),
+    ],
+)
+def test_code_events_reaching_a_deal_agrees_and_sending_troops_aids(
+    nlp: Language, text: str, kind: str
+) -> None:
+    assert _only(_read(nlp, text), kind)
+
+
+def test_code_events_what_people_carry_is_no_act(nlp: Language) -> None:
+    reading = _read(nlp, "Sylvanian men armed with pistols seized the Freedonian envoy.")
+    assert [e.type for e in reading.events] == ["ASSAULT"]

@@ -233,6 +233,13 @@ def _mod_words(token: Token) -> frozenset[str]:
 
 def _stands(trigger: Trigger) -> bool:
     """Nouns marked not-alone need a support verb ("reached a deal"), or a governing trigger."""
+    token = trigger.token
+    if (
+        token.dep_ in ("acl", "amod")
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in (load_words("stative_participles.txt"))
+    ):
+        return False  # "men armed with pistols": what they carry, not an act
     if trigger.entry.alone:
         return True
     # "the war it has been waging": a light verb in the noun's relative clause carries it too.
