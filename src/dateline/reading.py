@@ -102,6 +102,7 @@ class Article:
     byline: tuple[str, ...] = ()
     dateline: Dateline | None = None
     published: Published = field(default_factory=Published)
+    date_line: str | None = None  # the page's date line as shown; in `text` after the standfirst
     captions: tuple[Caption, ...] = ()
     body: str = ""
     text: str = ""

@@ -1,8 +1,9 @@
 """PageParts to Article: split the dateline off, join the text, set every offset.
 
-`Article.text` is headline, standfirst, caption texts and body, joined by blank lines, in that
-order (READING.md); each caption's start/end and `body_start` point into it. Both page readers
-(HTML and plain text) end here, so the dateline of either is split the same way.
+`Article.text` is headline, standfirst, the page's date line, caption texts and body, joined by
+blank lines, in that order (READING.md's order, with the date line added in #9); each caption's
+start/end and `body_start` point into it. Both page readers (HTML and plain text) end here, so
+the dateline of either is split the same way.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
         raise InputError(
             source, f"no article found: {len(body)} characters of body, fewer than {MIN_BODY_CHARS}"
         )
-    head = [piece for piece in (parts.headline, parts.standfirst) if piece]
+    # The page's date line follows the headline and deck, as pages print it: it is a time
+    # the reader is shown (READING.md), so the text carries it, but it is no body text.
+    head = [piece for piece in (parts.headline, parts.standfirst, parts.date_line) if piece]
     captions, text = _place_captions(_JOIN.join(head), parts.captions)
     body_start = len(text) + len(_JOIN) if text else 0
     text = f"{text}{_JOIN}{body}" if text else body
@@ -50,6 +53,7 @@ def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
         byline=parts.byline,
         dateline=dateline,
         published=published,
+        date_line=parts.date_line,
         captions=captions,
         body=body,
         text=text,

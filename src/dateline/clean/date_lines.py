@@ -130,3 +130,44 @@ def month_stems() -> dict[int, tuple[str, ...]]:
             number, words = line.split("\t")
             stems[int(number)] = tuple(words.split())
     return stems
+
+
+# A date line's furniture besides its date: a clock, a zone, separators ("1:23 p.m.",
+# "| 10:11am", "- 6:11 PM", "7:51 PM CST", "at 07:52 AM").
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|(?-i:\b[A-Z]{2,4}\b)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+DATE_LINE_MAX_CHARS = 90
+# Words a date line may hold besides its labels: "This story is from ...", "Posted by X".
+DATE_LINE_OTHER_WORDS = 4
+
+
+def is_date_line(text: str) -> bool:
+    """Return True when `text` is a short line that is mostly a full date and its labels."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return False
+    match = next((m for p in _date_patterns() if (m := p.search(text))), None)
+    if match is None:
+        return False
+    rest = _CLOCK.sub(" ", f"{text[: match.start()]} {text[match.end() :]}")
+    rest = _label_pattern().sub(" ", rest)
+    return len(_WORD.findall(rest)) <= DATE_LINE_OTHER_WORDS
+
+
+def find_day(text: str) -> date | None:
+    """Return the day `text` labels as published, else the first full date it writes."""
+    published, _updated = labelled_days(text)
+    if published:
+        return published[0]
+    for pattern in _date_patterns():
+        if (match := pattern.search(text)) and (day := _day(match)):
+            return day
+    return None
+
+
+def is_update_line(text: str) -> bool:
+    """Return True when the first date of `text` follows an update label ("Updated 5 March")."""
+    published, updated = labelled_days(text)
+    return bool(updated) and not published

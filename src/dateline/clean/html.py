@@ -24,7 +24,9 @@ from trafilatura.utils import load_html
 
 from dateline.clean.bylines import parse_byline
 from dateline.clean.captions import find_captions, split_credit
+from dateline.clean.date_lines import find_day, is_date_line, is_update_line
 from dateline.clean.html_blocks import byline_line, removed_blocks, visible_text
+from dateline.clean.html_tree import repair_tree
 from dateline.clean.metadata import (
     PageMeta,
     clean_space,
@@ -39,6 +41,7 @@ from dateline.reading import Caption, Removed
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:--|[|–—:·•>-])\s+|\s+[|»]\s*")
 _NOT_WORD = re.compile(r"\W+")
+_STAMP_LINES = 5  # date stamps are looked for among the extracted text's first lines
 PROSE_CELL_WORDS = 12  # a table cell this long is text, not a menu label
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
 
@@ -65,6 +68,7 @@ def read_html_page(source: str, text: str) -> PageParts:
     tree = load_html(deep if deep is not None else text)
     if tree is None:
         raise InputError(source, "no article found: the HTML has no readable tree")
+    tree = repair_tree(tree)
     visible = visible_text(tree)
     meta = read_metadata(tree, visible=visible)
     marks = _mark_elements(tree)
@@ -81,6 +85,8 @@ def read_html_page(source: str, text: str) -> PageParts:
     if _captions_outweigh_body(kept, removed):
         captions = ()  # a gallery or slideshow: its "captions" are the story itself
         kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
+    date_line, kept, stamps = _take_date_line(meta, kept)
+    removed += stamps
     shown = [*shown_lines, headline, standfirst or "", *_caption_texts(captions)]
     removed += table_rows + removed_blocks(visible, shown)
     return PageParts(
@@ -94,16 +100,38 @@ def read_html_page(source: str, text: str) -> PageParts:
         paragraphs=tuple(kept),
         removed=tuple(removed),
         stated_date=meta.published,
+        date_line=date_line,
         url=meta.url,
     )
+
+
+def _take_date_line(meta: PageMeta, kept: list[str]) -> tuple[str | None, list[str], list[Removed]]:
+    """The story's date line, and the body without the date stamps at its top.
+
+    A stamp ("30 May 2013 Last updated at 21:02 ET", "Created: Wednesday, 09 Jan 2008") among
+    the first lines of the extracted text is page furniture, not story; it moves to the head
+    as the date line when it names the publication day, and a second stamp is removed. Only
+    a line that names the day the page was dated by is kept as the date line: another date
+    beside the headline (a video's, a teaser's) is not the story's.
+    """
+    top = [i for i, line in enumerate(kept[:_STAMP_LINES]) if is_date_line(line)]
+    stamps = [kept[i] for i in top if find_day(kept[i]) == meta.published]
+    lines = [meta.date_line, *sorted(stamps, key=is_update_line)] if meta.date_line else stamps
+    date_line = next((line for line in lines if line and find_day(line) == meta.published), None)
+    if date_line is None:
+        return None, kept, []
+    moved = set(stamps)
+    body = [line for line in kept if line not in moved]
+    return date_line.strip("| "), body, [Removed(text=line, reason="date") for line in stamps]
 
 
 def _unbox_table_rows(lines: list[str]) -> tuple[list[str], list[Removed]]:
     """Undo a layout table: trafilatura writes its rows as "| cell | cell |".
 
     Old table-layout pages hold the whole story in one cell: a row with prose keeps its
-    cells' text, and an empty row is nothing. A row of short cells may be a menu or a table
-    the story holds (dropping them cost must-keep text on trafilatura-eval), so it stays.
+    cells' text, and an empty row (or the "|---|" rule under a header row) is nothing. A row
+    of short cells may be a menu or a table the story holds (dropping them cost must-keep
+    text on trafilatura-eval), so it stays.
     """
     kept: list[str] = []
     removed: list[Removed] = []
@@ -111,7 +139,7 @@ def _unbox_table_rows(lines: list[str]) -> tuple[list[str], list[Removed]]:
         if not (line.startswith("|") and line.endswith("|")):
             kept.append(line)
             continue
-        cells = [c.strip() for c in line.strip("|").split("|") if c.strip()]
+        cells = [c.strip() for c in line.strip("|").split("|") if c.strip(" -:")]
         if any(_is_prose(cell) for cell in cells):
             kept.append(" ".join(cells))
         elif cells:

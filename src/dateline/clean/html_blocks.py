@@ -23,19 +23,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from dateline.clean.line_features import DATE_SHAPE, load_words
 from dateline.clean.metadata import load_hints
+from dateline.clean.story_date import VISIBLE_TEXT
 from dateline.reading import Removed
 
 # Visible text: no scripts, styles or templates. (An ancestor test for hidden elements would
 # double the cost of the walk for the few pages that hide any text.)
-_TEXT = XPath(
-    "//body//text()[normalize-space()][not(parent::script or parent::style or "
-    "parent::noscript or parent::template or parent::svg)]"
-)
+_TEXT = VISIBLE_TEXT
 _WORDS = re.compile(r"\w+")
 _SHORT_WORDS = 5  # shorter blocks must match a whole kept line: "Home" is in "homeland"
 _PLAIN_CHARS = 40  # long enough that being inside a kept line means being kept

@@ -25,7 +25,7 @@ from dateline.clean.bylines import is_names_only, names_only, parse_byline
 from dateline.clean.captions import split_credit
 from dateline.clean.datelines import is_dateline_line
 from dateline.clean.line_features import Line, read_lines
-from dateline.clean.page_facts import find_publisher, find_stated_date
+from dateline.clean.page_facts import find_date_line, find_publisher, find_stated_date
 from dateline.clean.parts import PageParts
 from dateline.clean.site_names import ui_word_count
 from dateline.reading import Caption, Removed
@@ -242,6 +242,8 @@ def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
     headline = by_label.get("headline", [])
     standfirst = by_label.get("standfirst", [])
     kept = {"headline", "standfirst", "body", "caption"}
+    story_dates, at = _story_date_lines(by_label), headline[0].index if headline else None
+    date_line = find_date_line(story_dates, at)
     return PageParts(
         headline=headline[0].text if headline else "",
         standfirst=standfirst[0].text if standfirst else None,
@@ -254,9 +256,8 @@ def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
             for line in lines
             if labels[line.index] not in kept
         ),
-        stated_date=find_stated_date(
-            _story_date_lines(by_label), headline[0].index if headline else None
-        ),
+        stated_date=find_stated_date(story_dates, at),
+        date_line=date_line.text if date_line else None,
     )
 
 

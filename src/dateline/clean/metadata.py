@@ -23,6 +23,7 @@ from trafilatura.metadata import extract_author
 from dateline.clean.bylines import is_role
 from dateline.clean.published import find_published
 from dateline.clean.site_names import has_ui_word, is_date_stamp, is_site_name
+from dateline.clean.story_date import VISIBLE_TEXT, DateLine, find_date_line
 
 MAX_LD_DEPTH = 6  # levels of lists and @graph searched for the article's object (#10)
 _AUTHOR_JOINS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[,;/]\s*")
@@ -39,6 +40,7 @@ class PageMeta:
     publisher: str | None = None
     url: str | None = None
     published: date | None = None
+    date_line: str | None = None  # the story's date line as the page shows it (story_date.py)
 
 
 @cache
@@ -57,13 +59,17 @@ def read_metadata(tree: HtmlElement, *, visible: list[str] | None = None) -> Pag
     hints = load_hints()
     ld = _article_json_ld(tree)
     meta = _meta_tags(tree)
+    title = _first(ld.get("headline"), *_pick(meta, hints["title_meta"]))
+    nodes = VISIBLE_TEXT(tree) if visible is None else visible
+    line = find_date_line(nodes, title or tree.findtext(".//title"))
     return PageMeta(
-        title=_first(ld.get("headline"), *_pick(meta, hints["title_meta"])),
+        title=title,
         description=_first(*_pick(meta, hints["description_meta"]), ld.get("description")),
         authors=_authors(ld, meta, tree),
         publisher=_publisher(ld, meta),
         url=_first(_canonical(tree), *_pick(meta, hints["url_meta"]), ld.get("url")),
-        published=_published(tree, ld, meta, visible),
+        published=_published(tree, ld, meta, nodes, line),
+        date_line=line.text if line else None,
     )
 
 
@@ -214,9 +220,21 @@ def _is_name(value: str) -> bool:
 
 
 def _published(
-    tree: HtmlElement, ld: dict[str, Any], meta: dict[str, str], visible: list[str] | None
+    tree: HtmlElement,
+    ld: dict[str, Any],
+    meta: dict[str, str],
+    visible: list[str],
+    line: DateLine | None,
 ) -> date | None:
     stated = _pick(meta, load_hints()["date_meta"])
     stated += [str(t.get("datetime")) for t in tree.xpath("//time[@pubdate or @itemprop]")]
     url = _first(_canonical(tree), *_pick(meta, load_hints()["url_meta"]))
-    return find_published(tree, ld=ld, ld_types=_types(ld), stated=stated, url=url, visible=visible)
+    return find_published(
+        tree,
+        ld=ld,
+        ld_types=_types(ld),
+        stated=stated,
+        url=url,
+        visible=visible,
+        date_line=line.day if line else None,
+    )

@@ -140,7 +140,13 @@ def _repeated_names(lines: list[Line], labels: dict[int, str]) -> list[str]:
 
 
 def find_stated_date(date_lines: list[Line], headline: int | None = None) -> date | None:
-    """Return the full date of the date line that belongs to the story, or None.
+    """Return the full date of the date line that belongs to the story, or None."""
+    line = find_date_line(date_lines, headline)
+    return _line_day(line) if line else None
+
+
+def find_date_line(date_lines: list[Line], headline: int | None = None) -> Line | None:
+    """Return the date line that belongs to the story (one with a full date), or None.
 
     A page often shows two: today's date in its top bar (the day it was saved) and the
     story's own date beside the headline. So the line nearest the headline counts first; a
@@ -148,11 +154,7 @@ def find_stated_date(date_lines: list[Line], headline: int | None = None) -> dat
     """
     anchor = headline if headline is not None else 0
     ordered = sorted(date_lines, key=lambda line: (_is_update_line(line), abs(line.index - anchor)))
-    for line in ordered:
-        day = _line_day(line)
-        if day is not None:
-            return day
-    return None
+    return next((line for line in ordered if _line_day(line) is not None), None)
 
 
 def _is_update_line(line: Line) -> bool:

@@ -25,4 +25,5 @@ class PageParts:
     paragraphs: tuple[str, ...] = ()  # body paragraphs; the dateline is still on the first
     removed: tuple[Removed, ...] = ()
     stated_date: date | None = None  # a publication date the page states (meta or a date line)
+    date_line: str | None = None  # the story's date line as shown; the text carries it
     url: str | None = None

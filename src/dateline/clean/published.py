@@ -5,8 +5,9 @@ First, a day the page's visible text labels as its publication ("Published 4 Mar
 the page happens to show (a comment's, a teaser's). When several labelled days differ (a list
 of other stories, each "published on" its day), only one the page's tags also name counts.
 Then candidates, in order of trust: the article's JSON-LD datePublished, publisher <meta>
-tags, <time> elements, htmldate's quick (non-extensive) reading. A candidate is taken when
-the page also shows that day to its reader (in its visible text or its URL). Then a day
+tags, <time> elements, the date line beside the headline (story_date.py), htmldate's quick
+(non-extensive) reading. A candidate is taken when the page also shows that day to its
+reader (in its visible text or its URL); the date line is shown by nature. Then a day
 labelled as the last update, then the datePublished of a JSON-LD article (not a mere
 WebPage). When no structured date is shown, htmldate's extensive search may propose one,
 again only if the page shows it.
@@ -50,10 +51,12 @@ def find_published(
     stated: list[str],
     url: str | None,
     visible: list[str] | None = None,
+    date_line: date | None = None,
 ) -> date | None:
     """Return the publication day the page states, or None; `stated` holds meta/time values.
 
-    `visible`: the page's visible text nodes, when the caller has them already.
+    `visible`: the page's visible text nodes, when the caller has them already; `date_line`:
+    the day of the date line beside the headline (story_date.py).
     """
     shown_text = f"{url or ''} {' '.join(_VISIBLE(tree) if visible is None else visible)}"
     candidates = [day for value in _values(ld, stated) if (day := iso_day(value))]
@@ -63,6 +66,10 @@ def find_published(
     for day in candidates:
         if is_shown(day, shown_text):
             return day
+    # The date line beside the headline before htmldate's pick: htmldate takes the first date
+    # it meets, which on many pages is the top bar's "today" (story_date.py).
+    if date_line:
+        return date_line
     # htmldate's quick reading only when the page's own tags named no day it shows: it costs
     # as much as the rest of this module, and a shown tagged day is taken before it anyway.
     quick = _htmldate(tree, extensive=False)

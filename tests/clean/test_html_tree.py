@@ -1,0 +1,77 @@
+"""Tree repairs before trafilatura (html_tree.py, #9): lead paragraphs a browser shows and
+trafilatura dropped. Pages written for these tests."""
+
+from __future__ import annotations
+
+from lxml.html import fromstring
+
+from dateline.clean.html import read_html_page
+from dateline.clean.html_tree import repair_tree
+
+from .pages import BODY
+
+LEAD = (
+    "The two governments agreed on Monday to reopen the river crossing for farmers within a "
+    "month, ending a closure that has lasted nine years."
+)
+
+
+def _page(story: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Crossing to reopen</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<h1>Crossing to reopen within a month</h1>{story}"
+        "<footer><p>Copyright 2031 Example Daily. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def _paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in BODY)
+
+
+def test_repair_tree_wraps_a_containers_leading_text() -> None:
+    tree = repair_tree(fromstring(f"<html><body><span>{LEAD}{_paragraphs()}</span></body></html>"))
+    first = tree.find(".//span/p")
+    assert first is not None
+    assert first.text == LEAD
+
+
+def test_repair_tree_leaves_a_short_label_before_paragraphs() -> None:
+    tree = repair_tree(
+        fromstring(f"<html><body><div>RIVERTON --{_paragraphs()}</div></body></html>")
+    )
+    div = tree.find(".//div")
+    assert div is not None
+    assert div.text == "RIVERTON --"
+
+
+def test_read_html_page_keeps_the_lead_before_the_first_paragraph() -> None:
+    parts = read_html_page("a.html", _page(f"<span class='fullstory'>{LEAD}{_paragraphs()}</span>"))
+    assert parts.paragraphs[0] == LEAD
+
+
+def test_read_html_page_keeps_the_text_after_a_template_tag() -> None:
+    # A CMS left an unknown <doc.copyright> tag before the lead; a browser shows its tail.
+    story = (
+        f"<div><doc.copyright holder='Example Wire'></doc.copyright> {LEAD}{_paragraphs()}</div>"
+    )
+    parts = read_html_page("a.html", _page(story))
+    assert LEAD in parts.paragraphs[0]
+
+
+def test_read_html_page_reads_a_layout_table_as_blocks() -> None:
+    menu = (
+        "<td><a href='/a'>Weather</a><br><a href='/b'>Traffic</a><br><a href='/c'>Sports</a></td>"
+    )
+    story = f"<table><tr>{menu}<td>{_paragraphs()}</td></tr></table>"
+    parts = read_html_page("a.html", _page(story))
+    assert list(parts.paragraphs[: len(BODY)]) == BODY
+    assert not any("|" in p for p in parts.paragraphs)
+
+
+def test_repair_tree_keeps_a_data_table() -> None:
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{n}</td></tr>" for name, n in (("North", 4), ("South", 7))
+    )
+    tree = repair_tree(fromstring(f"<html><body><table>{rows}</table></body></html>"))
+    assert tree.find(".//table") is not None
