@@ -601,3 +601,19 @@ def test_code_events_reaching_a_deal_agrees_and_sending_troops_aids(
 def test_code_events_what_people_carry_is_no_act(nlp: Language) -> None:
     reading = _read(nlp, "Sylvanian men armed with pistols seized the Freedonian envoy.")
     assert [e.type for e in reading.events] == ["ASSAULT"]
+
+
+def test_code_events_a_misparsed_coordination_keeps_both_partners(nlp: Language) -> None:
+    text = (
+        "Freedonia flew envoys by helicopter to Alba for talks with Costa and Sylvanian "
+        "President Jon Bell."
+    )
+    at = text.index("Jon")
+    bell = Actor(id="a9", name="Jon Bell", type="person", country=None,
+                 mentions=(Mention(text="Jon Bell", start=at, end=at + 8),))  # fmt: skip
+    reading = code_events(
+        Reading(source="t", text=text, doc=nlp(text), actors=(*_actors(text), bell))
+    )
+    event = reading.events[0]
+    names = {a.id: a.name for a in reading.actors}
+    assert {names[i] for i in (event.target, *event.co_targets) if i} == {"Ana Costa", "Jon Bell"}

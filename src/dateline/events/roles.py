@@ -218,6 +218,15 @@ def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
     for token in tokens:
         yield token
         yield from (c for c in token.conjuncts if c.i > token.i)
+        # "talks with Olmert and President Peres": the parser may hang the first conjunct as
+        # a modifier of the second; its own "and" gives it away.
+        yield from (
+            c for c in token.subtree
+            if c.i < token.i
+            and c.dep_ in ("nmod", "compound", "amod")
+            and c.pos_ == "PROPN"
+            and any(g.dep_ == "cc" for g in c.children)
+        )  # fmt: skip
 
 
 def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = False) -> Actor | None:
