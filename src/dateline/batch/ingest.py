@@ -63,7 +63,9 @@ def ingest(
     """Read every new input under the targets into the store; return the counts."""
     items = iter_pages(targets, settings=settings, fetcher=fetcher)
     size = options.chunk * (options.workers if options.engine == "dask" else 1)
-    plans = _plan(items, store.known_hashes(), size)
+    known = store.known_hashes()
+    store.release()  # readers (dateline serve) may open the store while pages are read (#10)
+    plans = _plan(items, known, size)
     if options.engine == "dask":
         from dateline.batch.cluster import DaskReader
 
@@ -72,7 +74,9 @@ def ingest(
     else:
         with LocalReader(options.stages, workers=options.workers) as local:
             counts = _write_all(store, local.read_all(plans), on_progress)
-    return replace(counts, incidents=update_incidents(store))
+    counts = replace(counts, incidents=update_incidents(store))
+    store.release()
+    return counts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,6 +122,7 @@ def _write(store: Store, outcomes: list[Outcome], counts: Counts) -> Counts:
         for failure in failures:
             store.write_failure(failure)
         written = store.write_readings([o for o in outcomes if isinstance(o, Read)])
+    store.release(lazy=True)  # until the next chunk is read, readers may open the store (#10)
     failed = len(failures)
     internal = sum(is_internal(f) for f in failures)
     read = sum(1 for w in written if w.status == "read")

@@ -9,6 +9,7 @@ the store as it was after the last commit, and the next run resumes from there.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import duckdb
 from dateline.errors import StoreError
 from dateline.reading import Reading, to_json
 from dateline.store.actor_names import index_actors, key_rows
+from dateline.store.gate import FileLock, HeldError, is_shared, retry
 from dateline.store.migrate import migrate
 from dateline.store.rows import COLUMNS, FACT_TABLES, STORY, Prepared, Row, fact_rows, prepare
 
@@ -83,33 +85,138 @@ def _first_line(err: BaseException) -> str:
     return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
-class Store:
-    """A DuckDB database file with dateline's schema, migrated on open."""
+# How long a reader waits for a writer's chunk (one transaction, well under a second) and a
+# writer for readers' queries (milliseconds each; new readers wait behind it) (#10).
+READ_WAIT_S = 30.0
+WRITE_WAIT_S = 300.0
+LAZY_S = 2.0  # a writer holds the database between chunks this close (store/gate.py)
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+
+def _is_held(err: duckdb.Error) -> bool:
+    """Whether DuckDB refused because another process (or connection) holds the file."""
+    text = str(err)
+    return "Could not set lock" in text or "different configuration" in text
+
+
+def _cannot_open(path: Path, err: duckdb.Error) -> StoreError:
+    return StoreError(f"{path}: cannot open the store ({_first_line(err)}); is it a dateline "
+                      "store and readable?")  # fmt: skip
+
+
+def _busy(path: Path, read_only: bool, seconds: float) -> str:
+    if read_only:
+        return (f"{path}: busy: another process is writing the store and held it for "
+                f"{seconds:g} s; try again in a moment")  # fmt: skip
+    return (f"{path}: other processes kept the store open for {seconds:g} s; close them "
+            "(or wait), then re-run: the ingest resumes where it stopped")  # fmt: skip
+
+
+class Store:
+    """A DuckDB database file with dateline's schema, migrated on open.
+
+    A writing Store may let go of the database between writes (`release`) so that reading
+    processes can open it meanwhile; it opens it again on its next use (store/gate.py, #10).
+    """
+
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, wait_s: float | None = None
+    ) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.wait_s = wait_s if wait_s is not None else (READ_WAIT_S if read_only else WRITE_WAIT_S)
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no store here; run `dateline ingest` first")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"{self.path}: cannot open the store ({_first_line(err)}); is it "
-                             "a dateline store, readable, and not open for writing elsewhere?"
-                             ) from err  # fmt: skip
+        self._writer = FileLock(self.path.with_name(self.path.name + ".writer"))
+        self._gate = FileLock(self.path.with_name(self.path.name + ".gate"))
+        self._wanted = FileLock(self.path.with_name(self.path.name + ".wanted"))
+        self._released_at = 0.0
         if not read_only:
-            migrate(self.con)
+            self._take_writer()
+        self._con: duckdb.DuckDBPyConnection | None = None
         self._stories: StoryIndex | None = None
         self._schemas: dict[str, pa.Schema] = {}
+        if not read_only:
+            migrate(self.con)  # opens it: a fault shows now, not at the first write
+        else:
+            _ = self.con
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, opened again (waiting for a writer) if `release` closed it."""
+        if self._con is None:
+            try:
+                self._con = retry(self._connect, seconds=self.wait_s)
+            except HeldError as err:
+                self._gate.drop()
+                raise StoreError(_busy(self.path, self.read_only, self.wait_s)) from err
+            finally:
+                self._wanted.drop()
+        return self._con
+
+    @con.setter
+    def con(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def release(self, *, lazy: bool = False) -> None:
+        """Close the database until its next use, so other processes can read it meanwhile.
+
+        `lazy`: keep it if the last release was under LAZY_S ago (chunks come fast and each
+        close costs a checkpoint) and no reader waits (store/gate.py).
+        """
+        now, last = time.monotonic(), self._released_at
+        self._released_at = now
+        if self._con is None or not is_shared():
+            return
+        if lazy and now - last < LAZY_S and not self._wanted.is_held_elsewhere():
+            return
+        self._con.close()
+        self._con = None
+        self._gate.drop()
 
     def close(self) -> None:
-        """Close the connection."""
-        self.con.close()
+        """Close the connection and let go of the store's locks."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        self._gate.drop()
+        self._wanted.drop()
+        self._writer.drop()
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _take_writer(self) -> None:
+        try:
+            self._writer.take()
+        except HeldError as err:  # two ingests at once: the second stops before it reads anything
+            raise StoreError(f"{self.path}: another dateline process is writing this store; "
+                             "wait for it to finish, then re-run") from err  # fmt: skip
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write beside the store ({err.strerror}); "
+                             "check the folder's write permission") from err  # fmt: skip
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """Open the database past the gate, or raise HeldError while another process holds it."""
+        if self.read_only:  # say that a reader waits (the first try does too: it is cheap)
+            with suppress(HeldError, OSError):  # the writer looking, that instant: next try
+                self._wanted.take(shared=True)
+        self._gate.take(shared=self.read_only)  # a writer keeps it until it has closed
+        try:
+            return duckdb.connect(str(self.path), read_only=self.read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as err:
+            if not _is_held(err):
+                self._gate.drop()
+                raise _cannot_open(self.path, err) from err
+            raise HeldError(str(self.path)) from err
+        except duckdb.Error as err:
+            self._gate.drop()
+            raise _cannot_open(self.path, err) from err
+        finally:
+            if self.read_only:  # a reader needs the gate only to get in
+                self._gate.drop()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
