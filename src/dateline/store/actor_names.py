@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 import duckdb
 
+from dateline.actors import identity
 from dateline.actors.identity import (
     KEEP_APART,
     actor_key,
     display_name,
     join_surname,
-    load_merges,
     name_key,
     name_words,
     ruled,
@@ -44,6 +44,7 @@ class NameRow:
     surname: str | None
     full: bool
     articles: int
+    given: str | None  # a person's first word, when the name has two or more
 
 
 def key_rows(facts: FactRows, story_id: str) -> FactRows:
@@ -85,12 +86,12 @@ def index_actors(
     if not names:
         return
     con.executemany(
-        "INSERT INTO actor_names VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name_key) DO "
+        "INSERT INTO actor_names VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name_key) DO "
         "UPDATE SET articles = actor_names.articles + excluded.articles, name = CASE WHEN "
         "length(excluded.name) > length(actor_names.name) THEN excluded.name ELSE "
         "actor_names.name END",
-        [[n.name_key, n.type, n.name, n.words, n.surname, n.full, delta[n.name_key], n.name_key]
-         for n in names.values()],
+        [[n.name_key, n.type, n.name, n.words, n.surname, n.full, delta[n.name_key], n.name_key,
+          n.given] for n in names.values()],
     )  # fmt: skip
     resolve_names(con, names.values())
 
@@ -102,32 +103,37 @@ def _note(names: dict[str, NameRow], row: Row) -> None:
         return
     words = name_words(name, type_)
     person = type_ in (PERSON, OTHER)
+    several = type_ == PERSON and " " in words
     names[key] = NameRow(name_key=key, type=type_, name=shown, words=words,
                          surname=words.split()[-1] if person and words else None,
-                         full=type_ != PERSON or " " in words, articles=0)  # fmt: skip
+                         full=type_ != PERSON or several, articles=0,
+                         given=words.split()[0] if several else None)  # fmt: skip
 
 
 def resolve_names(con: duckdb.DuckDBPyConnection, touched: Iterable[NameRow]) -> None:
     """Set the key of the touched names and of every name sharing a surname with them."""
     touched = list(touched)
-    surnames = sorted({n.surname for n in touched if n.surname})
-    rows = _name_rows(con, "surname IN (SELECT unnest(?))", [surnames]) if surnames else []
+    words = sorted({w for n in touched for w in (n.surname, n.given) if w})
+    rows = _name_rows(con, "surname IN (SELECT unnest(?)) OR given IN (SELECT unnest(?))",
+                      [words, words]) if words else []  # fmt: skip
     rows += _name_rows(con, "name_key IN (SELECT unnest(?))", [[n.name_key for n in touched]])
     by_key = {r.name_key: r for r in rows}
     keys = {r.name_key: resolve_key(r, by_key.values()) for r in by_key.values()}
-    con.executemany("UPDATE actor_names SET key = ? WHERE name_key = ?",
-                    [[key, name] for name, key in keys.items()])  # fmt: skip
+    if keys:
+        con.executemany("UPDATE actor_names SET key = ? WHERE name_key = ?",
+                        [[key, name] for name, key in keys.items()])  # fmt: skip
     for canonical, type_ in {(v, r.type) for r in by_key.values() if (v := _ruling(r))}:
         _add_canonical(con, canonical, type_)
 
 
 def _name_rows(con: duckdb.DuckDBPyConnection, where: str, params: list[object]) -> list[NameRow]:
     sql = (
-        'SELECT name_key, type, name, words, surname, "full", articles FROM actor_names '
+        'SELECT name_key, type, name, words, surname, "full", articles, given FROM actor_names '
         f"WHERE {where}"
     )
     return [NameRow(name_key=r[0], type=r[1], name=r[2], words=r[3], surname=r[4], full=r[5],
-                    articles=r[6]) for r in con.execute(sql, params).fetchall()]  # fmt: skip
+                    articles=r[6], given=r[7])
+            for r in con.execute(sql, params).fetchall()]  # fmt: skip
 
 
 def _ruling(row: NameRow) -> str | None:
@@ -148,12 +154,12 @@ def resolve_key(row: NameRow, kin: Collection[NameRow]) -> str:
             return resolve_key(same[0], kin)
     if row.surname is None or (row.full and row.type == PERSON) or " " in row.words:
         return row.name_key
+    if any(n.type == PERSON and n.given == row.words for n in kin):
+        return row.name_key  # "Kim" starts "Kim Jong Un": a family name said first, anyone's
     full = {n.name_key: n.articles for n in kin
             if n.full and n.type == PERSON and n.surname == row.surname}  # fmt: skip
     chosen = join_surname(full)
-    if chosen is None or full[chosen] < row.articles:
-        # a bare name the corpus uses more often than the full name is no later mention of
-        # it: "Kim" (a Korean surname, said first) is not the one "Little Kim" named once
+    if chosen is None:
         return row.name_key
     target = next(n for n in kin if n.name_key == chosen)
     return resolve_key(target, ())  # the full name may itself be merged by the merges file
@@ -163,16 +169,22 @@ def _add_canonical(con: duckdb.DuckDBPyConnection, canonical: str, type_: str) -
     """A merges-file canonical name gets a row of its own, so its name shows in listings."""
     key = actor_key(canonical, type_)
     con.execute(
-        "INSERT INTO actor_names VALUES (?, ?, ?, ?, NULL, TRUE, 0, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO actor_names VALUES (?, ?, ?, ?, NULL, TRUE, 0, ?, NULL) "
+        "ON CONFLICT DO NOTHING",
         [key, type_, canonical, name_words(canonical, type_), key],
     )
 
 
 def apply_merges_file(con: duckdb.DuckDBPyConnection) -> int:
-    """Re-resolve the names the merges file names, and those merged by a line since removed
-    (a full name merged into another); return how many names were re-resolved."""
-    merges = load_merges()
-    words = sorted({w for name in merges for w in (name, name_words(name, PERSON))})
-    rows = _name_rows(con, 'words IN (SELECT unnest(?)) OR ("full" AND key <> name_key)', [words])
+    """Re-resolve the names of the merges file's lines and of those applied last time (so a
+    removed line is undone); return how many names were re-resolved."""
+    merges = identity.load_merges()  # through the module, so that tests can set it
+    before = dict(con.execute("SELECT name, canonical FROM actor_merges").fetchall())
+    names = set(merges) | set(before)
+    words = sorted({w for name in names for w in (name, name_words(name, PERSON))})
+    rows = _name_rows(con, "words IN (SELECT unnest(?))", [words]) if words else []
     resolve_names(con, rows)
+    con.execute("DELETE FROM actor_merges")
+    if merges:
+        con.executemany("INSERT INTO actor_merges VALUES (?, ?)", [list(m) for m in merges.items()])
     return len(rows)

@@ -61,9 +61,20 @@ CREATE VIEW actor_identity AS
 """
 
 
+# 4 (#9): a person's first word, so that a bare "Kim" is seen to start "Kim Jong Un" (a family
+# name said first) and joins no full name that ends in it; and the merges file's lines as last
+# applied, so that a line the analyst removes is undone too.
+_GIVEN = """
+ALTER TABLE actor_names ADD COLUMN given VARCHAR;
+UPDATE actor_names SET given = split_part(words, ' ', 1) WHERE type = 'person' AND "full";
+CREATE INDEX actor_names_given ON actor_names (given);
+CREATE TABLE actor_merges (name VARCHAR PRIMARY KEY, canonical VARCHAR NOT NULL);
+"""
+
+
 def migrations() -> tuple[tuple[int, str], ...]:
     """Return every (version, SQL) in order; version 1 is schema.sql."""
-    return ((1, _initial_schema()), (2, _CO_PARTIES), (3, _ACTOR_IDENTITY))
+    return ((1, _initial_schema()), (2, _CO_PARTIES), (3, _ACTOR_IDENTITY), (4, _GIVEN))
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
