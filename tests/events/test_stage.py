@@ -617,3 +617,19 @@ def test_code_events_a_misparsed_coordination_keeps_both_partners(nlp: Language)
     event = reading.events[0]
     names = {a.id: a.name for a in reading.actors}
     assert {names[i] for i in (event.target, *event.co_targets) if i} == {"Ana Costa", "Jon Bell"}
+
+
+def test_code_events_a_threat_is_aimed_at_who_must_meet_its_condition(nlp: Language) -> None:
+    text = (
+        "Freedonia closed its border. The Red Brigade threatened to block the port "
+        "if the authorities do not free its leader."
+    )
+    actors = tuple(
+        replace(a, type="armed_group") if a.name == "the Rebels" else a for a in _actors(text)
+    )
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    threat = _only(reading, "THREATEN")
+    assert (_names(reading, threat), threat.modality) == (
+        ("the Rebels", "Freedonia"),
+        "conditional",
+    )

@@ -86,16 +86,29 @@ def _chain(trigger: Token) -> Iterator[Token]:
 
 
 def _conditional(chain: list[Token]) -> bool:
-    marks = _cues("mark", "conditional")
     # "Resign! Otherwise we will protest": the condition is the sentence before.
     if any(c.dep_ == "advmod" and c.lower_ == "otherwise" for t in chain for c in t.children):
         return True
-    # "warns it will respond ... if": the condition may sit one complement clause down.
-    tops = chain + [c for t in chain for c in t.children if c.dep_ == "ccomp"]
+    return bool(_condition_clauses(chain))
+
+
+def _condition_clauses(chain: list[Token]) -> list[Token]:
+    marks = _cues("mark", "conditional")
+    # "warns it will respond ... if", "threatened to flood the city if": the condition may
+    # sit one complement clause down.
+    tops = chain + [c for t in chain for c in t.children if c.dep_ in ("ccomp", "xcomp")]
     clauses = [c for t in tops for c in t.children if c.dep_ == "advcl"]
-    return any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in marks for c in clauses for m in c.children
-    )
+    return [
+        c for c in clauses
+        if any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)
+    ]  # fmt: skip
+
+
+def condition_subjects(trigger: Token) -> list[Token]:
+    """ "threatened to flood the capital if the authorities do not overturn the result": who
+    must meet the condition (the authorities), the one a threat is aimed at."""
+    clauses = _condition_clauses(list(_chain(trigger)))
+    return [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _committed(chain: list[Token]) -> str | None:

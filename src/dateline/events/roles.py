@@ -348,7 +348,8 @@ def _descriptor(reading: Reading, token: Token) -> Actor | None:
     its own) is the story's most mentioned state, "the military" its army."""
     if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
         return None
-    kind = _descriptor_types().get(token.lemma_.lower())
+    types = _descriptor_types()  # "authorities" is listed as written: its lemma is "authority"
+    kind = types.get(token.lemma_.lower()) or types.get(token.lower_)
     if kind is None:
         return None
     # The one mentioned last before it (within about two sentences), else the most mentioned:

@@ -36,7 +36,7 @@ from dateline.events.lexicon import (
     load_plover_scores,
     load_words,
 )
-from dateline.events.modality import find_modality, in_condition, is_future
+from dateline.events.modality import condition_subjects, find_modality, in_condition, is_future
 from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
     office_state,
@@ -181,6 +181,8 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
     if info.type == "THREATEN" and modality == "intended":
         modality = "conditional"  # a threat is conditional by nature (GOLD.md), never a plan
     roles = find_roles(cluster)
+    if info.type == "THREATEN" and (meets := condition_subjects(trigger)):
+        roles = Roles(roles.sources, (*roles.targets, tuple(meets)))  # the last resort
     if not roles.sources and not roles.targets:
         return  # no one acts and no one is acted on: not an event record
     evidence = event_span(cluster, roles)
