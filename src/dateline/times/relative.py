@@ -101,8 +101,13 @@ def _ago(cand: Candidate, ctx: Context) -> Resolved:
     unit, count = _unit(cand), number_of(cand.part("num") or "")
     direction = " ".join((cand.part("dir") or "").lower().split())
     if direction in ("earlier", "later"):
-        # "a year earlier" counts from an event the sentence names, not from ref.
-        return Resolved(None, None, duration_value(count, unit), "DURATION")
+        # "a year earlier" counts from an event the story names, not from ref: from the
+        # anchor when the caller found that event's day (narrative.py), else it dates nothing.
+        if ctx.anchor is None or count is None:
+            return Resolved(None, None, duration_value(count, unit), "DURATION")
+        day = shift(ctx.anchor, unit, count if direction == "later" else -count)
+        first, last, value = period(day, unit)
+        return _span(first, last, value)
     ahead = direction != "ago"
     if count is None:
         return (

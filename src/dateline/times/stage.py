@@ -16,7 +16,8 @@ makes every time an interval of days, and an open one dates nothing. Every menti
 listed, a time said again ("clashes erupted Monday ... Monday's fatalities") too: each
 dates its own clause, and the real-news gold readings list times completely, mention by
 mention (issue #9; the seed's gold lists a repeated "last week" once, so its times score
-0.92 here rather than 1.00).
+0.92 here rather than 1.00). Two ends of one range are one time ("2018 to 2020", ranges.py),
+and "three days earlier" counts from the day the story last named (narrative.py).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from spacy.tokens import Doc
 from dateline.pipeline import stage
 from dateline.reading import Published, Reading, Time
 from dateline.times.find import Found, find_times, read_times
+from dateline.times.narrative import anchor_offsets
 from dateline.times.patterns import Candidate
 from dateline.times.published import infer_published
+from dateline.times.ranges import join_ranges
 
 # An inferred interval wider than this is too loose to resolve "on Tuesday" against.
 MAX_REFERENCE_DAYS = 7
@@ -51,8 +54,9 @@ def resolve_times(reading: Reading) -> Reading:
     published = article.published
     if published.basis == "none":
         published = infer_published(doc, cands) or published
-    found = read_times(doc, reference_day(published), cands)
-    times = tuple(_to_time(f) for f in found if _is_kept(f) and not _is_stamp_clock(f, found))
+    found = anchor_offsets(doc, read_times(doc, reference_day(published), cands))
+    kept = [_to_time(f) for f in found if _is_kept(f) and not _is_stamp_clock(f, found)]
+    times = tuple(join_ranges(kept, reading.text))
     if published is not article.published:
         reading = replace(reading, article=replace(article, published=published))
     return replace(reading, times=times)
