@@ -108,3 +108,30 @@ def test_assemble_article_keeps_prose_about_reporting_in_the_body() -> None:
     prose = "Reporting by local radio stations was cut off after the second day of the siege."
     article = assemble_article("a.html", make_parts(paragraphs=(FIRST, prose, SECOND)), kind="html")
     assert prose in article.body
+
+
+def test_assemble_article_finds_the_dateline_below_a_promo_line() -> None:
+    # A wire story opens at its dateline; a short line of page furniture above it is no story.
+    parts = make_parts(paragraphs=("More news: Video | Photos", FIRST, SECOND))
+    article = assemble_article("a.html", parts, kind="html")
+    assert article.dateline is not None
+    assert article.dateline.place == "GENEVA"
+    assert article.body.startswith("Negotiators from both sides")
+    assert ("More news: Video | Photos", "chrome") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_assemble_article_takes_closing_copyright_lines_out_of_the_body() -> None:
+    closing = (
+        "Photo Copyright Example Images",
+        "Copyright 2031 Example Wire. All rights reserved.",
+    )
+    article = assemble_article(
+        "a.html", make_parts(paragraphs=(FIRST, SECOND, *closing)), kind="html"
+    )
+    assert "Copyright" not in article.body
+    assert [r.reason for r in article.removed if r.text in closing] == ["legal", "legal"]
+
+
+def test_assemble_article_takes_a_closing_with_wires_line_out() -> None:
+    parts = make_parts(paragraphs=(FIRST, SECOND, "With Post Wires"))
+    assert "Wires" not in assemble_article("a.html", parts, kind="html").body

@@ -93,3 +93,16 @@ def test_read_text_page_keeps_the_date_line_it_dates_the_story_by() -> None:
     assert parts.date_line == "March 4, 2031"
     article = assemble_article("a.txt", parts, kind="text")
     assert article.text.split("\n\n")[:2] == ["Valley provinces agree to talk", "March 4, 2031"]
+
+
+def test_read_html_page_dates_a_yearless_stamp_by_the_copyright_year() -> None:
+    # "Last Update: 3/04" leaves out the year the page was served; its copyright notice says it.
+    page = make_page(before="<p class='stamp'>Last Update: 3/14 1:10 pm</p>").replace(
+        "Copyright 2031", "Copyright 2032"
+    )
+    assert read_html_page("a.html", page).stated_date == date(2032, 3, 14)
+
+
+def test_read_html_page_refuses_an_ambiguous_yearless_stamp() -> None:
+    page = make_page(before="<p class='stamp'>Last Update: 3/4 1:10 pm</p>")
+    assert read_html_page("a.html", page).stated_date is None

@@ -23,11 +23,14 @@ MIN_BODY_CHARS = 120
 _JOIN = "\n\n"
 CREDIT_TAIL = 3  # contributor lines close a story: only its last paragraphs are tested
 CREDIT_MAX_CHARS = 300  # a longer paragraph is prose that happens to mention reporting
+PROMO_LINES = 2  # lines of page furniture looked past for a dateline; more is a story
+PROMO_MAX_WORDS = 12  # html_tree.LEAD_MIN_WORDS: a longer line is prose
+_SENTENCE_END = re.compile(r"[.!?]['\"’”)]*$")
 
 
 def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
     """Return the Article the parts make, or raise InputError when there is no body."""
-    dateline, paragraphs = _split_dateline(parts.paragraphs)
+    dateline, paragraphs, promos = _split_dateline(parts.paragraphs)
     paragraphs, credits = _split_contributor_lines(paragraphs)
     body = _JOIN.join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
@@ -58,19 +61,38 @@ def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
         body=body,
         text=text,
         body_start=body_start,
-        removed=parts.removed + credits,
+        removed=parts.removed + promos + credits,
         url=parts.url,
         kind=kind,
     )
 
 
-def _split_dateline(paragraphs: tuple[str, ...]) -> tuple[Dateline | None, list[str]]:
+def _split_dateline(
+    paragraphs: tuple[str, ...],
+) -> tuple[Dateline | None, list[str], tuple[Removed, ...]]:
+    """The dateline, the paragraphs without it, and the promo lines that stood before it.
+
+    A wire story opens at its dateline ("BAGHDAD (Reuters) - ..."), so short lines of no
+    prose above it ("Experience more news: Video | Photos") are the page's, not the story's.
+    """
     kept = [p.strip() for p in paragraphs if p.strip()]
-    if not kept:
-        return None, kept
-    dateline, rest = split_dateline(kept[0])
-    kept[0] = rest.strip()
-    return dateline, [p for p in kept if p]
+    for at, paragraph in enumerate(kept[: PROMO_LINES + 1]):
+        dateline, rest = split_dateline(paragraph)
+        if dateline is not None:
+            promos = tuple(Removed(text=p, reason="chrome") for p in kept[:at])
+            return dateline, [p for p in [rest.strip(), *kept[at + 1 :]] if p], promos
+        if not _is_promo(paragraph):
+            break
+    return None, kept, ()
+
+
+def _is_promo(paragraph: str) -> bool:
+    return len(paragraph.split()) < PROMO_MAX_WORDS and not _SENTENCE_END.search(paragraph)
+
+
+# A story's closing copyright notice, its photo's too ("Photo Copyright Getty Images"): the
+# wire's or agency's legal line, not the story's prose.
+_COPYRIGHT_LINE = re.compile(r"^(?:(?:photo|image|video)\s+)?(?:copyright|©|\(c\))\s", re.I)
 
 
 @cache
@@ -84,12 +106,22 @@ def _contributor_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def _split_contributor_lines(paragraphs: list[str]) -> tuple[list[str], tuple[Removed, ...]]:
-    """Take the closing credit lines ("X contributed to this report") out of the body."""
+    """Take the closing credit lines ("X contributed to this report") and copyright notices
+    ("Copyright 2031 Example Wire. All rights reserved.") out of the body."""
     tail = range(max(len(paragraphs) - CREDIT_TAIL, 1), len(paragraphs))
-    credited = {i for i in tail if _is_contributor_line(paragraphs[i])}
-    kept = [p for i, p in enumerate(paragraphs) if i not in credited]
-    removed = tuple(Removed(text=paragraphs[i], reason="byline") for i in sorted(credited))
+    reasons = {i: reason for i in tail if (reason := _closing_reason(paragraphs[i]))}
+    kept = [p for i, p in enumerate(paragraphs) if i not in reasons]
+    removed = tuple(Removed(text=paragraphs[i], reason=reasons[i]) for i in sorted(reasons))
     return kept, removed
+
+
+def _closing_reason(paragraph: str) -> str | None:
+    if _is_contributor_line(paragraph):
+        return "byline"
+    text = paragraph.strip()
+    if len(text) <= CREDIT_MAX_CHARS and _COPYRIGHT_LINE.match(text):
+        return "legal"
+    return None
 
 
 def _is_contributor_line(paragraph: str) -> bool:

@@ -171,3 +171,34 @@ def is_update_line(text: str) -> bool:
     """Return True when the first date of `text` follows an update label ("Updated 5 March")."""
     published, updated = labelled_days(text)
     return bool(updated) and not published
+
+
+# A day without its year after a label: "Last Update: 1/01 1:10 pm", "Posted March 4". Either
+# order of a numeric day is taken only when both readings agree or one is no day.
+_YEARLESS = (
+    re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])"),
+    re.compile(r"(?:[^\W\d]+,?\s+)?(?P<mn>[^\W\d]{3,})\.?\s+(?P<d>\d{1,2})\b(?![,\s]*\d{4})"),
+    re.compile(r"(?:[^\W\d]+,?\s+)?(?P<d>\d{1,2})\.?\s+(?P<mn>[^\W\d]{3,})\b(?![,\s]*\d{4})"),
+)
+
+
+def labelled_yearless(text: str) -> list[tuple[int, int]]:
+    """Return (month, day) for each label followed by a day written without its year."""
+    found: list[tuple[int, int]] = []
+    for match in _label_pattern().finditer(text):
+        snippet = text[match.end() : match.end() + _AFTER_LABEL]
+        for pattern in _YEARLESS:
+            if (day := pattern.match(snippet)) and (pair := _month_day(day)):
+                found.append(pair)
+                break
+    return found
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    groups = match.groupdict()
+    if groups.get("mn"):
+        month = _month_number(groups["mn"])
+        return (month, int(groups["d"])) if month and 1 <= int(groups["d"]) <= 31 else None
+    a, b = int(groups["a"]), int(groups["b"])
+    readings = {(m, d) for m, d in ((a, b), (b, a)) if 1 <= m <= 12 and 1 <= d <= 31}
+    return readings.pop() if len(readings) == 1 else None
