@@ -71,3 +71,9 @@ def test_the_west_is_one_party(nlp: Language) -> None:
 def test_extremists_are_an_armed_group(nlp: Language) -> None:
     actors = _actors(nlp, "The extremists took over the city in January.")
     assert actors["Extremists"].type == "armed_group"
+
+
+def test_what_someone_is_called_is_no_group(nlp: Language) -> None:
+    text = "Branded a terrorist organization by Freedonia, the movement denies any attack."
+    assert "Terrorist organization" not in _actors(nlp, text)
+    assert "Armed group" not in _actors(nlp, "The movement is an armed group from the hills.")

@@ -633,3 +633,8 @@ def test_code_events_a_threat_is_aimed_at_who_must_meet_its_condition(nlp: Langu
         ("the Rebels", "Freedonia"),
         "conditional",
     )
+
+
+def test_code_events_a_deal_in_a_condition_is_no_act(nlp: Language) -> None:
+    text = "Freedonia warns it will strike Sylvania if a deal on the border cannot be reached."
+    assert [e.type for e in _read(nlp, text).events] == ["THREATEN"]

@@ -148,6 +148,8 @@ def _group_at(token: Token) -> GroupMention | None:
     if role is None or any(c.dep_ == "poss" for c in token.children):
         # "its fighters", "Hamas's gunmen": the owner's people, not a group of their own
         return None
+    if _is_classification(token):
+        return None  # "branded a terrorist organization": what someone is called
     plural = token.tag_ == "NNS"
     if not plural and (role.type not in ARMED or token.dep_ in NOUN_MODIFIER_DEPS):
         return None  # "rebel-held", "rebel bases": a modifier, no one acting
@@ -157,6 +159,22 @@ def _group_at(token: Token) -> GroupMention | None:
     name = _name(token.doc[start : token.i + 1], country)
     span = token.doc[min(start, country_word.i) if country_word else start : token.i + 1]
     return GroupMention(span, name, role.type, country, role_start=start)
+
+
+@cache
+def _naming_verbs() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in read_table("naming_verbs.tsv"))
+
+
+def _is_classification(token: Token) -> bool:
+    """ "Hezbollah is a terrorist group", "branded a terrorist organization by Washington": a
+    predicate or an indefinite noun after a verb of naming classes an actor, it is none."""
+    if token.dep_ in ("attr", "oprd"):
+        return True
+    naming = _naming_verbs()
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    verb = token.head
+    return indefinite and token.dep_ == "dobj" and bool({verb.lemma_.lower(), verb.lower_} & naming)
 
 
 def _role(token: Token) -> tuple[GroupType | None, int]:

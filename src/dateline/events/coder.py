@@ -28,7 +28,9 @@ from dateline.events.lexicon import (
 from dateline.events.syntax import is_infinitive, is_infinitive_advcl, is_light
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
-THEME_DEPS = frozenset({"dobj", "pobj", "xcomp", "attr", "ccomp", "acomp", "prep", "pcomp"})
+THEME_DEPS = frozenset(
+    {"dobj", "pobj", "xcomp", "attr", "ccomp", "acomp", "prep", "pcomp", "nsubjpass"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
