@@ -344,11 +344,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from dateline.api import create_app
+    from dateline.api.guard import bind_names
 
     _require_free_port(args.host, args.port)
     access, token = _read_access(args.allow_read)
     app = create_app(args.store or settings.store, settings=settings, access=access,
-                     hosts=_host_names(args.host))  # fmt: skip
+                     hosts=bind_names(args.host), show_paths=args.show_paths)  # fmt: skip
     print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
     if token:
         print(f"dateline: POST /read is on; send the header 'Authorization: Bearer {token}'")
@@ -367,15 +368,6 @@ def _read_access(allow_read: bool) -> tuple[Access, str | None]:
         return Access(), None
     token = os.environ.get("DATELINE_READ_TOKEN") or secrets.token_urlsafe(24)
     return Access(read_token=token), token
-
-
-def _host_names(host: str) -> list[str] | None:
-    """Return the Host header names the server answers: its bind address and, on loopback,
-    localhost (DNS rebinding, #10); None on a wildcard bind, where any name may be right."""
-    if host in ("0.0.0.0", "::", ""):
-        return None
-    loopback = {"127.0.0.1", "localhost", "::1"}
-    return sorted({host, f"[{host}]"} | (loopback | {"[::1]"} if host in loopback else set()))
 
 
 def _require_free_port(host: str, port: int) -> None:
@@ -505,6 +497,10 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     serve.add_argument(
         "--allow-read", action="store_true",
         help="turn on POST /read, with a token printed at start (or $DATELINE_READ_TOKEN)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--show-paths", action="store_true",
+        help="name local files by their whole paths in answers (default: file names only)",
     )  # fmt: skip
     for sub in (ingest, events, incidents, actors, timeline, sql, export, reread, summary, serve):
         sub.add_argument("--store", help="the DuckDB file (default: Settings.store)")

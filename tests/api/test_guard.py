@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.toy_store import build_store
 from dateline.api import create_app
-from dateline.api.guard import Access
+from dateline.api.guard import Access, bind_names
 from dateline.pipeline import Pipeline, stage
 from dateline.reading import Article, Reading
 
@@ -106,3 +106,38 @@ def test_dashboard_assets_are_still_served(store: Path) -> None:
     client = _client(store)
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/style.css").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("bind", "host", "status"),
+    [
+        ("::1", "[::1]:8000", 200),
+        ("::1", "[::1]", 200),
+        ("::1", "[0:0:0:0:0:0:0:1]:8000", 200),  # the same address, spelt out
+        ("::1", "localhost:8000", 200),
+        ("::1", "127.0.0.1:8000", 200),  # loopback either way
+        ("127.0.0.1", "[::1]:8000", 200),
+        ("127.0.0.1", "[::ffff:127.0.0.1]:8000", 200),
+        ("::1", "::1:8000", 400),  # an IPv6 literal must be in brackets (RFC 3986)
+        ("::1", "[::2]:8000", 400),
+        ("::1", "[evil.example]:8000", 400),
+        ("::1", "evil.example:8000", 400),
+        ("2001:db8::5", "[2001:DB8:0::5]:8000", 200),
+        ("2001:db8::5", "localhost:8000", 400),  # not bound to loopback: no localhost
+        ("192.0.2.5", "[::ffff:192.0.2.5]", 200),
+        ("192.0.2.5", "192.0.2.6", 400),
+    ],
+)
+def test_host_check_compares_ip_literals_as_addresses(
+    store: Path, bind: str, host: str, status: int
+) -> None:
+    client = _client(store, hosts=bind_names(bind))
+    response = client.get("/health", headers={"Host": host})
+    assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize("bind", ["0.0.0.0", "::", "[::]", "0:0::0"])
+def test_a_wildcard_bind_checks_no_host(store: Path, bind: str) -> None:
+    assert bind_names(bind) is None
+    client = _client(store, hosts=bind_names(bind))
+    assert client.get("/health", headers={"Host": "any.example"}).status_code == 200

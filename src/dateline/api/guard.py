@@ -8,13 +8,20 @@
   it is parsed: the JSON parser held three times a 100 MB body before the old size check.
 - Every answer carries a Content-Security-Policy (scripts and frames from this server only),
   `X-Content-Type-Options: nosniff` and `frame-ancestors 'none'` against clickjacking.
-The Host header is checked by Starlette's TrustedHostMiddleware (server.py), against DNS
-rebinding: a page on evil.example that re-points its name at 127.0.0.1 sends Host: evil.example.
+- The Host header must name the server (its bind address; on loopback also `localhost` and
+  the other loopback literals), against DNS rebinding: a page on evil.example that re-points
+  its name at 127.0.0.1 sends Host: evil.example. IP literals are compared as addresses, so
+  `[::1]:8000`, `[0:0::1]` and `::ffff:127.0.0.1` are the loopback they are; Starlette's
+  TrustedHostMiddleware compared them as strings.
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
+import re
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -44,6 +51,13 @@ class Access:
 
     read_token: str | None = None
     max_body: int = 40_000_000  # a 20 MB page, escaped into JSON, fits (Settings.max_bytes x 2)
+    # POST /read's workers (api/readers.py): how many read at once, how long one reading may
+    # take (the fuzz suite's worst page took under 10 s on 2 cores; a long real page a few),
+    # and how long a request waits for a free worker before its 503.
+    read_workers: int = 2
+    read_seconds: float = 60.0
+    read_wait_s: float = 2.0
+    hosts: frozenset[str] | None = None  # Host header names answered (host_keys); None: any
 
 
 class Guard:
@@ -74,6 +88,10 @@ class Guard:
         await self.app(scope, self._capped(receive), send_with_headers)
 
     def _refusal(self, scope: Scope, headers: Headers) -> JSONResponse | None:
+        host = headers.get("host", "")
+        if self.access.hosts is not None and _host_key_of(host) not in self.access.hosts:
+            return _refuse(400, f"Host {host[:100]!r} is not this server's name (DNS "
+                                "rebinding?); use the address it listens on")  # fmt: skip
         if scope.get("method") == "POST" and scope.get("path") == "/read":
             token = self.access.read_token
             if token is None:
@@ -106,3 +124,52 @@ class Guard:
 
 def _refuse(status: int, detail: str) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status)
+
+
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+# A Host header: a name or IPv4 address, or an IPv6 literal in brackets, then an optional port.
+_HOST = re.compile(r"(?P<host>\[[^\[\]]+\]|[^:\[\]]+)(?::\d{1,5})?")
+
+
+def host_key(name: str) -> str:
+    """Return a host name as compared: lower case, an IP literal in its one canonical form."""
+    bare = name.strip().lower().removeprefix("[").removesuffix("]").rstrip(".")
+    try:
+        ip = ipaddress.ip_address(bare)
+    except ValueError:
+        return bare
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    return "127.0.0.1" if ip.is_loopback and ip.version == 4 else ip.compressed
+
+
+def bind_names(host: str) -> list[str] | None:
+    """Return the names a server bound to `host` answers to; None on a wildcard bind
+    (0.0.0.0, ::), where any name may be right."""
+    bare = host.strip().removeprefix("[").removesuffix("]")
+    if not bare:
+        return None
+    with suppress(ValueError):  # a name, not an address
+        if ipaddress.ip_address(bare).is_unspecified:
+            return None
+    return [bare]
+
+
+def allowed_hosts(bind: Iterable[str]) -> frozenset[str]:
+    """Return the host keys a server bound to these names answers: on loopback, all of its."""
+    keys = {host_key(name) for name in bind}
+    return frozenset(keys | LOOPBACK) if keys & LOOPBACK else frozenset(keys)
+
+
+def _host_key_of(header: str) -> str | None:
+    """Return the host key of a Host header, or None when it is not one (e.g. `::1` bare)."""
+    match = _HOST.fullmatch(header.strip())
+    if match is None:
+        return None
+    host = match["host"]
+    if host.startswith("["):  # brackets hold an IPv6 address and nothing else (RFC 3986)
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return None
+    return host_key(host)

@@ -6,7 +6,6 @@ its rows into the models of api/models.py; the logic lives in analytics/ and rep
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -39,10 +38,11 @@ from dateline.analytics.listing import (
 from dateline.analytics.report_data import actor_network, escalation, types_per_day
 from dateline.analytics.table import format_result
 from dateline.api import models
+from dateline.api.privacy import ShownStore, hide_paths
+from dateline.api.readers import Readers
 from dateline.config import Settings
 from dateline.errors import StoreError
-from dateline.pipeline import Pipeline
-from dateline.reading import MODALITIES, PLOVER_TYPES, Reading, to_json
+from dateline.reading import MODALITIES, PLOVER_TYPES
 from dateline.report import (
     PLOTS,
     SituationReport,
@@ -56,6 +56,9 @@ from dateline.store import Result, Store
 
 M = TypeVar("M", bound=BaseModel)
 Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]
+# How long a request waits for an ingest's chunk to be written before its 503 (#10): a chunk
+# takes well under a second; a rebuild of every incident can take longer, then retry.
+STORE_WAIT_S = 5.0
 # Bounded: an offset of 2**63 reached DuckDB and came back as HTTP 500 with its text (#10).
 MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
@@ -142,23 +145,26 @@ def _query(scope: Scope) -> str:
 
 
 def make_router(
-    store_path: str | Path, *, settings: Settings, pipeline: Callable[[], Pipeline]
+    store_path: str | Path, *, settings: Settings, readers: Readers, show_paths: bool = False
 ) -> APIRouter:
-    """Return the router answering from the store at `store_path`; /read runs `pipeline()`."""
+    """Return the router answering from the store at `store_path`; /read asks `readers`."""
     router = APIRouter()
 
     @contextmanager
     def opened() -> Iterator[Store]:
+        """Open the store for one request: an ingest writes it between requests (#10)."""
+        kind = Store if show_paths else ShownStore
         try:
-            store = Store(store_path, read_only=True)
+            store = kind(store_path, read_only=True, wait_s=STORE_WAIT_S)
         except StoreError as err:
-            raise HTTPException(status_code=503, detail=str(err)) from err
+            detail = str(err) if show_paths else hide_paths(str(err))
+            raise HTTPException(503, detail, headers={"Retry-After": "1"}) from err
         with store:
             yield store
 
     _add_listings(router, opened)
     _add_situation(router, opened)
-    _add_read(router, settings, pipeline)
+    _add_read(router, settings, readers)
 
     @router.get("/summary")
     def summary() -> models.Summary:
@@ -172,7 +178,8 @@ def make_router(
     @router.get("/health")
     def health() -> models.Health:
         with opened() as store:
-            return models.Health(status="ok", store=str(store.path),
+            name = str(store.path) if show_paths else store.path.name
+            return models.Health(status="ok", store=name,
                                  articles=store.count("articles"),
                                  incidents=store.count("incidents"))  # fmt: skip
 
@@ -328,11 +335,7 @@ def _event_of(report: models.ReportItem) -> models.EventItem:
     return models.EventItem.model_validate(fields)
 
 
-def _add_read(router: APIRouter, settings: Settings, pipeline: Callable[[], Pipeline]) -> None:
-    # spaCy's Language object is not documented as thread-safe and FastAPI runs sync routes
-    # in a thread pool, so one reading runs at a time.
-    lock = threading.Lock()
-
+def _add_read(router: APIRouter, settings: Settings, readers: Readers) -> None:
     @router.post("/read", response_class=Response,
                  responses={200: {"content": {"application/json": {}}}})  # fmt: skip
     def read(body: models.ReadRequest) -> Response:
@@ -340,6 +343,4 @@ def _add_read(router: APIRouter, settings: Settings, pipeline: Callable[[], Pipe
         if len(raw) > settings.max_bytes:
             raise HTTPException(status_code=413, detail=f"{body.source}: {len(raw):,} bytes, "
                                 f"over the size cap of {settings.max_bytes:,}")  # fmt: skip
-        with lock:
-            reading = pipeline().run(Reading(source=body.source, raw=raw))
-        return Response(content=to_json(reading), media_type="application/json")
+        return Response(content=readers.read(body.source, raw), media_type="application/json")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,14 +13,15 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import Scope
 
-from dateline.api.guard import Access, Guard
+from dateline.api.guard import Access, Guard, allowed_hosts
+from dateline.api.privacy import hide_paths
+from dateline.api.readers import Readers
 from dateline.api.routes import make_router
 from dateline.config import Settings
 from dateline.dashboard import DASHBOARD, PLOTLY_JS
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, StoreError
 from dateline.pipeline import Pipeline, default_pipeline
 
 
@@ -29,11 +32,14 @@ def create_app(
     pipeline: Pipeline | None = None,
     access: Access | None = None,
     hosts: Sequence[str] | None = None,
+    show_paths: bool = False,
 ) -> FastAPI:
     """Return the API and dashboard over the store; POST /read runs `pipeline` (default: all).
 
-    `access` (guard.py): POST /read is off unless it holds a token. `hosts`: the Host header
-    names accepted (`dateline serve` passes its bind address's); None accepts any.
+    `access` (guard.py): POST /read is off unless it holds a token. `hosts`: the names the
+    server is bound to, which the Host header must name; None accepts any. `show_paths`:
+    answers name local files by their whole paths (privacy.py), for a server only its user
+    reaches.
     """
 
     @cache  # the spaCy model loads on the first /read, not when the server starts
@@ -42,8 +48,20 @@ def create_app(
 
     # FastAPI's own /docs loads Swagger UI from a CDN; fastapi-offline serves the same assets
     # from its installed package, so the docs render with no network (#11).
-    app = FastAPIOffline(title="dateline", summary="The situation in the news, read into data")
-    router = make_router(store_path, settings=settings or Settings(), pipeline=reader)
+    access = access or Access()
+    if hosts is not None:
+        access = replace(access, hosts=allowed_hosts(hosts))
+    readers = Readers(reader, access=access)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        readers.close()  # end the reading processes with the server
+
+    app = FastAPIOffline(title="dateline", summary="The situation in the news, read into data",
+                         lifespan=lifespan)  # fmt: skip
+    router = make_router(store_path, settings=settings or Settings(), readers=readers,
+                         show_paths=show_paths)  # fmt: skip
     app.include_router(router)
 
     @app.get("/", include_in_schema=False)
@@ -55,11 +73,10 @@ def create_app(
         return FileResponse(PLOTLY_JS, media_type="text/javascript")
 
     app.mount("/static", _Revalidated(directory=DASHBOARD), name="static")
-    app.add_exception_handler(InputError, _bad_input)
-    app.add_exception_handler(DatelineError, _failed)
-    app.add_middleware(Guard, access=access or Access())
-    if hosts is not None:  # added last, so it runs first: a rebound name gets nothing
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
+    hidden = _whole if show_paths else hide_paths
+    for kind, status in ((InputError, 422), (StoreError, 503), (DatelineError, 500)):
+        app.add_exception_handler(kind, _answer(status, hidden))
+    app.add_middleware(Guard, access=access)
     return app
 
 
@@ -82,9 +99,17 @@ class _Revalidated(StaticFiles):
         return response
 
 
-async def _bad_input(request: Request, err: Exception) -> JSONResponse:
-    return JSONResponse(status_code=422, content={"detail": str(err)})
+Handler = Callable[[Request, Exception], Awaitable[JSONResponse]]
 
 
-async def _failed(request: Request, err: Exception) -> JSONResponse:
-    return JSONResponse(status_code=500, content={"detail": str(err)})
+def _whole(text: str) -> str:
+    return text
+
+
+def _answer(status: int, hidden: Callable[[str], str]) -> Handler:
+    """Return a handler answering our errors with `status` and their one line, paths hidden."""
+
+    async def handler(request: Request, err: Exception) -> JSONResponse:
+        return JSONResponse(status_code=status, content={"detail": hidden(str(err))})
+
+    return handler
