@@ -75,3 +75,16 @@ def test_repair_tree_keeps_a_data_table() -> None:
     )
     tree = repair_tree(fromstring(f"<html><body><table>{rows}</table></body></html>"))
     assert tree.find(".//table") is not None
+
+
+def test_read_html_page_drops_a_box_of_teasers_after_the_story() -> None:
+    teasers = [
+        "Harbour strike enters third week Dock workers in the northern port said on Friday they "
+        "would stay out until the owners agreed to talks on pay and th...",
+        "Council votes on river tolls The city council will decide next week whether to charge "
+        "drivers for crossing the old bridge, a plan the mayor has cal...",
+    ]
+    rows = "".join(f"<tr><td></td><td>{t}</td></tr>" for t in teasers)
+    box = f"<table><tr><td>Top World News</td><td></td></tr>{rows}</table>"
+    parts = read_html_page("a.html", _page(f"<div>{_paragraphs()}{box}</div>"))
+    assert list(parts.paragraphs) == BODY

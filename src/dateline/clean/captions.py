@@ -18,9 +18,11 @@ from dateline.clean.metadata import clean_space, load_hints
 from dateline.reading import Caption
 
 _NAME = r"[A-Z][\w.&'’-]*"
-# AGENCY/Name or Agency Photo/Name at the end of a caption, optionally in brackets.
+# AGENCY/Name or Agency Photo/Name at the end of a caption, optionally in brackets, with the
+# wire's note on where the photo came from ("AP Photo/Jane Doe, Pool", "..., File").
 _SLASH_CREDIT = re.compile(
-    rf"[(\[]?((?:{_NAME}\s){{0,2}}{_NAME}\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}})[)\]]?\.?\s*$"
+    rf"[(\[]?((?:{_NAME}\s){{0,2}}{_NAME}\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}}"
+    r"(?:,\s?(?:[Pp]ool|POOL|[Ff]ile|FILE|[Hh]andout|HANDOUT))?)[)\]]?\.?\s*$"
 )
 _COPYRIGHT = re.compile(r"[(\[]?(©\s*[^()\[\]]{2,80}?)[)\]]?\.?\s*$")
 _CREDIT_TAIL = 120

@@ -41,6 +41,8 @@ from dateline.reading import Caption, Removed
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:--|[|–—:·•>-])\s+|\s+[|»]\s*")
 _NOT_WORD = re.compile(r"\W+")
+_TEASERS = 2  # excerpts cut off with an ellipsis that make a box of teasers
+_TEASER_WORDS = 60  # a teaser is a headline and a sentence or two; longer is story
 _STAMP_LINES = 5  # date stamps are looked for among the extracted text's first lines
 PROSE_CELL_WORDS = 12  # a table cell this long is text, not a menu label
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
@@ -86,7 +88,8 @@ def read_html_page(source: str, text: str) -> PageParts:
         captions = ()  # a gallery or slideshow: its "captions" are the story itself
         kept, removed, byline_lines = _sort_lines(lines, headline, standfirst, captions)
     date_line, kept, stamps = _take_date_line(meta, kept)
-    removed += stamps
+    kept, teasers = _drop_teaser_tail(kept)
+    removed += stamps + teasers
     shown = [*shown_lines, headline, standfirst or "", *_caption_texts(captions)]
     removed += table_rows + removed_blocks(visible, shown)
     return PageParts(
@@ -103,6 +106,25 @@ def read_html_page(source: str, text: str) -> PageParts:
         date_line=date_line,
         url=meta.url,
     )
+
+
+def _drop_teaser_tail(kept: list[str]) -> tuple[list[str], list[Removed]]:
+    """The body without a box of teasers at its end: a header row ("| Top National News |")
+    after the story, then excerpts cut off with an ellipsis ("... the construction of th...").
+    trafilatura keeps such a box when it sits in the story's table; a story's own lines are
+    not cut off mid-word, and a box of other stories holds several that are."""
+    for at, line in enumerate(kept):
+        if at == 0 or not _is_row(line):
+            continue
+        tail = kept[at + 1 :]
+        cut = sum(1 for t in tail if t.endswith(("...", "…")))
+        if cut >= _TEASERS and all(len(t.split()) <= _TEASER_WORDS for t in tail):
+            return kept[:at], [Removed(text=t, reason="link_list") for t in kept[at:]]
+    return kept, []
+
+
+def _is_row(line: str) -> bool:
+    return line.startswith("|") and line.endswith("|")
 
 
 def _take_date_line(meta: PageMeta, kept: list[str]) -> tuple[str | None, list[str], list[Removed]]:
