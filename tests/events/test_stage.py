@@ -638,3 +638,9 @@ def test_code_events_a_threat_is_aimed_at_who_must_meet_its_condition(nlp: Langu
 def test_code_events_a_deal_in_a_condition_is_no_act(nlp: Language) -> None:
     text = "Freedonia warns it will strike Sylvania if a deal on the border cannot be reached."
     assert [e.type for e in _read(nlp, text).events] == ["THREATEN"]
+
+
+def test_code_events_a_subject_it_continues_the_last_subject(nlp: Language) -> None:
+    text = "Freedonia shelled the border town of Sylvania. It said it would attack Sylvania again."
+    threat = _only(_read(nlp, text), "THREATEN")
+    assert _names(_read(nlp, text), threat)[0] == "Freedonia"

@@ -491,7 +491,7 @@ def _nearest_mention_before(reading: Reading, pronoun: Token) -> tuple[Actor, in
     if not found:
         return None
     subjects = [f for f in found if f[4]]
-    if pronoun.dep_ == "nsubj" and pronoun.lower_ in PERSONAL and subjects:
+    if pronoun.dep_ == "nsubj" and subjects:
         found = subjects
     last = max(found, key=lambda f: f[0])
     return last[1], last[2], last[3]
