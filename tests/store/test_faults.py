@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from api.toy_store import build_store
 from dateline import cli
 from dateline.errors import StoreError
 from dateline.store import Store
@@ -61,3 +62,43 @@ def test_a_full_disk_is_one_line_and_the_chunk_is_rolled_back(tmp_path: Path) ->
     assert message.startswith(f"{tmp_path / 's.duckdb'}: cannot write the store (")
     assert "No space left on device" in message
     assert "re-run: it resumes" in message
+
+
+@pytest.fixture
+def toy_store(tmp_path: Path) -> Path:
+    return build_store(tmp_path / "s.duckdb")  # three articles to export
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_an_export_onto_a_full_disk_is_one_line(
+    toy_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["export", "--format", "jsonl", "/dev/full", "--store", str(toy_store)]
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert err == ("dateline: /dev/full: cannot write the export (No space left on device); "
+                   "check the path, free disk space and write permission\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_an_export_onto_the_wrong_kind_of_path_is_one_line(
+    toy_store: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taken = toy_store.parent / ("a-file" if fmt == "parquet" else "a-folder")
+    if fmt == "parquet":
+        taken.write_text("not a folder")
+    else:
+        taken.mkdir()
+    assert cli.main(["export", "--format", fmt, str(taken), "--store", str(toy_store)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"dateline: {taken}: cannot write the export (")
+    assert err.count("\n") == 1
+
+
+# sysfs refuses new files even to root, who may write anywhere a chmod could forbid
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux's sysfs at /sys")
+def test_a_store_in_a_read_only_folder_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["ingest", "README.md", "--store", "/sys/s.duckdb"]) == 1
+    err = capsys.readouterr().err
+    assert err == ("dateline: /sys/s.duckdb: cannot write beside the store (Permission denied); "
+                   "check the folder's write permission\n")  # fmt: skip
