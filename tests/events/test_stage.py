@@ -644,3 +644,10 @@ def test_code_events_a_subject_it_continues_the_last_subject(nlp: Language) -> N
     text = "Freedonia shelled the border town of Sylvania. It said it would attack Sylvania again."
     threat = _only(_read(nlp, text), "THREATEN")
     assert _names(_read(nlp, text), threat)[0] == "Freedonia"
+
+
+def test_code_events_a_coordinated_clause_with_its_own_subject_is_its_own_act(
+    nlp: Language,
+) -> None:
+    reading = _read(nlp, "Sylvanian shells hit Freedonian positions, and Freedonia returned fire.")
+    assert sorted(_names(reading, e)[0] or "" for e in reading.events) == ["Freedonia", "Sylvania"]

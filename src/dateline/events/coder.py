@@ -309,6 +309,8 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
     if child.token.dep_ == "advcl" and _has_own_subject(child.token):
         return False  # "bombed X a day after rebels launched an assault": two acts, two actors
     same = _type(child) == _type(parent)
+    if child.token.dep_ == "conj" and child.token.pos_ == "VERB" and _has_own_subject(child.token):
+        return False  # "shells hit Israeli positions, and Israel returned fire": two acts
     if child.token.dep_ == "conj" and child.token.head.i == parent.token.i:
         return same  # "the rejection and the volleys": coordinated, not one inside the other
     theme = child.token.dep_ in THEME_DEPS or child.token.head.dep_ in THEME_DEPS
