@@ -88,3 +88,28 @@ def test_read_html_page_drops_a_box_of_teasers_after_the_story() -> None:
     box = f"<table><tr><td>Top World News</td><td></td></tr>{rows}</table>"
     parts = read_html_page("a.html", _page(f"<div>{_paragraphs()}{box}</div>"))
     assert list(parts.paragraphs) == BODY
+
+
+def test_read_html_page_reads_a_credited_text_by_a_photo_as_its_caption() -> None:
+    # No caption class: the photo credit at the end says the text describes the photo.
+    caption = "Ferry crews load lorries at the river crossing on March 3, 2031."
+    photo = f"<div id='mainImage'><img src='ferry.jpg'>{caption} (REUTERS/Jane Doe)</div>"
+    parts = read_html_page("a.html", _page(f"{photo}<div>{_paragraphs()}</div>"))
+    assert [(c.text, c.credit) for c in parts.captions] == [(caption, "REUTERS/Jane Doe")]
+    assert caption not in " ".join(parts.paragraphs)
+
+
+def test_read_html_page_takes_no_site_description_for_a_deck() -> None:
+    blurb = (
+        "Example Daily - news about politics, business and sport from the river valley and beyond."
+    )
+    head = f"<meta name='description' content='{blurb}'>"
+    page = _page(f"<div>{_paragraphs()}</div>").replace(
+        "<title>Crossing to reopen</title>",
+        f"<title>Crossing to reopen - Example Daily</title>{head}",
+    )
+    assert read_html_page("a.html", page).standfirst is None
+    deck = page.replace(
+        blurb, "Farmers will drive minutes, not hours, to the markets on the far bank."
+    )
+    assert read_html_page("a.html", deck).standfirst is not None

@@ -67,6 +67,21 @@ def _is_credit(credit: str) -> bool:
     return agency.isupper() or words[-1].lower() in {"photo", "photos", "pool"} or "Getty" in credit
 
 
+_IMAGE_PARENTS = XPath("//img/parent::*")
+
+
+def credited_image_blocks(tree: HtmlElement) -> list[HtmlElement]:
+    """Blocks that hold a photo and a short text ending in a photo credit: captions in markup
+    that names none ("<div id='articleBodyImageH'><img ...>Firemen prepare ... (REUTERS/Jane
+    Doe)</div>"). The credit is what says the text describes the photo."""
+    blocks = []
+    for element in _IMAGE_PARENTS(tree):
+        text = clean_space(element.text_content())
+        if 3 <= len(text) <= _MAX_CAPTION and split_credit(text)[1] and split_credit(text)[0]:
+            blocks.append(element)
+    return blocks
+
+
 def find_captions(elements: list[HtmlElement]) -> tuple[Caption, ...]:
     """Return the captions, with credits, of these candidate elements (outermost only)."""
     seen: set[str] = set()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from lxml.etree import ParserError, XPath
@@ -23,7 +23,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from dateline.clean.bylines import parse_byline
-from dateline.clean.captions import find_captions, split_credit
+from dateline.clean.captions import credited_image_blocks, find_captions, split_credit
 from dateline.clean.date_lines import find_day, is_date_line, is_update_line
 from dateline.clean.html_blocks import byline_line, removed_blocks, visible_text
 from dateline.clean.html_tree import repair_tree
@@ -46,6 +46,7 @@ _TEASER_WORDS = 60  # a teaser is a headline and a sentence or two; longer is st
 _STAMP_LINES = 5  # date stamps are looked for among the extracted text's first lines
 PROSE_CELL_WORDS = 12  # a table cell this long is text, not a menu label
 _DECK_LENGTH = (30, 320)  # a deck is one or two sentences; shorter is a label, longer a lede
+_MIN_SITE_NAME = 3  # a shorter title part ("AP", "|") names no site we can tell
 
 
 # trafilatura's own parser stops at libxml2's default depth of 256 and keeps an empty body
@@ -73,8 +74,10 @@ def read_html_page(source: str, text: str) -> PageParts:
     tree = repair_tree(tree)
     visible = visible_text(tree)
     meta = read_metadata(tree, visible=visible)
+    if not meta.title:  # the <title> stands in, as for the headline and the site's name
+        meta = replace(meta, title=clean_space(tree.findtext(".//title") or "") or None)
     marks = _mark_elements(tree)
-    captions = find_captions(marks.captions)
+    captions = find_captions(marks.captions + credited_image_blocks(tree))
     # Comments stay on (the default): trafilatura then cuts the comment section out of the
     # tree before it looks for the main text; we keep only `text`, never `comments`.
     document = bare_extraction(tree, url=meta.url, with_metadata=False)
@@ -263,8 +266,18 @@ def _standfirst(marks: _Marks, meta: PageMeta, lines: list[str], headline: str) 
             return text
     description = meta.description or ""
     if _is_deck(description, headline) and not _repeats_lede(description, body_start):
-        return description
+        return None if _is_site_blurb(description, meta, headline) else description
     return None
+
+
+def _is_site_blurb(description: str, meta: PageMeta, headline: str) -> bool:
+    """A description that opens with the site's own name ("Example News - world news about
+    business, politics ...") describes the site, on every page of it: no deck. The site's
+    name is the publisher's or what the page title holds besides the headline."""
+    title = html.unescape(meta.title or "")
+    names = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip() != headline]
+    names = [n for n in (*names, meta.publisher or "") if len(n) >= _MIN_SITE_NAME]
+    return any(description.lower().startswith(name.lower()) for name in names)
 
 
 _BLOCKS = XPath(".//p | .//div | .//li | .//h1 | .//h2 | .//h3 | .//ul")
