@@ -7,8 +7,11 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from dateline.events import code_events
+from dateline.events.coder import is_directive
 from dateline.reading import (
     Actor,
     Article,
@@ -651,3 +654,15 @@ def test_code_events_a_coordinated_clause_with_its_own_subject_is_its_own_act(
 ) -> None:
     reading = _read(nlp, "Sylvanian shells hit Freedonian positions, and Freedonia returned fire.")
     assert sorted(_names(reading, e)[0] or "" for e in reading.events) == ["Freedonia", "Sylvania"]
+
+
+def test_code_events_a_directive_whose_infinitive_the_parser_hung_as_advcl(
+    vocab: Vocab,
+) -> None:
+    # "call upon the opposition to respect the vote", parsed as the model parsed a real page
+    words = ["call", "upon", "the", "opposition", "to", "respect", "the", "vote"]
+    heads = [0, 0, 3, 1, 5, 0, 7, 5]
+    deps = ["ROOT", "prep", "det", "pobj", "aux", "advcl", "det", "dobj"]
+    lemmas = ["call", "upon", "the", "opposition", "to", "respect", "the", "vote"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert is_directive(doc[0])

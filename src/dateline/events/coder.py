@@ -109,7 +109,12 @@ def is_directive(verb: Token) -> bool:
     addressee = any(c.dep_ in ("dobj", "dative") for c in children) or any(
         c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS for c in children
     )
-    to_act = any(c.dep_ == "xcomp" and is_infinitive(c) for c in children)
+    # The parser often hangs the infinitive as advcl ("call upon X to respect").
+    to_act = any(
+        (c.dep_ == "xcomp" and is_infinitive(c))
+        or (is_infinitive_advcl(c) and not _has_own_subject(c))
+        for c in children
+    )
     # "called for the FARC to divulge": the addressee is the subject of a for-to clause.
     for_to = any(_is_for_to(c) for c in children)
     # "demanded that they halt": only verbs that demand take a that-clause as the demanded act
