@@ -666,3 +666,14 @@ def test_code_events_a_directive_whose_infinitive_the_parser_hung_as_advcl(
     lemmas = ["call", "upon", "the", "opposition", "to", "respect", "the", "vote"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
     assert is_directive(doc[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia and Sylvania reached no agreement on the border.",
+        "Freedonia met Sylvania, with no agreement being reached on the border.",
+    ],
+)
+def test_code_events_no_agreement_is_a_negated_agreement(nlp: Language, text: str) -> None:
+    assert _only(_read(nlp, text), "AGREE").modality == "negated"

@@ -311,7 +311,10 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
         return True  # "ruled out giving up weapons": the gerund is what is rejected
     if parent.entry is DIRECTIVE and _is_for_to(child.token):
         return True  # "called for X to divulge": the divulging is what is demanded
-    if child.token.dep_ == "advcl" and _has_own_subject(child.token):
+    absolute = child.token.dep_ == "pcomp" and child.token.head.lower_ in ("with", "without")
+    if (child.token.dep_ == "advcl" or absolute) and _has_own_subject(child.token):
+        # "with no agreement being reached": an absolute clause has a subject of its own;
+        # "open to Lebanon negotiating" is the openness's theme
         return False  # "bombed X a day after rebels launched an assault": two acts, two actors
     same = _type(child) == _type(parent)
     if child.token.dep_ == "conj" and child.token.pos_ == "VERB" and _has_own_subject(child.token):

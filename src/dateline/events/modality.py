@@ -25,7 +25,7 @@ FUTURE = frozenset({"will", "shall", "would"})  # lemmas: "won't" parses as wo/w
 def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
     """Return the modality of the event `trigger` names (CAMEO `code`)."""
     chain = list(_chain(trigger))
-    if any(c.dep_ == "neg" for t in chain for c in t.children):
+    if any(c.dep_ == "neg" for t in chain for c in t.children) or _no_theme(trigger):
         return "negated"
     if _conditional(chain):
         return "conditional"
@@ -44,6 +44,16 @@ def find_modality(trigger: Token, code: str, *, intended: bool = False) -> str:
            for c in t.children):  # fmt: skip
         return "hypothetical"
     return "asserted"
+
+
+def _no_theme(trigger: Token) -> bool:
+    """ "reached no agreement", "no agreement was reached": the act's theme is denied."""
+    themes = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        themes.append(trigger.head)  # "no agreement reached" (a headline)
+    if trigger.pos_ == "NOUN":
+        themes.append(trigger)  # "no agreement"
+    return any(c.dep_ == "det" and c.lower_ == "no" for t in themes for c in t.children)
 
 
 def in_condition(trigger: Token) -> bool:

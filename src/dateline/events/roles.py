@@ -163,6 +163,10 @@ def _verb_source(trigger: Token) -> list[Token]:
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
     if by or subjects:
         return by or subjects
+    # "met ..., with no agreement being reached": the absolute clause's agents are the
+    # main clause's.
+    if _is_absolute(trigger):
+        return _verb_source(trigger.head.head)
     # "resulting in the U.S. responding": a gerund's subject is parsed as its preposition's object.
     if trigger.dep_ == "pcomp":
         return [c for c in trigger.head.children if c.dep_ == "pobj"]
@@ -170,6 +174,16 @@ def _verb_source(trigger: Token) -> list[Token]:
     if trigger.dep_ in BORROWING and trigger.head.i != trigger.i:
         return _verb_source(trigger.head)
     return []
+
+
+def _is_absolute(verb: Token) -> bool:
+    """ "with no agreement being reached": a passive clause hung on "with" or "without"."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in ("with", "without")
+        and verb.head.head.pos_ == "VERB"
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
 
 
 def names_agent(token: Token) -> bool:
