@@ -677,3 +677,15 @@ def test_code_events_a_directive_whose_infinitive_the_parser_hung_as_advcl(
 )
 def test_code_events_no_agreement_is_a_negated_agreement(nlp: Language, text: str) -> None:
     assert _only(_read(nlp, text), "AGREE").modality == "negated"
+
+
+def test_code_events_the_alliance_is_the_storys_igo_never_a_state(nlp: Language) -> None:
+    text = "Sylvania asked the UN for help on Monday. The alliance condemned Freedonia."
+    actors = tuple(
+        replace(a, type="igo") if a.name == "United Nations" else a for a in _actors(text)
+    )
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    assert _names(reading, _only(reading, "ACCUSE")) == ("United Nations", "Freedonia")
+    text = "Sylvania asked for help on Monday. The alliance condemned Freedonia."
+    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=_actors(text)))
+    assert _names(reading, _only(reading, "ACCUSE"))[0] is None

@@ -369,7 +369,8 @@ def _descriptor(reading: Reading, token: Token) -> Actor | None:
     # The one mentioned last before it (within about two sentences), else the most mentioned:
     # "Venezuelan officials said ... the government was in contact" is Venezuela's.
     of_kind = [a for a in reading.actors if a.type == kind]
-    candidates = of_kind or [a for a in reading.actors if a.type == "state"]
+    fallback = kind != "igo"  # "the alliance" is no state when the story names no IGO
+    candidates = of_kind or [a for a in reading.actors if a.type == "state" and fallback]
     near = [(m.start, a) for a in candidates for m in a.mentions
             if token.idx - LOOKBACK <= m.start < token.idx]  # fmt: skip
     if near:
