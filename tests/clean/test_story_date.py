@@ -38,6 +38,9 @@ def test_is_date_line_reads_stamps(text: str, day: date) -> None:
     [
         "The two ministers met at the lakeside hotel on Tuesday, March 4, 2031",
         "No date at all in this short line",
+        "Deadline: 15 March 2031",  # an offer's or event's date, not the page's
+        "Antworten bis 23.03.2031",
+        "9-23 March 2031 | Mon-Fri 9-16",
     ],
 )
 def test_is_date_line_refuses_prose_and_dateless_lines(text: str) -> None:

@@ -60,9 +60,15 @@ def _day_just_before(snippet: str) -> date | None:
 
 
 @cache
-def _label_pattern() -> re.Pattern[str]:
+def _hints() -> dict[str, Any]:
     text = (Path(__file__).parent / "date_labels.yaml").read_text(encoding="utf-8")
     hints: dict[str, Any] = yaml.safe_load(text)
+    return hints
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    hints = _hints()
 
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -139,6 +145,8 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RANGE_START = re.compile(r"\d\s*[-–]\s*$")
 DATE_LINE_MAX_CHARS = 90
 # Words a date line may hold besides its labels: "This story is from ...", "Posted by X".
 DATE_LINE_OTHER_WORDS = 4
@@ -146,14 +154,22 @@ DATE_LINE_OTHER_WORDS = 4
 
 def is_date_line(text: str) -> bool:
     """Return True when `text` is a short line that is mostly a full date and its labels."""
-    if len(text) > DATE_LINE_MAX_CHARS:
-        return False
+    if len(text) > DATE_LINE_MAX_CHARS or not _YEAR.search(text):
+        return False  # every full date writes its year: a cheap test before the patterns
     match = next((m for p in _date_patterns() if (m := p.search(text))), None)
     if match is None:
         return False
+    if _RANGE_START.search(text[: match.start()]):
+        return False  # "9-23 Feb 2031": an event's days, not the page's
     rest = _CLOCK.sub(" ", f"{text[: match.start()]} {text[match.end() :]}")
-    rest = _label_pattern().sub(" ", rest)
-    return len(_WORD.findall(rest)) <= DATE_LINE_OTHER_WORDS
+    if {w.lower() for w in _WORD.findall(text)} & _not_stamp_words():
+        return False
+    return len(_WORD.findall(_label_pattern().sub(" ", rest))) <= DATE_LINE_OTHER_WORDS
+
+
+@cache
+def _not_stamp_words() -> frozenset[str]:
+    return frozenset(str(w) for w in _hints()["not_stamp_words"])
 
 
 def find_day(text: str) -> date | None:
