@@ -135,3 +135,11 @@ def test_assemble_article_takes_closing_copyright_lines_out_of_the_body() -> Non
 def test_assemble_article_takes_a_closing_with_wires_line_out() -> None:
     parts = make_parts(paragraphs=(FIRST, SECOND, "With Post Wires"))
     assert "Wires" not in assemble_article("a.html", parts, kind="html").body
+
+
+def test_assemble_article_keeps_a_closing_sentence_about_copyright() -> None:
+    closing = "Copyright lawyers said the ruling would be appealed."
+    article = assemble_article(
+        "a.html", make_parts(paragraphs=(FIRST, SECOND, closing)), kind="html"
+    )
+    assert article.body.endswith(closing)

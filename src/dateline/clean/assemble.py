@@ -91,8 +91,13 @@ def _is_promo(paragraph: str) -> bool:
 
 
 # A story's closing copyright notice, its photo's too ("Photo Copyright Getty Images"): the
-# wire's or agency's legal line, not the story's prose.
-_COPYRIGHT_LINE = re.compile(r"^(?:(?:photo|image|video)\s+)?(?:copyright|©|\(c\))\s", re.I)
+# wire's or agency's legal line, not the story's prose. A bare "Copyright" must carry a year
+# or "rights reserved" to be one: "Copyright lawyers said ..." is a sentence.
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:(?:photo|image|video)\s+copyright\s|(?:©|\(c\))|"
+    r"copyright\s(?=.*(?:\b(?:19|20)\d\d\b|rights\s+reserved)))",
+    re.IGNORECASE,
+)
 
 
 @cache
