@@ -10,14 +10,20 @@
    runner's read_one) beside an ordinary news page of the same kind as the peer, one process.
 3. API: `dateline serve`'s app on 127.0.0.1 over the API tests' toy store; `--requests` GETs
    over the listing routes at `--concurrency` at once (httpx), latency percentiles; the peer
-   is a one-route app under the same server and load.
+   is a one-route app under the same server and load. The same load again over a store an
+   ingest (another process, the batch tests' toy stages, 50 ms a page) writes meanwhile:
+   every answer must still be a 200 (store/gate.py).
+
+`--skip-fuzz` and `--skip-pages` run the API part alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -48,6 +54,7 @@ from dateline.errors import InputError  # noqa: E402
 from dateline.fetch import FakeFetcher  # noqa: E402
 from dateline.pipeline import default_pipeline  # noqa: E402
 from dateline.reading import Reading  # noqa: E402
+from dateline.store import Store  # noqa: E402
 from fuzz_inputs import feeds, html_pages, json_lines, text_pages, warcs  # noqa: E402
 
 SLOW_SECONDS = 10.0
@@ -226,11 +233,59 @@ def api_latency(requests: int, concurrency: int) -> tuple[Latency, Latency]:
     with tempfile.TemporaryDirectory() as folder:
         store = build_store(Path(folder) / "s.duckdb")
         for app, routes in ((create_app(store), ROUTES), (peer, ("/health",))):
-            server, port = _serve(app)
-            results.append(asyncio.run(_load(port, routes, requests, concurrency)))
-            server.should_exit = True
-            time.sleep(0.3)
+            results.append(_serve_and_load(app, routes, requests, concurrency))
     return results[0], results[1]
+
+
+def _serve_and_load(app: Any, routes: tuple[str, ...], requests: int, concurrency: int) -> Latency:
+    server, port = _serve(app)
+    latency = asyncio.run(_load(port, routes, requests, concurrency))
+    server.should_exit = True
+    time.sleep(0.3)
+    return latency
+
+
+INGEST = """
+import sys, time
+from batch_toy import TOY_STAGES
+from dateline.batch import IngestOptions, ingest
+from dateline.config import Settings
+from dateline.pipeline import stage
+from dateline.store import Store
+
+@stage(needs={"article"}, fills=set())
+def slowly(reading):
+    time.sleep(0.05)
+    return reading
+
+with Store(sys.argv[2]) as store:
+    print("writing", flush=True)
+    options = IngestOptions(stages=(*TOY_STAGES, slowly), chunk=4)
+    ingest([sys.argv[1]], store, options=options, settings=Settings())
+"""
+
+
+def api_during_ingest(requests: int, concurrency: int) -> tuple[Latency, int, bool]:
+    """Return the load's latency while an ingest writes the store, the articles it wrote
+    meanwhile, and whether it was still writing when the load ended."""
+    with tempfile.TemporaryDirectory() as folder:
+        news, store = Path(folder) / "news", Path(folder) / "s.duckdb"
+        news.mkdir()
+        for n in range(2_000):  # 100 s at 50 ms a page: it outlasts the load
+            (news / f"p{n}.html").write_text(f"<p>Report {n}. Alpha{n} attacked Beta{n} on "
+                                             "2024-03-04.</p>")  # fmt: skip
+        env = {**os.environ, "PYTHONPATH": str(TESTS / "batch")}
+        ingest = subprocess.Popen([sys.executable, "-c", INGEST, str(news), str(store)],
+                                  env=env, stdout=subprocess.PIPE)  # fmt: skip
+        assert ingest.stdout is not None
+        ingest.stdout.readline()  # the store exists and the ingest has begun
+        latency = _serve_and_load(create_app(store), ROUTES, requests, concurrency)
+        running = ingest.poll() is None
+        ingest.kill()  # a kill is safe: every committed chunk stays (tests/batch)
+        ingest.wait()
+        with Store(store, read_only=True) as done:
+            written = done.count("articles")
+    return latency, written, running
 
 
 def main() -> None:
@@ -238,24 +293,37 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=300)
     parser.add_argument("--requests", type=int, default=2_000)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--skip-fuzz", action="store_true")
+    parser.add_argument("--skip-pages", action="store_true")
     args = parser.parse_args()
-    print(f"fuzz: {args.examples} derandomized inputs a kind (tests/fuzz_inputs.py)")
-    for kind, t in fuzz(args.examples).items():
-        print(f"  {kind:11} {t.cases:5} cases  {t.crashes} crashes  {t.slow} over "
-              f"{SLOW_SECONDS:.0f} s  slowest {t.worst:.2f} s")  # fmt: skip
+    if not args.skip_fuzz:
+        print(f"fuzz: {args.examples} derandomized inputs a kind (tests/fuzz_inputs.py)")
+        for kind, t in fuzz(args.examples).items():
+            print(f"  {kind:11} {t.cases:5} cases  {t.crashes} crashes  {t.slow} over "
+                  f"{SLOW_SECONDS:.0f} s  slowest {t.worst:.2f} s")  # fmt: skip
+    if not args.skip_pages:
+        _print_pages(time_per_kb())
+    ours, bare = api_latency(args.requests, args.concurrency)
+    during, written, running = api_during_ingest(args.requests, args.concurrency)
+    print(f"API: {args.requests} GETs, {args.concurrency} at once, on 127.0.0.1 (uvicorn)")
+    rows = (("dateline routes", ours), ("while an ingest writes", during),
+            ("peer: one-route app", bare))  # fmt: skip
+    for label, lat in rows:
+        cuts = f"p50 {lat.p50:6.1f} ms  p95 {lat.p95:6.1f} ms  p99 {lat.p99:6.1f} ms"
+        print(f"  {label:22} {cuts}  max {lat.worst:6.1f} ms  {lat.rate:6.0f} req/s  "
+              f"{lat.errors} errors")  # fmt: skip
+    print(f"  the ingest wrote {written} articles meanwhile; still writing at the end: "
+          f"{'yes' if running else 'no'}")  # fmt: skip
+
+
+def _print_pages(rows: list[tuple[str, float, float, str]]) -> None:
     print("time per KB, every stage (read_one), one process:")
-    rows = time_per_kb()
     for name, kb, per_kb, outcome in rows:
         print(f"  {name:45} {kb:7.1f} KB  {per_kb * 1000:8.1f} ms/KB  {outcome}")
     worst = max(rows, key=itemgetter(2))
     peer = max(row[2] for row in rows if row[0].startswith("peer"))
     print(f"  worst: {worst[0]}, {worst[2] * 1000:.1f} ms/KB = {worst[2] / peer:.1f}x the "
           "slower ordinary page")  # fmt: skip
-    ours, bare = api_latency(args.requests, args.concurrency)
-    print(f"API: {args.requests} GETs, {args.concurrency} at once, on 127.0.0.1 (uvicorn)")
-    for label, lat in (("dateline routes", ours), ("peer: one-route app", bare)):
-        print(f"  {label:20} p50 {lat.p50:6.1f} ms  p95 {lat.p95:6.1f} ms  p99 {lat.p99:6.1f} ms"
-              f"  max {lat.worst:6.1f} ms  {lat.rate:6.0f} req/s  {lat.errors} errors")  # fmt: skip
 
 
 if __name__ == "__main__":
