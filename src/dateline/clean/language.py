@@ -1,15 +1,20 @@
-"""The language of an article, as an ISO 639-1 code, by py3langid.
+"""The language of an article, as an ISO 639-1 code, by CLD2 (pycld2).
 
-py3langid is a character n-gram classifier trained on 97 languages; it needs no network, loads
-in well under a second and classifies a page in about a millisecond.
+CLD2 is Chromium's compact language detector (80+ languages, its tables compiled into the
+library, so they are shared file pages, not each process's memory); it needs no network and
+classifies a page in well under a millisecond. It replaced py3langid, whose model held about
+70 MB in every reading process, where #12 allows a process 500 MB; on the demo corpus's 94
+pages and on samples of seven other languages both gave the same answers.
 """
 
 from __future__ import annotations
 
-import py3langid
+import pycld2
 
 _SAMPLE = 600  # characters: plenty for a paragraph of prose; the time grows with the text
 _MIN_CHARS = 20  # below this any answer is a guess
+# CLD2 still uses the ISO 639 codes withdrawn in 1989 for these three languages.
+_WITHDRAWN = {"iw": "he", "in": "id", "ji": "yi"}
 
 
 def detect_language(text: str) -> str | None:
@@ -17,5 +22,12 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if len(sample.strip()) < _MIN_CHARS:
         return None
-    language, _score = py3langid.classify(sample)
-    return str(language)
+    # CLD2 refuses control characters and lone surrogates (text decoded with
+    # surrogateescape) as invalid UTF-8; neither tells a language.
+    printable = "".join(c for c in sample if c.isprintable() or c.isspace())
+    try:
+        _reliable, _bytes, guesses = pycld2.detect(printable.encode("utf-8", "ignore"))
+    except pycld2.error:
+        return None
+    code = str(guesses[0][1]).split("-")[0]  # "zh-Hant" is Chinese
+    return None if code == "un" else _WITHDRAWN.get(code, code)
