@@ -228,3 +228,17 @@ def test_a_dask_chunk_whose_worker_died_becomes_failure_rows() -> None:
         ("a.html", "dask", "RuntimeError"),
         ("b.html", "dask", "RuntimeError"),
     ]
+
+
+def test_a_store_inside_the_ingested_folder_is_not_read_nor_its_lock_files(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.html").write_text("<p>Alpha attacked Beta on 2024-03-04.</p>")
+    options = IngestOptions(stages=TOY_STAGES)
+    for _ in range(2):  # the second run finds the lock files the first left (store/gate.py)
+        with Store(tmp_path / "s.duckdb") as store:
+            ingest([str(tmp_path)], store, options=options, settings=Settings())
+    assert [p for p in tmp_path.iterdir() if p.name.startswith("s.duckdb.")]
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.count("failures") == 0
+        assert store.count("articles") == 1

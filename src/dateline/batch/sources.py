@@ -58,7 +58,8 @@ class Page:
 
 Item = Page | InputError | Failure
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
-STORE_SUFFIXES = (".duckdb", ".duckdb.wal")  # a store kept beside its pages is not a page
+# A store kept beside its pages is not a page, nor are its lock files (store/gate.py, #10).
+STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.writer", ".duckdb.gate", ".duckdb.wanted")
 
 
 def iter_pages(
