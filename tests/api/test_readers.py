@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ def _as_text(reading: Reading) -> Reading:
         time.sleep(60)  # far past the limit: only ending the process stops it
     if text == "empty":
         raise InputError(reading.source, "0 words, nothing to read")
+    if text == "die":
+        os._exit(9)  # as the kernel's OOM killer would end it
     if text == "broken":
         raise PipelineError(f"{reading.source}: cannot load /home/ana/models/model.bin")
     article = Article(id="p", source=reading.source, body=text, text=text)
@@ -103,3 +106,10 @@ def test_readings_run_side_by_side_up_to_the_pool(store: Path) -> None:
         for thread in threads:
             thread.join()
     assert results == [200] * 4  # two at a time; the others waited for a free worker
+
+
+def test_a_reader_that_dies_is_a_500_and_the_next_reading_works(client: TestClient) -> None:
+    status, body = _read(client, "die")
+    assert status == 500
+    assert "the reading process died (exit code 9)" in body
+    assert _read(client, "Talks resumed.")[0] == 200

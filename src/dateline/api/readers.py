@@ -22,7 +22,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from fastapi import HTTPException
-from pebble import ProcessPool
+from pebble import ProcessExpired, ProcessPool
 
 from dateline.api.guard import Access
 from dateline.api.privacy import hide_paths
@@ -65,6 +65,9 @@ class Readers:
                 limit = self.access.read_seconds
                 raise HTTPException(504, f"{source}: reading took over the limit of {limit:g} s;"
                                     " stopped") from err  # fmt: skip
+            except ProcessExpired as err:  # killed (out of memory?); pebble starts another
+                raise HTTPException(500, f"{source}: the reading process died (exit code "
+                                    f"{err.exitcode}); the server goes on") from err  # fmt: skip
         finally:
             self._slots.release()
         if outcome.error:
