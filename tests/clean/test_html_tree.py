@@ -53,7 +53,8 @@ def test_read_html_page_keeps_the_lead_before_the_first_paragraph() -> None:
 def test_read_html_page_keeps_the_text_after_a_template_tag() -> None:
     # A CMS left an unknown <doc.copyright> tag before the lead; a browser shows its tail.
     story = (
-        f"<div><doc.copyright holder='Example Wire'></doc.copyright> {LEAD}{_paragraphs()}</div>"
+        f"<div>RIVERTON --<doc.copyright holder='Example Wire'></doc.copyright> {LEAD}"
+        f"{_paragraphs()}</div>"
     )
     parts = read_html_page("a.html", _page(story))
     assert LEAD in parts.paragraphs[0]

@@ -67,7 +67,11 @@ def _is_credit(credit: str) -> bool:
     return agency.isupper() or words[-1].lower() in {"photo", "photos", "pool"} or "Getty" in credit
 
 
-_IMAGE_PARENTS = XPath("//img/parent::*")
+# In XPath, so lxml sizes each block in C: a nav bar's icons sit in blocks of whole pages.
+_IMAGE_PARENTS = XPath(
+    f"//img/parent::*[string-length(normalize-space(.)) >= 3 and "
+    f"string-length(normalize-space(.)) <= {_MAX_CAPTION}]"
+)
 
 
 def credited_image_blocks(tree: HtmlElement) -> list[HtmlElement]:
@@ -76,8 +80,8 @@ def credited_image_blocks(tree: HtmlElement) -> list[HtmlElement]:
     Doe)</div>"). The credit is what says the text describes the photo."""
     blocks = []
     for element in _IMAGE_PARENTS(tree):
-        text = clean_space(element.text_content())
-        if 3 <= len(text) <= _MAX_CAPTION and split_credit(text)[1] and split_credit(text)[0]:
+        caption, credit = split_credit(element.text_content())
+        if caption and credit:
             blocks.append(element)
     return blocks
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from lxml.etree import strip_tags
+from lxml.etree import XPath, strip_tags
 from lxml.html import HtmlElement, fromstring
 
 # A namespaced (`o:p`, `st1:place`, `fb:like`) or dotted template tag (`doc.copyright`).
@@ -33,6 +33,12 @@ _FOREIGN_TAG = re.compile(r"^[A-Za-z][\w-]*[.:][\w.:-]+$")
 _CONTAINERS = frozenset({"div", "span", "td", "section", "article", "main", "font", "center"})
 _PARAGRAPHS = frozenset({"p"})
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+_DOTTED_OR_COLON = XPath("//*[contains(name(), ':') or contains(name(), '.')]")
+# Containers with leading text and a paragraph child: the few _has_loose_lead must read.
+_LEAD_HOLDERS = XPath(
+    f"//*[{' or '.join(f'self::{tag}' for tag in sorted(_CONTAINERS))}]"
+    "[p][text()[normalize-space()]]"
+)
 LEAD_MIN_WORDS = 12  # shorter leading text is a label ("JERUSALEM --", "Updated"), not prose
 
 
@@ -45,15 +51,15 @@ def repair_tree(tree: HtmlElement) -> HtmlElement:
 
 
 def _unwrap_foreign_tags(tree: HtmlElement) -> None:
-    foreign = {
-        el.tag for el in tree.iter() if isinstance(el.tag, str) and _FOREIGN_TAG.match(el.tag)
-    }
+    # XPath finds the candidates in C; a walk over every element in Python cost 4% of a page.
+    named = _DOTTED_OR_COLON(tree)
+    foreign = {el.tag for el in named if isinstance(el.tag, str) and _FOREIGN_TAG.match(el.tag)}
     if foreign:
         strip_tags(tree, *foreign)
 
 
 def _wrap_loose_leads(tree: HtmlElement) -> None:
-    for container in [el for el in tree.iter(*_CONTAINERS) if _has_loose_lead(el)]:
+    for container in [el for el in _LEAD_HOLDERS(tree) if _has_loose_lead(el)]:
         lead = fromstring("<p></p>")
         lead.text, container.text = container.text, None
         container.insert(0, lead)

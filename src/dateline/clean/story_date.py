@@ -90,6 +90,8 @@ def _headline_index(nodes: list[Any], title: str | None) -> int | None:
         if len(text) <= _MIN_HEADLINE:
             continue
         named = bool(wanted) and text.lower() in wanted
+        if not named and first_h1 is not None:
+            continue  # only a named node can still win; spare the walk up its parents
         heading = _heading_of(node)
         if heading and named:
             return index
