@@ -77,3 +77,26 @@ def test_what_someone_is_called_is_no_group(nlp: Language) -> None:
     text = "Branded a terrorist organization by Freedonia, the movement denies any attack."
     assert "Terrorist organization" not in _actors(nlp, text)
     assert "Armed group" not in _actors(nlp, "The movement is an armed group from the hills.")
+
+
+def test_a_bare_role_is_the_group_the_story_gave_a_country(nlp: Language) -> None:
+    actors = _actors(nlp, "Syrian rebels attacked the airport. The rebels said they took it.")
+    assert [m.text for m in actors["Rebels (Syria)"].mentions] == ["Syrian rebels", "The rebels"]
+
+
+def test_a_definite_armed_role_is_the_one_armed_group_the_story_names(nlp: Language) -> None:
+    text = "Hamas freed two hostages on Monday. The militants still hold three contractors."
+    actors = _actors(nlp, text)
+    assert "The militants" in [m.text for m in actors["Hamas"].mentions]
+    text = "Hamas and Hezbollah freed two hostages. The militants still hold three contractors."
+    assert "Militants" in _actors(nlp, text)
+
+
+def test_policemen_are_the_storys_police_force(nlp: Language) -> None:
+    text = "Afghan police said gunmen attacked a checkpoint. Twelve policemen were killed."
+    police = _actors(nlp, text)["Police of Afghanistan"]
+    assert [m.text for m in police.mentions] == ["Afghan police", "policemen"]
+
+
+def test_places_civilians_live_in_are_no_actors(nlp: Language) -> None:
+    assert "Villages" not in _actors(nlp, "The rebels said they had taken two villages.")

@@ -20,6 +20,8 @@ ACTORS = {
     "United Nations": ("United Nations", "UN"),
 }
 
+KINDS = {"Ana Costa": "person", "the Rebels": "armed_group"}  # the others are states
+
 
 def actors_in(text: str) -> tuple[Actor, ...]:
     """Return an actor for each fictional name the text mentions, with every mention."""
@@ -31,7 +33,7 @@ def actors_in(text: str) -> tuple[Actor, ...]:
             for m in re.finditer(rf"\b{re.escape(form)}\b", text)
         ]
         if mentions:
-            kind = "person" if name == "Ana Costa" else "state"
+            kind = KINDS.get(name, "state")
             actors.append(Actor(id=f"a{i}", name=name, type=kind, country=None,
                                 mentions=tuple(mentions)))  # fmt: skip
     return tuple(actors)

@@ -627,10 +627,7 @@ def test_code_events_a_threat_is_aimed_at_who_must_meet_its_condition(nlp: Langu
         "Freedonia closed its border. The Red Brigade threatened to block the port "
         "if the authorities do not free its leader."
     )
-    actors = tuple(
-        replace(a, type="armed_group") if a.name == "the Rebels" else a for a in _actors(text)
-    )
-    reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=actors))
+    reading = _read(nlp, text)
     threat = _only(reading, "THREATEN")
     assert (_names(reading, threat), threat.modality) == (
         ("the Rebels", "Freedonia"),
@@ -689,3 +686,12 @@ def test_code_events_the_alliance_is_the_storys_igo_never_a_state(nlp: Language)
     text = "Sylvania asked for help on Monday. The alliance condemned Freedonia."
     reading = code_events(Reading(source="t", text=text, doc=nlp(text), actors=_actors(text)))
     assert _names(reading, _only(reading, "ACCUSE"))[0] is None
+
+
+def test_code_events_the_state_alone_is_the_storys_state(nlp: Language) -> None:
+    reading = _read(
+        nlp, "Freedonia closed its border. The Red Brigade has fought the state since May."
+    )
+    assert _names(reading, _only(reading, "ASSAULT")) == ("the Rebels", "Freedonia")
+    reading = _read(nlp, "Freedonia declared a state of emergency on Monday.")
+    assert all(e.target is None for e in reading.events)

@@ -107,18 +107,19 @@ def _widened(mention: GroupMention, taken: set[int]) -> GroupMention:
 
 
 def _collectives_share_country(found: list[GroupMention]) -> list[GroupMention]:
-    """ "Georgian opposition ... the opposition": a bare collective is the one the story gave
-    a country, when it gave only one."""
+    """ "Georgian opposition ... the opposition", "Syrian rebels ... the rebels": a bare role
+    is the group the story gave a country, when it gave that role only one."""
     out = []
     for group in found:
         lemma = group.span[-1].lemma_.lower()
-        if group.country is None and lemma in _collectives():
+        if group.country is None:
             countries = {
                 g.country for g in found if g.country and g.span[-1].lemma_.lower() == lemma
             }
             if len(countries) == 1:
                 country = countries.pop()
-                group = replace(group, key=_name(group.span[-1:], country), country=country)
+                role = group.span.doc[group.role_start : group.span.end]
+                group = replace(group, key=_name(role, country), country=country)
         out.append(group)
     return out
 

@@ -41,7 +41,7 @@ from dateline.actors.dictionary import (
     load_actor_dictionary,
     read_table,
 )
-from dateline.actors.generic import find_groups
+from dateline.actors.generic import GroupMention, find_groups
 from dateline.actors.matching import GROUP, POSSESSIVES, Hit, find_hits
 from dateline.actors.persons import Person, find_persons
 from dateline.actors.prose import (
@@ -104,8 +104,34 @@ def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     groups = find_groups(doc, used)
     inside = {i for g in groups for i in range(g.span.start, g.span.end)}
     found = [f for f in found if f.span.start not in inside]
-    found += [_Found(g.span, g.key, g.type, g.country) for g in groups]
+    found += _join_the_named_group(groups, found)
     return _in_prose(_join_organisations(sorted(found, key=_start)))
+
+
+def _join_the_named_group(groups: list[GroupMention], named: list[_Found]) -> list[_Found]:
+    """ "The FARC ... the rebels ... the guerrillas": a definite armed role with no country of
+    its own is the one armed group the story names (journalists vary the word, not the
+    group), and "policemen" its one police force. With two named or none it stays a group of
+    its own: "the rebels" in a story of Hezbollah and the Free Syrian Army is neither."""
+    joined = []
+    for g in groups:
+        definite = g.span[0].lower_ == "the" and g.role_start == g.span.start + 1
+        # Policemen are the story's one police force whether "the" is there or not.
+        only = _only_named(named, g.type) if definite or g.type == "police" else None
+        if only is not None and g.country is None:
+            joined.append(replace(only, span=g.span, by_ner=False))
+        else:
+            joined.append(_Found(g.span, g.key, g.type, g.country))
+    return joined
+
+
+def _only_named(named: list[_Found], kind: str) -> _Found | None:
+    """The one armed group (or police force) the story names, if it names exactly one."""
+    if kind not in ("armed_group", "police"):
+        return None
+    # A state's police is part of the state; an armed group's unit is no group of its own.
+    keys = {f.key: f for f in named if f.type == kind and (kind == "police" or not f.part_of)}
+    return next(iter(keys.values())) if len(keys) == 1 else None
 
 
 def _in_prose(found: list[_Found]) -> list[_Found]:

@@ -362,6 +362,8 @@ def _descriptor(reading: Reading, token: Token) -> Actor | None:
     its own) is the story's most mentioned state, "the military" its army."""
     if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "the state of emergency", "the government of X": not the noun alone
     types = _descriptor_types()  # "authorities" is listed as written: its lemma is "authority"
     kind = types.get(token.lemma_.lower()) or types.get(token.lower_)
     if kind is None:
