@@ -210,3 +210,15 @@ def test_attack_on_civilians_gets_no_adversary(read: Read) -> None:
 def test_demand_never_targets_the_demanders_own_state(read: Read) -> None:
     reading = read("Ana Costa demanded the release of Freedonian hostages held by the Red Brigade.")
     assert ("REQUEST", "Ana Costa", "Red Brigade", "demanded") in _coded(reading)
+
+
+def test_two_actors_that_never_meet_are_no_main_pair(read: Read) -> None:
+    # Much said of both, no act between them: the brigade's threat is aimed at no one named.
+    text = (
+        "The Red Brigade said it would fight. The Red Brigade said it would march. "
+        "Sylvania said it was calm. Sylvania said it would vote. Sylvania said it had rain. "
+        "The Red Brigade threatened to strike."
+    )
+    assert ("THREATEN", "Red Brigade", None, "threatened") in _coded(read(text))
+    met = text + " The Red Brigade attacked Sylvania in May."
+    assert ("THREATEN", "Red Brigade", "Sylvania", "threatened") in _coded(read(met))

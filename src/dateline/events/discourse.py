@@ -55,7 +55,18 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     events = fill_retaliations(events, at)
     events = fill_anaphoric_attackers(events, at)
     events = fill_condemned_attackers(events, at)
-    return fill_adversaries(reading, events, at, find_dyad(reading))
+    return fill_adversaries(reading, events, at, _interacting(find_dyad(reading), events))
+
+
+def _interacting(dyad: tuple[str, str] | None, events: list[Event]) -> tuple[str, str] | None:
+    """The story's main pair only when the text itself has one act between them: two much
+    mentioned actors that never meet ("the Taliban" and "Pakistan", named in a background
+    paragraph) are no evidence of whom a targetless act is aimed at."""
+    if dyad is None:
+        return None
+    pair = set(dyad)
+    meet = any(pair <= {e.source, e.target, *e.co_sources, *e.co_targets} for e in events)
+    return dyad if meet else None
 
 
 def _is_reporting(event: Event, actors: dict[str, Actor]) -> bool:
