@@ -695,3 +695,14 @@ def test_code_events_the_state_alone_is_the_storys_state(nlp: Language) -> None:
     assert _names(reading, _only(reading, "ASSAULT")) == ("the Rebels", "Freedonia")
     reading = _read(nlp, "Freedonia declared a state of emergency on Monday.")
     assert all(e.target is None for e in reading.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Costa is under house arrest in the capital.", "Sylvania came under attack on Monday."],
+)
+def test_code_events_who_is_under_an_act_suffers_it(nlp: Language, text: str) -> None:
+    reading = _read(nlp, text)
+    event = reading.events[0]
+    assert _names(reading, event)[0] is None
+    assert _names(reading, event)[1] in ("Ana Costa", "Sylvania")

@@ -99,6 +99,9 @@ def target_tokens(trigger: Token) -> list[Token]:
         found = passive or [*objects, *aimed, *_prep_objects(trigger, _partner(preps, objects)),
                             *owners]  # fmt: skip
         return found or _complement_target(trigger)
+    if _is_undergone(trigger):  # "Mugabe is under house arrest", "the convoy came under fire"
+        carrier = _carrier(trigger)
+        return [c for c in carrier.children if c.dep_ in ("nsubj", "nsubjpass")] if carrier else []
     # "talks with X" is with a partner; "an attack with rockets" is with an instrument.
     reciprocal = trigger.lemma_.lower() in load_words("reciprocal_words.txt")
     own = _prep_objects(trigger, TARGET_PREPS if reciprocal else TARGET_PREPS - {"with"})
@@ -138,8 +141,14 @@ def agents(verb: Token) -> list[Token]:
 
 def _borrows(noun: Token, carrier: Token) -> bool:
     """A noun takes its carrier's subject when the verb only carries it ("made a proposal",
-    "involved in talks"), not when the verb acts on it ("rejected the proposal")."""
-    return is_light(carrier) or noun.dep_ == "pobj"
+    "involved in talks"), not when the verb acts on it ("rejected the proposal"), nor when the
+    subject undergoes it ("is under arrest")."""
+    return (is_light(carrier) or noun.dep_ == "pobj") and not _is_undergone(noun)
+
+
+def _is_undergone(noun: Token) -> bool:
+    """ "under arrest", "under attack", "under fire": the subject suffers the act."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "under"
 
 
 def _complement_target(verb: Token) -> list[Token]:
