@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import StoreError
-from dateline.store import Store
+from dateline.store import Store, gate
 from dateline.store.store import Failure
 
 FAILURE = Failure(source="a.html", content_hash="", stage="input", error="InputError",
@@ -67,3 +68,25 @@ def test_new_readers_wait_behind_a_waiting_writer(tmp_path: Path) -> None:
     reader.close()
     thread.join(timeout=30)
     assert opened.is_set()
+
+
+def test_a_lock_file_another_user_made_still_locks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock = tmp_path / "s.duckdb.gate"
+    lock.touch()  # made by the server's user; this process may only read it
+    real_open = os.open
+
+    def read_only_open(path: str, flags: int, *args: int) -> int:
+        if flags & os.O_RDWR:
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(gate.os, "open", read_only_open)
+    first, second = gate.FileLock(lock), gate.FileLock(lock)
+    first.take()
+    with pytest.raises(gate.HeldError):
+        second.take(shared=True)
+    first.drop()
+    second.take(shared=True)
+    second.drop()

@@ -80,12 +80,12 @@ class FileLock:
             return
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except PermissionError:
-            if not shared:
-                raise
-            try:  # a reader may lock a file it can only read
+        except PermissionError as denied:
+            try:  # flock needs no write access: the file may be another user's (serve, ingest)
                 fd = os.open(self.path, os.O_RDONLY)
             except OSError:
+                if not shared:
+                    raise denied from None
                 return  # a folder no writer can write to either: there is nothing to wait for
         try:
             fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)

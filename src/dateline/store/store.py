@@ -203,7 +203,12 @@ class Store:
         if self.read_only:  # say that a reader waits (the first try does too: it is cheap)
             with suppress(HeldError, OSError):  # the writer looking, that instant: next try
                 self._wanted.take(shared=True)
-        self._gate.take(shared=self.read_only)  # a writer keeps it until it has closed
+        try:
+            self._gate.take(shared=self.read_only)  # a writer keeps it until it has closed
+        except OSError as err:
+            gate = self._gate.path.name
+            raise StoreError(f"{self.path}: cannot lock {gate} beside the store ({err.strerror})"
+                             "; check the folder's permissions") from err  # fmt: skip
         try:
             return duckdb.connect(str(self.path), read_only=self.read_only)
         except (duckdb.IOException, duckdb.ConnectionException) as err:
