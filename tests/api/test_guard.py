@@ -81,6 +81,16 @@ def test_huge_or_negative_offsets_are_422_not_500(store: Path, offset: int) -> N
     assert response.status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("route", "limit"),
+    [("/articles", 1001), ("/events", 10_001), ("/incidents", 2**63), ("/network", 501),
+     ("/failures", 0)],
+)  # fmt: skip
+def test_limits_past_their_bounds_are_422_not_500(store: Path, route: str, limit: int) -> None:
+    response = _client(store).get(route, params={"limit": limit})
+    assert response.status_code == 422
+
+
 def test_host_header_is_checked_when_hosts_are_given(store: Path) -> None:
     client = _client(store, hosts=["127.0.0.1", "localhost"])
     assert client.get("/health", headers={"Host": "127.0.0.1:8000"}).status_code == 200
