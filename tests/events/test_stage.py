@@ -706,3 +706,8 @@ def test_code_events_who_is_under_an_act_suffers_it(nlp: Language, text: str) ->
     event = reading.events[0]
     assert _names(reading, event)[0] is None
     assert _names(reading, event)[1] in ("Ana Costa", "Sylvania")
+
+
+def test_code_events_a_suggested_belief_keeps_its_own_modality(nlp: Language) -> None:
+    text = "Ana Costa suggested the attack may have targeted Sylvania."
+    assert _only(_read(nlp, text), "ASSAULT").modality == "hypothetical"

@@ -25,7 +25,12 @@ from dateline.events.lexicon import (
     load_lexicon,
     load_words,
 )
-from dateline.events.syntax import is_infinitive, is_infinitive_advcl, is_light
+from dateline.events.syntax import (
+    is_finite_statement,
+    is_infinitive,
+    is_infinitive_advcl,
+    is_light,
+)
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
 THEME_DEPS = frozenset(
@@ -143,12 +148,7 @@ def reports_a_belief(verb: Token) -> bool:
     join the talks", with a bare verb, still proposes)."""
     if verb.lemma_.lower() not in load_words("belief_verbs.txt"):
         return False
-    return any(
-        c.dep_ == "ccomp" and _has_own_subject(c) and (c.tag_ in ("VBD", "VBZ") or any(
-            a.dep_ == "aux" and a.lower_ in ("may", "might", "could", "would", "has", "have", "had")
-            for a in c.children))
-        for c in verb.children
-    )  # fmt: skip
+    return any(c.dep_ == "ccomp" and is_finite_statement(c) for c in verb.children)
 
 
 def is_obligation(verb: Token) -> bool:

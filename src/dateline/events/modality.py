@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from dateline.events.lexicon import load_cues
-from dateline.events.syntax import is_infinitive, is_infinitive_advcl
+from dateline.events.lexicon import load_cues, load_words
+from dateline.events.syntax import is_finite_statement, is_infinitive, is_infinitive_advcl
 
 CHAIN_DEPS = frozenset({"xcomp", "prep", "pobj", "dobj", "acomp", "attr", "pcomp", "acl", "amod"})
 GOVERN_HOPS = 4
@@ -134,6 +134,10 @@ def _modified(trigger: Token) -> str | None:
     return gov[mods[0].lemma_.lower()] if trigger.pos_ == "NOUN" and mods else None
 
 
+def _states_a_belief(verb: Token, clause: Token) -> bool:
+    return verb.lemma_.lower() in load_words("belief_verbs.txt") and is_finite_statement(clause)
+
+
 def _governed(trigger: Token, chain: list[Token]) -> str | None:
     gov = load_cues().get("gov", {})
     for token in chain[1:]:
@@ -143,5 +147,7 @@ def _governed(trigger: Token, chain: list[Token]) -> str | None:
     head = chain[-1].head if chain else trigger
     # "a proposal that its fighters move": the clause hangs from the cue noun.
     if chain[-1].dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in gov:
+        if _states_a_belief(head, chain[-1]):
+            return None  # "suggested the attack may have targeted X": a belief, no proposal
         return gov[head.lemma_.lower()]
     return None

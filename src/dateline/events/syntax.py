@@ -29,3 +29,17 @@ def is_definite_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children
     )
+
+
+STATING_AUX = frozenset({"may", "might", "could", "would", "has", "have", "had"})
+
+
+def is_finite_statement(clause: Token) -> bool:
+    """ "the attack may have targeted the minister", "it was a mistake": a clause with its own
+    subject and a finite or modal verb states something; "that Syria join the talks", with a
+    bare verb, is what is proposed."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in clause.children)
+    finite = clause.tag_ in ("VBD", "VBZ") or any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in STATING_AUX for a in clause.children
+    )
+    return own_subject and finite
