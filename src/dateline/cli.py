@@ -347,7 +347,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.api.guard import bind_names
 
     _require_free_port(args.host, args.port)
-    access, token = _read_access(args.allow_read)
+    access, token = _read_access(args)
     app = create_app(args.store or settings.store, settings=settings, access=access,
                      hosts=bind_names(args.host), show_paths=args.show_paths)  # fmt: skip
     print(f"dateline: serving {args.store or settings.store} on http://{args.host}:{args.port}/")
@@ -357,17 +357,23 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _read_access(allow_read: bool) -> tuple[Access, str | None]:
-    """Return the server's access rules: POST /read off, or on with a token (issue #10)."""
+def _read_access(args: argparse.Namespace) -> tuple[Access, str | None]:
+    """Return the server's access rules: POST /read off, or on with a token, its workers and
+    their time limit (issue #10)."""
     import os
     import secrets
 
     from dateline.api.guard import Access
 
-    if not allow_read:
+    if not args.allow_read:
         return Access(), None
     token = os.environ.get("DATELINE_READ_TOKEN") or secrets.token_urlsafe(24)
-    return Access(read_token=token), token
+    access = Access(read_token=token)
+    if args.read_workers:
+        access = replace(access, read_workers=args.read_workers)
+    if args.read_seconds:
+        access = replace(access, read_seconds=float(args.read_seconds))
+    return access, token
 
 
 def _require_free_port(host: str, port: int) -> None:
@@ -498,6 +504,14 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         "--allow-read", action="store_true",
         help="turn on POST /read, with a token printed at start (or $DATELINE_READ_TOKEN)",
     )  # fmt: skip
+    serve.add_argument(
+        "--read-workers",
+        type=_positive,
+        help="POST /read's worker processes, each with the model (default 2)",
+    )
+    serve.add_argument("--read-seconds", type=_positive,
+                       help="POST /read's time limit (default 60); past it, a reading is "
+                       "stopped and answered 504")  # fmt: skip
     serve.add_argument(
         "--show-paths", action="store_true",
         help="name local files by their whole paths in answers (default: file names only)",

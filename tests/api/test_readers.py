@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.toy_store import build_store
+from dateline import cli
 from dateline.api import create_app
 from dateline.api.guard import Access
 from dateline.errors import InputError, PipelineError
@@ -113,3 +114,14 @@ def test_a_reader_that_dies_is_a_500_and_the_next_reading_works(client: TestClie
     assert status == 500
     assert "the reading process died (exit code 9)" in body
     assert _read(client, "Talks resumed.")[0] == 200
+
+
+def test_serve_flags_set_the_read_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_READ_TOKEN", "t")
+    argv = ["serve", "--allow-read", "--read-workers", "3", "--read-seconds", "120"]
+    access, token = cli._read_access(cli.build_parser().parse_args(argv))
+    assert (token, access.read_workers, access.read_seconds) == ("t", 3, 120.0)
+    default, _ = cli._read_access(cli.build_parser().parse_args(["serve", "--allow-read"]))
+    assert (default.read_workers, default.read_seconds) == (2, 60.0)
+    off, no_token = cli._read_access(cli.build_parser().parse_args(["serve"]))
+    assert (off.read_token, no_token) == (None, None)
