@@ -711,3 +711,9 @@ def test_code_events_who_is_under_an_act_suffers_it(nlp: Language, text: str) ->
 def test_code_events_a_suggested_belief_keeps_its_own_modality(nlp: Language) -> None:
     text = "Ana Costa suggested the attack may have targeted Sylvania."
     assert _only(_read(nlp, text), "ASSAULT").modality == "hypothetical"
+
+
+def test_code_events_who_orders_an_act_does_it(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia ordered an air strike on Sylvania in May.")
+    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
+    assert not [e for e in reading.events if e.type == "REQUEST"]
