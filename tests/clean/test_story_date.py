@@ -109,3 +109,23 @@ def test_read_html_page_dates_a_yearless_stamp_by_the_copyright_year() -> None:
 def test_read_html_page_refuses_an_ambiguous_yearless_stamp() -> None:
     page = make_page(before="<p class='stamp'>Last Update: 3/4 1:10 pm</p>")
     assert read_html_page("a.html", page).stated_date is None
+
+
+def test_assemble_article_dates_a_story_whose_first_paragraph_opens_with_a_date() -> None:
+    first = f"4 March 2031 – {BODY[0]}"
+    article = assemble_article(
+        "a.txt", read_text_page("\n\n".join(["Valley talks", first, *BODY[1:]])), kind="text"
+    )
+    assert (article.published.earliest, article.published.basis) == (date(2031, 3, 4), "metadata")
+
+
+def test_read_text_page_dates_a_yearless_stamp_by_the_copyright_year() -> None:
+    page = "\n\n".join(
+        [
+            "Valley provinces agree to talk",
+            "Last Update: 3/14 1:10 pm",
+            *BODY,
+            "Copyright 2031 Example Wire.",
+        ]
+    )
+    assert read_text_page(page).stated_date == date(2031, 3, 14)

@@ -13,6 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from dateline.clean.date_lines import opening_day
 from dateline.clean.datelines import split_dateline
 from dateline.clean.parts import PageParts
 from dateline.errors import InputError
@@ -44,8 +45,8 @@ def assemble_article(source: str, parts: PageParts, *, kind: str) -> Article:
     body_start = len(text) + len(_JOIN) if text else 0
     text = f"{text}{_JOIN}{body}" if text else body
     published = Published()
-    if parts.stated_date:
-        day = parts.stated_date
+    day = parts.stated_date or (opening_day(paragraphs[0]) if paragraphs else None)
+    if day:
         published = Published(earliest=day, latest=day, basis="metadata")
     return Article(
         id=hashlib.sha256(text.encode()).hexdigest()[:16],

@@ -218,3 +218,39 @@ def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
     a, b = int(groups["a"]), int(groups["b"])
     readings = {(m, d) for m, d in ((a, b), (b, a)) if 1 <= m <= 12 and 1 <= d <= 31}
     return readings.pop() if len(readings) == 1 else None
+
+
+_OPENING_DASH = re.compile(r"\s*[–—-]+\s")
+
+
+def opening_day(paragraph: str) -> date | None:
+    """Return the full date that opens a story's first paragraph before a dash, or None.
+
+    "16 January 2031 – The Security Council today ...": a dateline of a date and no place,
+    as UN News writes it, dates the story as a place dateline's date does.
+    """
+    for pattern in _date_patterns():
+        match = pattern.match(paragraph)
+        if match and _OPENING_DASH.match(paragraph, match.end()):
+            return _day(match)
+    return None
+
+
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)\b", re.I
+)
+
+
+def yearless_day(text: str) -> date | None:
+    """A labelled day without its year ("Last Update: 1/01 1:10 pm") in the year of the page's
+    latest copyright notice ("Copyright 2008 Reuters"): a page states its copyright for the
+    year it was served, and a stamp leaves the year out when it is the current one."""
+    days = set(labelled_yearless(text))
+    years = [int(m.group("year")) for m in _COPYRIGHT_YEAR.finditer(text)]
+    if len(days) != 1 or not years:
+        return None
+    month, day = days.pop()
+    try:
+        return date(max(years), month, day)
+    except ValueError:
+        return None

@@ -23,6 +23,7 @@ import re
 
 from dateline.clean.bylines import is_names_only, names_only, parse_byline
 from dateline.clean.captions import split_credit
+from dateline.clean.date_lines import yearless_day
 from dateline.clean.datelines import is_dateline_line
 from dateline.clean.line_features import Line, read_lines
 from dateline.clean.page_facts import find_date_line, find_publisher, find_stated_date
@@ -256,7 +257,8 @@ def _gather(lines: list[Line], labels: dict[int, str]) -> PageParts:
             for line in lines
             if labels[line.index] not in kept
         ),
-        stated_date=find_stated_date(story_dates, at),
+        stated_date=find_stated_date(story_dates, at)
+        or yearless_day("\n".join(line.text for line in lines)),
         date_line=date_line.text if date_line else None,
     )
 

@@ -32,7 +32,7 @@ from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from dateline.clean.date_lines import labelled_days, labelled_yearless, month_stems
+from dateline.clean.date_lines import labelled_days, month_stems, yearless_day
 
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _EARLIEST = date(1995, 1, 1)  # no news page in scope predates the web's news sites
@@ -42,9 +42,6 @@ _VISIBLE = XPath("//body/text() | //body//*[not(self::script or self::style)]/te
 _WINDOW = 40  # characters around a year: enough for "Wednesday, 4 September 2031"
 _MAX_WINDOWS = 200  # an archive page repeats its year hundreds of times
 _PAGE_TYPES = frozenset({"WebPage", "ItemPage"})
-_COPYRIGHT_YEAR = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)\b", re.I
-)
 
 
 def find_published(
@@ -86,28 +83,13 @@ def find_published(
     ld_day = iso_day(str(ld.get("datePublished", "")))
     if ld_day and ld_types and not ld_types <= _PAGE_TYPES:
         return ld_day
-    if yearless := _yearless_day(shown_text):
+    if yearless := yearless_day(shown_text):
         return yearless
     if candidates:
         return None  # structured dates the page never shows: CMS stamps, not publication
     found = _htmldate(tree, extensive=True)
     day = iso_day(found) if found else None
     return day if day and is_shown(day, shown_text) else None
-
-
-def _yearless_day(text: str) -> date | None:
-    """A labelled day without its year ("Last Update: 1/01 1:10 pm") in the year of the page's
-    latest copyright notice ("Copyright 2008 Reuters"): a page states its copyright for the
-    year it was served, and a stamp leaves the year out when it is the current one."""
-    days = set(labelled_yearless(text))
-    years = [int(m.group("year")) for m in _COPYRIGHT_YEAR.finditer(text)]
-    if len(days) != 1 or not years:
-        return None
-    month, day = days.pop()
-    try:
-        return date(max(years), month, day)
-    except ValueError:
-        return None
 
 
 def _labelled(days: list[date], candidates: list[date]) -> date | None:
