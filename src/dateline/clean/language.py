@@ -9,12 +9,17 @@ pages and on samples of seven other languages both gave the same answers.
 
 from __future__ import annotations
 
+import re
+
 import pycld2
 
 _SAMPLE = 600  # characters: plenty for a paragraph of prose; the time grows with the text
 _MIN_CHARS = 20  # below this any answer is a guess
 # CLD2 still uses the ISO 639 codes withdrawn in 1989 for these three languages.
 _WITHDRAWN = {"iw": "he", "in": "id", "ji": "yi"}
+# CLD2 refuses control characters as invalid UTF-8 (lone surrogates, from text decoded with
+# surrogateescape, are dropped when encoding); neither tells a language.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def detect_language(text: str) -> str | None:
@@ -22,11 +27,10 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if len(sample.strip()) < _MIN_CHARS:
         return None
-    # CLD2 refuses control characters and lone surrogates (text decoded with
-    # surrogateescape) as invalid UTF-8; neither tells a language.
-    printable = "".join(c for c in sample if c.isprintable() or c.isspace())
     try:
-        _reliable, _bytes, guesses = pycld2.detect(printable.encode("utf-8", "ignore"))
+        _reliable, _bytes, guesses = pycld2.detect(
+            _CONTROL.sub("", sample).encode("utf-8", "ignore")
+        )
     except pycld2.error:
         return None
     code = str(guesses[0][1]).split("-")[0]  # "zh-Hant" is Chinese
