@@ -26,6 +26,8 @@ _PATH = re.compile(
     r"(?<![\w.:/~-])~?/(?:[^\s/:'\"`,;()<>\[\]{}]+/)+(?P<name>[^\s/:'\"`,;()<>\[\]{}]*)"
     r"|\b[A-Za-z]:\\(?:[^\s\\:'\"`,;()<>]+\\)+(?P<win>[^\s\\:'\"`,;()<>]*)"
 )
+# Columns that hold an input's name: in schema.sql only inputs, articles and failures have a
+# `source`, and the listings call the article's `article_source`; actors are `source_name`.
 SOURCE_COLUMNS = frozenset({"source", "article_source"})
 
 
