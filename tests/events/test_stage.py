@@ -717,3 +717,9 @@ def test_code_events_who_orders_an_act_does_it(nlp: Language) -> None:
     reading = _read(nlp, "Freedonia ordered an air strike on Sylvania in May.")
     assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
     assert not [e for e in reading.events if e.type == "REQUEST"]
+
+
+def test_code_events_a_place_on_a_visit_noun_is_where_one_goes(nlp: Language) -> None:
+    reading = _read(nlp, "Ana Costa began her Sylvania visit on Monday.")
+    visit = _only(reading, "CONSULT")
+    assert (_names(reading, visit), visit.co_sources) == (("Ana Costa", "Sylvania"), ())

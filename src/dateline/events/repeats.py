@@ -34,13 +34,14 @@ def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
     its type (a pull quote sits near its sentence, nested tellings share one); a telling
     before the body (headline, standfirst, captions: a handful) with every act of its type."""
     body_start = reading.article.body_start if reading.article else 0
+    sentences = _sentence_words(reading, events)
     ordered = sorted(events, key=lambda e: (e.evidence.start < body_start, e.evidence.start))
     kept: list[Event] = []
     by_type: dict[str, list[int]] = {}
     for event in ordered:  # body tellings first, so each repeat finds its body act
         same_type = by_type.setdefault(event.type, [])
         near = same_type if event.evidence.start < body_start else same_type[-WINDOW:]
-        at = next((i for i in near if _same_act(kept[i], event, body_start)), None)
+        at = next((i for i in near if _same_act(kept[i], event, body_start, sentences)), None)
         if at is None:
             same_type.append(len(kept))
             kept.append(event)
@@ -49,9 +50,32 @@ def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: e.evidence.start)
 
 
-def _same_act(kept: Event, other: Event, body_start: int) -> bool:
+def _sentence_words(reading: Reading, events: Sequence[Event]) -> dict[int, tuple[str, ...]]:
+    """Evidence start -> the words of the sentence it sits in (none without a parse)."""
+    doc = reading.doc
+    if doc is None:
+        return {}
+    words = {}
+    for event in events:
+        span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+        if span is not None:
+            words[event.evidence.start] = tuple(WORD.findall(span.sent.text.lower()))
+    return words
+
+
+def _same_act(
+    kept: Event, other: Event, body_start: int, sentences: dict[int, tuple[str, ...]]
+) -> bool:
     if kept.type != other.type or not _same_modality(kept, other):
         return False
+    told = sentences.get(kept.evidence.start)
+    if (
+        told
+        and told == sentences.get(other.evidence.start)
+        and kept.evidence.text == other.evidence.text
+    ):
+        # A key-points box repeats a body sentence word for word: one act, told twice.
+        return _agree(kept.source, other.source) and _agree(kept.target, other.target)
     if _nested(kept.evidence, other.evidence):  # one telling may leave an end the other names
         return _agree(kept.source, other.source) and _agree(kept.target, other.target)
     # Apart, a repeat may leave ends open that the body names ("Israeli strike hits Beirut

@@ -57,7 +57,10 @@ def source_tokens(trigger: Token) -> list[Token]:
         return agents(trigger)  # "with victims beheaded": the victims suffer; only "by X" acts
     if trigger.pos_ == "VERB" or trigger.pos_ == "ADJ":
         return _verb_source(trigger)
-    own = [c for c in trigger.children if c.dep_ in NOUN_SOURCE_DEPS and names_agent(c)]
+    own = [
+        c for c in trigger.children
+        if c.dep_ in NOUN_SOURCE_DEPS and names_agent(c) and not is_destination(c)
+    ]  # fmt: skip
     own += _prep_objects(trigger, SOURCE_PREPS) or _inner_source(trigger)
     # "the proposal presented by X": the agent of a participle that modifies the noun.
     own += [a for c in trigger.children if c.dep_ == "acl" for a in agents(c)]
@@ -192,6 +195,15 @@ def _is_absolute(verb: Token) -> bool:
         and verb.head.lower_ in ("with", "without")
         and verb.head.head.pos_ == "VERB"
         and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
+
+
+def is_destination(modifier: Token) -> bool:
+    """ "his India visit": a place name compounded on a visit noun is where one goes."""
+    return (
+        modifier.dep_ == "compound"
+        and modifier.ent_type_ == "GPE"
+        and modifier.head.lemma_.lower() in load_words("visit_nouns.txt")
     )
 
 

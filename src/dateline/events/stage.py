@@ -39,6 +39,7 @@ from dateline.events.lexicon import (
 from dateline.events.modality import condition_subjects, find_modality, in_condition, is_future
 from dateline.events.repeats import fold_repeats
 from dateline.events.roles import (
+    is_destination,
     office_state,
     resolve,
     resolve_all,
@@ -303,7 +304,7 @@ def visited_state(reading: Reading, cluster: Cluster) -> str | None:
         for p in (m.token.subtree if m.token.pos_ == "NOUN" else m.token.children)
         if p.dep_ == "prep" and p.lower_ == "to"
         for g in p.children if g.dep_ == "pobj"
-    ]  # fmt: skip
+    ] + [c for m in cluster.members for c in m.token.children if is_destination(c)]  # fmt: skip
     for token in destinations:
         actor = resolve(reading, token)
         if actor is not None and actor.type == "state":
