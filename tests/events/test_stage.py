@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 from dateline.events import code_events
 from dateline.events.coder import is_directive
+from dateline.events.roles import source_tokens, target_tokens
 from dateline.reading import (
     Actor,
     Article,
@@ -723,3 +724,17 @@ def test_code_events_a_place_on_a_visit_noun_is_where_one_goes(nlp: Language) ->
     reading = _read(nlp, "Ana Costa began her Sylvania visit on Monday.")
     visit = _only(reading, "CONSULT")
     assert (_names(reading, visit), visit.co_sources) == (("Ana Costa", "Sylvania"), ())
+
+
+def test_code_events_after_with_a_participle_read_as_past_is_still_suffered(
+    vocab: Vocab,
+) -> None:
+    # "grew grisly, with victims beheaded", tagged as the model tagged a real page (VBD)
+    words = ["attacks", "grew", "grisly", ",", "with", "victims", "beheaded"]
+    heads = [1, 1, 1, 1, 6, 6, 1]
+    deps = ["nsubj", "ROOT", "acomp", "punct", "mark", "nsubj", "advcl"]
+    tags = ["NNS", "VBD", "JJ", ",", "IN", "NNS", "VBD"]
+    pos = ["NOUN", "VERB", "ADJ", "PUNCT", "SCONJ", "NOUN", "VERB"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert source_tokens(doc[6]) == []
+    assert [t.text for t in target_tokens(doc[6])] == ["victims"]

@@ -126,11 +126,23 @@ def _partner(preps: frozenset[str], objects: list[Token]) -> frozenset[str]:
 def _is_reduced_passive(verb: Token) -> bool:
     """A past participle with no auxiliary ("with victims beheaded", "Muslims targeted in
     attacks", "the town shelled overnight"): its subject or the noun it modifies suffers it."""
-    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "ROOT"):
+    if verb.pos_ != "VERB":
+        return False
+    # "with victims beheaded": after "with" a participle the tagger may read as a past tense
+    if _after_with(verb) and verb.tag_ in ("VBN", "VBD"):
+        return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "ROOT"):
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
         return False  # an object says it is active: "fire killed 14 civilians" parsed as acl
     return verb.dep_ == "acl" or any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _after_with(verb: Token) -> bool:
+    """An absolute clause: "with victims beheaded", "with both sides targeted"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without"):
+        return True
+    return any(c.lower_ in ("with", "without") and c.i < verb.i for c in verb.children)
 
 
 def _is_victim_verb(token: Token) -> bool:
@@ -184,6 +196,8 @@ def _verb_source(trigger: Token) -> list[Token]:
         return [c for c in trigger.head.children if c.dep_ == "pobj"]
     # No subject of its own: a participle or infinitive borrows its governor's subject.
     if trigger.dep_ in BORROWING and trigger.head.i != trigger.i:
+        if _is_reduced_passive(trigger.head):  # "victims beheaded, mutilated": they suffer both
+            return agents(trigger.head)
         return _verb_source(trigger.head)
     return []
 
