@@ -738,3 +738,17 @@ def test_code_events_after_with_a_participle_read_as_past_is_still_suffered(
     doc = Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     assert source_tokens(doc[6]) == []
     assert [t.text for t in target_tokens(doc[6])] == ["victims"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sylvania has been bracing for weeks for an attack by Freedonia.",
+        "Sylvania suffered heavy losses in the Freedonian offensive.",
+    ],
+)
+def test_code_events_who_braces_for_or_suffers_an_act_is_its_target(
+    nlp: Language, text: str
+) -> None:
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
