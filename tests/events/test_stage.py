@@ -752,3 +752,17 @@ def test_code_events_who_braces_for_or_suffers_an_act_is_its_target(
 ) -> None:
     reading = _read(nlp, text)
     assert _names(reading, _only(reading, "ASSAULT")) == ("Freedonia", "Sylvania")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ana Costa called the Sylvanian leader on Friday for the first time since May.", "041"),
+        ("Ana Costa called the Sylvanian president a liar.", "111"),
+        ("Freedonia called for talks with Sylvania.", "100"),
+    ],
+)
+def test_code_events_a_call_by_its_object_and_never_by_a_time(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert [e.cameo for e in _read(nlp, text).events] == [code]

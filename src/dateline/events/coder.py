@@ -172,7 +172,12 @@ def _keys(token: Token, pos: str) -> list[str]:
     lemma = token.lemma_.lower()
     keys = []
     if pos == "VERB":
-        keys += [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep")]
+        # "called X for the first time" is no "call for": a phrase of time forms no key
+        keys += [
+            f"{lemma} {c.lower_}"
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "prep" and not _is_time_phrase(c))
+        ]
     if pos == "NOUN":
         keys += [f"{c.lower_} {lemma}" for c in token.children if c.dep_ == "compound"]
         keys.append(token.lower_)
@@ -186,6 +191,13 @@ def _pick(token: Token, entries: tuple[Entry, ...], pos: str) -> Entry | None:
         "subj": _subject_words(token),
         "mod": _mod_words(token),
     }
+    # "called the president a liar": what the object is called says what the act is.
+    called = frozenset(
+        w for c in token.children if c.dep_ == "oprd" for w in (c.lower_, c.lemma_.lower())
+    )
+    for entry in entries:
+        if called and entry.side == "obj" and all(group & called for group in entry.words):
+            return entry
     for entry in entries:
         # A one-word object pattern names the object itself: "attack the government" is
         # criticism (111), "attack government positions" is not; its modifier is no object.
@@ -222,8 +234,10 @@ def _object_words(token: Token, *, modifiers: bool) -> frozenset[str]:
 
 
 def _is_time_phrase(prep: Token) -> bool:
+    times = load_words("time_nouns.txt")
     return prep.dep_ == "prep" and any(
-        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children
+        g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in times)
+        for g in prep.children
     )
 
 
