@@ -20,13 +20,12 @@ import duckdb
 
 from dateline.errors import StoreError
 from dateline.reading import Reading, to_json
-from dateline.store.actor_names import index_actors, key_rows
 from dateline.store.gate import FileLock, HeldError, is_shared, retry
 from dateline.store.migrate import migrate
 from dateline.store.rows import COLUMNS, FACT_TABLES, STORY, Prepared, Row, fact_rows, prepare
 
-if TYPE_CHECKING:  # datasketch (scipy) and pyarrow (numpy) load when a writer first needs
-    # them, so that query commands start fast (#12)
+if TYPE_CHECKING:  # datasketch (scipy), pyarrow (numpy) and actor_names (actors/, and with it
+    # spaCy: 0.6 s) load when a writer first needs them, so that query commands start fast (#12)
     import pyarrow as pa
 
     from dateline.dedup.articles import StoryIndex
@@ -271,6 +270,8 @@ class Store:
 
     def write_readings(self, items: Sequence[Incoming]) -> list[Written]:
         """Store read inputs with all their rows, one insert per table; say what each became."""
+        from dateline.store.actor_names import index_actors, key_rows
+
         stories = self._stored_stories([i.prepared.article_id for i in items])
         tables: dict[str, list[Row]] = {t: [] for t in ("articles", "inputs", *FACT_TABLES)}
         written: list[Written] = []
@@ -296,6 +297,8 @@ class Store:
 
     def replace_facts(self, readings: Sequence[Reading]) -> None:
         """Replace stored articles' fact rows and reading JSON with new readings'."""
+        from dateline.store.actor_names import index_actors, key_rows
+
         ids = [r.require_article().id for r in readings]
         stories = self._stored_stories(ids)
         tables: dict[str, list[Row]] = {t: [] for t in FACT_TABLES}
