@@ -15,6 +15,8 @@ FORMS = [
     ("By Jane Doe | CNN", ("Jane Doe",), "CNN"),
     ("By Jane Doe - The Daily Star", ("Jane Doe",), "The Daily Star"),
     ("By Jane Doe, Staff Writer", ("Jane Doe",), None),
+    ("By Jane Doe, AP Diplomatic Correspondent", ("Jane Doe",), None),
+    ("By JANE DOE AP Diplomatic Correspondent", ("Jane Doe",), None),  # a <br> was the comma
     (
         "BY JANE DOE AND JOHN ROE, ASSOCIATED PRESS WRITERS",
         ("Jane Doe", "John Roe"),

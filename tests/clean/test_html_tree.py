@@ -114,3 +114,9 @@ def test_read_html_page_takes_no_site_description_for_a_deck() -> None:
         blurb, "Farmers will drive minutes, not hours, to the markets on the far bank."
     )
     assert read_html_page("a.html", deck).standfirst is not None
+
+
+def test_read_html_page_reads_the_byline_of_a_block_outside_the_text() -> None:
+    byline = "<div class='storyByline'>By JANE DOE<br>AP Diplomatic Correspondent<br></div>"
+    parts = read_html_page("a.html", _page(f"{byline}<div>{_paragraphs()}</div>"))
+    assert parts.byline == ("Jane Doe",)

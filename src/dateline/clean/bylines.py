@@ -91,18 +91,36 @@ def _parse_body(body: str) -> tuple[tuple[str, ...], str | None]:
     organisation = next((o for o in map(_as_organisation, others) if o), None)
     while len(parts) > 1:
         tail = parts[-1]
-        if tail.lower() in _load_words("byline_roles.txt"):
+        if tail.lower() in _load_words("byline_roles.txt") or is_role(tail):
             parts.pop()
         elif _is_organisation(tail):
             organisation = organisation or _as_organisation(tail)
             parts.pop()
         else:
             break
-    names = _split_names(", ".join(parts))
+    names = _capitals_before_role(first) or _split_names(", ".join(parts))
     if names is None:
         whole = _as_organisation(first)
         return (), whole if whole and _is_organisation(first) else organisation
     return names, organisation
+
+
+def _capitals_before_role(text: str) -> tuple[str, ...] | None:
+    """ "TERENCE HUNT AP White House Correspondent": a name in capitals, then a job title in
+    title case, the comma lost where a <br> stood between them (old AP pages)."""
+    words = text.split()
+    if "," in text:
+        return None  # the comma is there: the parts were split already
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and words[caps].isalpha():
+        caps += 1
+    rest = " ".join(words[caps:])
+    if caps < 2 or not rest or not is_role(rest):
+        return None
+    # The title may open with its agency in capitals too ("AP"): a name has no such word.
+    while caps > 2 and words[caps - 1].lower() in wire_services():
+        caps -= 1
+    return _split_names(" ".join(words[:caps]))
 
 
 def _split_names(text: str) -> tuple[str, ...] | None:

@@ -41,6 +41,7 @@ from dateline.reading import Caption, Removed
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:--|[|–—:·•>-])\s+|\s+[|»]\s*")
 _NOT_WORD = re.compile(r"\W+")
+_BYLINE_BLOCKS = 3  # removed byline blocks read for names: the story's comes first
 _TEASERS = 2  # excerpts cut off with an ellipsis that make a box of teasers
 _TEASER_WORDS = 60  # a teaser is a headline and a sentence or two; longer is story
 _STAMP_LINES = 5  # date stamps are looked for among the extracted text's first lines
@@ -99,7 +100,7 @@ def read_html_page(source: str, text: str) -> PageParts:
         headline=headline,
         standfirst=standfirst,
         byline=meta.authors
-        or _byline_from_markup(marks.bylines, byline_lines)
+        or _byline_from_markup(marks.bylines, byline_lines, removed)
         or markup_authors(tree),
         publisher=meta.publisher or copyright_holder(visible),
         captions=drop_body_captions(captions, kept),
@@ -357,9 +358,15 @@ def _is_byline(line: str, index: int, count: int) -> bool:
     return near_edge and len(line) < 100 and bool(byline_line().match(line))
 
 
-def _byline_from_markup(elements: list[HtmlElement], byline_lines: list[str]) -> tuple[str, ...]:
-    """Names from a "By ..." line in the body, else from an element with a byline class."""
-    texts = [*byline_lines, *(clean_space(e.text_content()) for e in elements[:3])]
+def _byline_from_markup(
+    elements: list[HtmlElement], byline_lines: list[str], removed: list[Removed]
+) -> tuple[str, ...]:
+    """Names from a "By ..." line in the body, else from an element with a byline class,
+    else from a block the page showed outside the extracted text that reads as a byline."""
+    blocks = [r.text for r in removed if r.reason == "byline"][:_BYLINE_BLOCKS]
+    # The element's text pieces apart: "By JANE DOE<br>AP Writer" is no "DOEAP".
+    marked = (clean_space(" ".join(e.itertext())) for e in elements[:3])
+    texts = [*byline_lines, *marked, *blocks]
     for text in texts:
         names = _names(text)
         if names:
