@@ -158,6 +158,10 @@ def test_read_metadata_skips_broken_json_ld() -> None:
             "Troops on parade. (AP Photo/John Roe, pool)",
             ("Troops on parade.", "AP Photo/John Roe, pool"),
         ),
+        (
+            "Troops on parade. (Jane Doe/Associated Press)",
+            ("Troops on parade.", "Jane Doe/Associated Press"),
+        ),
         ("Troops on parade. Photo: Jane Doe", ("Troops on parade.", "Photo: Jane Doe")),
         ("Soldaten bei der Parade. Foto: dpa", ("Soldaten bei der Parade.", "Foto: dpa")),
         ("Troops on parade. © Example Agency", ("Troops on parade.", "© Example Agency")),

@@ -14,6 +14,7 @@ from functools import cache
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from dateline.clean.bylines import wire_services
 from dateline.clean.metadata import clean_space, load_hints
 from dateline.reading import Caption
 
@@ -62,9 +63,12 @@ def _is_credit(credit: str) -> bool:
     """A slash credit must look like an agency (upper case) or a photo desk, not a phrase."""
     if "/" not in credit:
         return True
-    agency = credit.split("/", 1)[0].strip()
+    agency, after = (part.strip() for part in credit.split("/", 1))
     words = agency.split()
-    return agency.isupper() or words[-1].lower() in {"photo", "photos", "pool"} or "Getty" in credit
+    if agency.isupper() or words[-1].lower() in {"photo", "photos", "pool"} or "Getty" in credit:
+        return True
+    # "Jane Doe/Associated Press": the photographer, then the wire that sent the photo.
+    return after.split(",")[0].strip().lower() in wire_services()
 
 
 # In XPath, so lxml sizes each block in C: a nav bar's icons sit in blocks of whole pages.
