@@ -222,3 +222,19 @@ def test_two_actors_that_never_meet_are_no_main_pair(read: Read) -> None:
     assert ("THREATEN", "Red Brigade", None, "threatened") in _coded(read(text))
     met = text + " The Red Brigade attacked Sylvania in May."
     assert ("THREATEN", "Red Brigade", "Sylvania", "threatened") in _coded(read(met))
+
+
+def test_a_condemned_attack_is_the_attack_told_by_that_word(read: Read) -> None:
+    reading = read(
+        "The Red Brigade attacked Fenwick on Monday. Later the Sylvanian army raided the "
+        "building. Ana Costa condemned the attack."
+    )
+    assert ("ACCUSE", "Ana Costa", "Red Brigade", "condemned") in _coded(reading)
+
+
+def test_a_dated_attack_is_named_anew_not_referred_back(read: Read) -> None:
+    reading = read(
+        "The Red Brigade shelled Fenwick on Monday. The attacks began with the May 2005 "
+        "murder of Marek Vos."
+    )
+    assert ("ASSAULT", None, "Marek Vos", "murder") in _coded(reading)

@@ -96,7 +96,12 @@ def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[
     last_attacker: str | None = None  # carried along: one pass, linear in the events
     for event in events:
         token = token_of(event, at) if event.type == "ASSAULT" and event.source is None else None
-        if token is not None and last_attacker is not None and is_definite_noun(token):
+        if (
+            token is not None
+            and last_attacker is not None
+            and is_definite_noun(token)
+            and not _dated(token)
+        ):
             event = replace(event, source=last_attacker, confidence=_less(event.confidence))
         if event.type == "ASSAULT" and event.source is not None:
             last_attacker = event.source
@@ -109,7 +114,9 @@ def fill_condemned_attackers(events: list[Event], at: dict[int, Token]) -> list[
     whoever did it, the source of that attack (or of the last attack told before it)."""
     by_trigger = {e.trigger.start: e for e in events if e.trigger is not None}
     attackers = sorted(
-        (e.evidence.start, e.source) for e in events if e.type == "ASSAULT" and e.source
+        (e.evidence.start, e.source, _lemma(e, at))
+        for e in events
+        if e.type == "ASSAULT" and e.source
     )
     out: list[Event] = []
     for event in events:
@@ -119,7 +126,7 @@ def fill_condemned_attackers(events: list[Event], at: dict[int, Token]) -> list[
         if acts:
             told = by_trigger.get(acts[0].idx)
             doer = told.source if told is not None and told.source else None
-            doer = doer or _last_attacker(attackers, acts[0].idx)
+            doer = doer or _last_attacker(attackers, acts[0].idx, acts[0].lemma_.lower())
             if doer is not None and doer != event.source:
                 event = replace(event, target=doer, confidence=_less(event.confidence))
         out.append(event)
@@ -131,10 +138,26 @@ def _is_attack_noun(token: Token) -> bool:
     return any((info := code_info(e.code)) is not None and info.type == "ASSAULT" for e in entries)
 
 
-def _last_attacker(attackers: list[tuple[int, str]], before: int) -> str | None:
-    """The source of the last attack told before `before` (attackers sorted by offset)."""
-    at = bisect_left(attackers, (before, ""))
+def _last_attacker(attackers: list[tuple[int, str, str]], before: int, lemma: str) -> str | None:
+    """The source of the last attack told before `before` by the same word ("condemned the
+    attack" is the gunmen's attack, not the police raid that ended it), else of the last
+    attack told before it (attackers sorted by offset)."""
+    at = bisect_left(attackers, (before, "", ""))
+    same = [a for a in attackers[:at] if a[2] == lemma]
+    if same:
+        return same[-1][1]
     return attackers[at - 1][1] if at else None
+
+
+def _lemma(event: Event, at: dict[int, Token]) -> str:
+    token = token_of(event, at)
+    return token.lemma_.lower() if token is not None else ""
+
+
+def _dated(noun: Token) -> bool:
+    """ "the February 2005 murder of X", "yesterday's assassination": a dated act is named
+    anew, it does not refer back to the attack just told."""
+    return any(c.ent_type_ in ("DATE", "TIME") for c in noun.children if c.dep_ != "prep")
 
 
 def _answers(trigger: Token) -> bool:
