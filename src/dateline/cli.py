@@ -257,10 +257,11 @@ def cmd_actors(args: argparse.Namespace, settings: Settings) -> int:
     from dateline.analytics import find_actors, format_result
     from dateline.analytics.query import find_merges
     from dateline.store import Store
-    from dateline.store.actor_names import apply_merges_file
 
     with Store(args.store or settings.store, read_only=not args.merges) as store:
-        if args.merges:
+        if args.merges:  # actor_names loads actors/ and spaCy (0.6 s): only when it writes (#12)
+            from dateline.store.actor_names import apply_merges_file
+
             apply_merges_file(store.con)
         result = (find_merges if args.merges else find_actors)(store, limit=args.limit)
     print(format_result(result, args.format))
