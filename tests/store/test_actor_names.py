@@ -16,6 +16,8 @@ from dateline import cli
 from dateline.actors import identity
 from dateline.actors.identity import actor_key
 from dateline.analytics import find_actors
+from dateline.analytics.filters import Scope
+from dateline.analytics.listing import find_events
 from dateline.analytics.query import find_merges, timeline, top_dyads
 from dateline.reading import Actor, Article, Event, Interval, Mention, Place, Reading
 from dateline.store import Store
@@ -44,7 +46,7 @@ def _reading(
         source, target = event
         events = (Event(id="e1", type="ASSAULT", cameo="190", goldstein=-9.0, plover_score=None,
                         source=f"a{source}", target=None if target is None else f"a{target}",
-                        modality="asserted", evidence=mention, place=place and place.id,
+                        modality="asserted", evidence=mention, place=place.id if place else None,
                         date=Interval(earliest=None, latest=None)),)  # fmt: skip
     places = (place,) if place else ()
     return Reading(source=article.source, text=body, article=article, actors=named,
@@ -183,6 +185,8 @@ def test_dyads_and_timelines_group_by_actor(tmp_path: Path) -> None:
         rebuild_incidents(store)
         assert top_dyads(store) == (("Marta K. Velasquez", "Orvel", 2),)
         assert timeline(store, "Velasquez", "Orvel") == timeline(store, "Marta Velasquez", "Orvel")
+        for scope in (Scope(actor="Marta"), Scope(dyad=("Orvel", "Marta K."))):
+            assert len(find_events(store, scope).result.rows) == 2  # "Velasquez" is hers too
 
 
 def test_events_and_incidents_carry_the_lat_lon_of_their_place(tmp_path: Path) -> None:

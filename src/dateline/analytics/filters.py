@@ -73,6 +73,12 @@ def like(text: str) -> str:
 
 
 _NAME = "{} ILIKE ? ESCAPE '\\'"
+# A party matches by its written name or by its actor's canonical name (#9): "Trump" finds the
+# events whose source is written "Donald J. Trump", and "Haley" those of "Nikki R. Haley".
+_PARTY = (
+    "(e.{side}_name ILIKE ? ESCAPE '\\' OR e.{side}_key IN "
+    "(SELECT name_key FROM actor_identity WHERE name ILIKE ? ESCAPE '\\'))"
+)
 _SERIES_SPAN = 7  # days: an interval this long or longer is not drawn as one day
 
 
@@ -81,13 +87,13 @@ def event_sql(scope: Scope, *, dates: bool = True) -> tuple[str, list[Any]]:
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if scope.actor:
-        where.append(f"({_NAME.format('e.source_name')} OR {_NAME.format('e.target_name')})")
-        params += [like(scope.actor)] * 2
+        where.append(f"({_PARTY.format(side='source')} OR {_PARTY.format(side='target')})")
+        params += [like(scope.actor)] * 4
     if scope.dyad:
         a, b = (like(name) for name in scope.dyad)
-        src, tgt = _NAME.format("e.source_name"), _NAME.format("e.target_name")
+        src, tgt = _PARTY.format(side="source"), _PARTY.format(side="target")
         where.append(f"(({src} AND {tgt}) OR ({src} AND {tgt}))")
-        params += [a, b, b, a]
+        params += [a, a, b, b, b, b, a, a]
     exact = (
         ("e.type", scope.type and scope.type.upper()),
         ("e.modality", scope.modality),
