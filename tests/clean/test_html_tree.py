@@ -120,3 +120,13 @@ def test_read_html_page_reads_the_byline_of_a_block_outside_the_text() -> None:
     byline = "<div class='storyByline'>By JANE DOE<br>AP Diplomatic Correspondent<br></div>"
     parts = read_html_page("a.html", _page(f"{byline}<div>{_paragraphs()}</div>"))
     assert parts.byline == ("Jane Doe",)
+
+
+def test_read_html_page_keeps_a_wire_byline_before_a_teasers_author() -> None:
+    byline = "<div class='story-byline'>The Associated Press</div>"
+    teaser = (
+        "<div class='card'><a href='/x'>Another story</a>"
+        "<div class='card-author'>Jane Roe</div></div>"
+    )
+    parts = read_html_page("a.html", _page(f"{byline}<div>{_paragraphs()}</div>{teaser}"))
+    assert parts.byline == ("The Associated Press",)

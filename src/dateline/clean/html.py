@@ -22,7 +22,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from dateline.clean.bylines import parse_byline
+from dateline.clean.bylines import parse_byline, wire_services
 from dateline.clean.captions import credited_image_blocks, find_captions, split_credit
 from dateline.clean.date_lines import find_day, is_date_line, is_update_line
 from dateline.clean.html_blocks import byline_line, removed_blocks, visible_text
@@ -41,6 +41,7 @@ from dateline.reading import Caption, Removed
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:--|[|–—:·•>-])\s+|\s+[|»]\s*")
 _NOT_WORD = re.compile(r"\W+")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 _BYLINE_BLOCKS = 3  # removed byline blocks read for names: the story's comes first
 _TEASERS = 2  # excerpts cut off with an ellipsis that make a box of teasers
 _TEASER_WORDS = 60  # a teaser is a headline and a sentence or two; longer is story
@@ -362,18 +363,27 @@ def _byline_from_markup(
     elements: list[HtmlElement], byline_lines: list[str], removed: list[Removed]
 ) -> tuple[str, ...]:
     """Names from a "By ..." line in the body, else from an element with a byline class,
-    else from a block the page showed outside the extracted text that reads as a byline."""
+    else from a block the page showed outside the extracted text that reads as a byline.
+
+    A byline that names only a wire ("The Associated Press") is the byline as written: the
+    story is the wire's, and trafilatura's page-wide author search would name a teaser's
+    author instead (#9).
+    """
     blocks = [r.text for r in removed if r.reason == "byline"][:_BYLINE_BLOCKS]
     # The element's text pieces apart: "By JANE DOE<br>AP Writer" is no "DOEAP".
     marked = (clean_space(" ".join(e.itertext())) for e in elements[:3])
-    texts = [*byline_lines, *marked, *blocks]
-    for text in texts:
-        names = _names(text)
+    for text in [*byline_lines, *marked, *blocks]:
+        names, organisation = parse_byline(text)
         if names:
             return names
+        if _is_wire(organisation or _BY.sub("", text)):
+            return (_BY.sub("", text).strip(),)
     return ()
 
 
-def _names(line: str) -> tuple[str, ...]:
-    names, _organisation = parse_byline(line)
-    return names
+def _is_wire(name: str) -> bool:
+    """ "The Associated Press", "Reuters": a wire service's name, alone."""
+    words = name.strip(" .").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower() in wire_services()
