@@ -104,3 +104,19 @@ def test_a_named_region_makes_its_country_the_storys() -> None:
     ontario = Entry("Ontario", "CAN", 50.0, -85.0, "region", 13_000_000, admin1="CA.08")
     context = story_context([(Hit(usa, True),)] * 6 + [(Hit(ontario, True),)])
     assert "CAN" not in context.passing
+
+
+def test_a_district_named_for_its_town_yields_to_the_town() -> None:
+    # #9: "Bakhmut" bare is the town, not Bakhmut Raion, whatever their sizes.
+    town = _city("Bakhmut", "UKR", 70_000, admin1="UA.05")
+    raion = Entry("Bakhmut Raion", "UKR", 48.6, 38.0, "region", 400_000, admin1="UA.05",
+                  admin2="UA.05.1402")  # fmt: skip
+    assert choose((Hit(raion, False), Hit(town, True)), Context()) is town
+
+
+def test_a_district_of_the_storys_country_beats_a_town_abroad() -> None:
+    district = Entry("Zharey", "AFG", 31.6, 65.4, "region", 10_000, admin1="AF.23",
+                     admin2="AF.23.2416")  # fmt: skip
+    town = _city("Zary", "POL", 38_779)
+    hits = (Hit(district, False), Hit(town, False))
+    assert choose(hits, Context(countries=frozenset({"AFG"}))) is district

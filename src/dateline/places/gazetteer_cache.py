@@ -34,14 +34,14 @@ from dateline.places.gazetteer import CITIES_FILE, Entry, Gazetteer, Hit
 
 log = logging.getLogger(__name__)
 
-FORMAT = "1"  # bump when the files' layout changes
-_DATA = ("countries.tsv", "admin1.tsv", "supplement.tsv", "country_points.tsv",
+FORMAT = "2"  # bump when the files' layout changes
+_DATA = ("countries.tsv", "admin1.tsv", "admin2.tsv", "supplement.tsv", "country_points.tsv",
          "region_aliases.tsv")  # fmt: skip
 _ENTRY = pa.schema([
     ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
     ("lon", pa.float64()), ("kind", pa.string()), ("population", pa.int64()),
     ("geonameid", pa.int64()), ("curated", pa.bool_()), ("capital", pa.bool_()),
-    ("admin1", pa.string()),
+    ("admin1", pa.string()), ("admin2", pa.string()),
 ])  # fmt: skip
 _KEYS = pa.schema([("key", pa.string()), ("hits", pa.list_(pa.int32()))])
 

@@ -49,7 +49,7 @@ class Words:
     metonymy_verbs: frozenset[str]
     metonymy_nouns: frozenset[str]
     directions: dict[str, str]
-    region_suffixes: frozenset[str]
+    region_suffixes: dict[str, int]  # kind word -> the GeoNames level it names (0: either)
     non_place_actor_types: frozenset[str]
     place_labels: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -75,7 +75,7 @@ def load_words() -> Words:
         metonymy_verbs=frozenset(data["metonymy_verbs"]),
         metonymy_nouns=frozenset(data["metonymy_nouns"]),
         directions=dict(data["directions"]),
-        region_suffixes=frozenset(data["region_suffixes"]),
+        region_suffixes=dict(data["region_suffixes"]),
         non_place_actor_types=frozenset(data["non_place_actor_types"]),
         place_labels=frozenset(data["place_labels"]),
         locative_prepositions=frozenset(data["locative_prepositions"]),
@@ -91,24 +91,83 @@ def find_places(reading: Reading) -> Reading:
     gazetteer, words = load_gazetteer(), load_words()
     doc = reading.require_doc()
     candidates = _drop_actors(_candidates(doc, gazetteer, words), reading, words)
-    context = story_context((c.hits for c in candidates), extra=_known_countries(reading))
+    named = story_context(_settling(candidates, reading, words), extra=_known_countries(reading))
+    candidates = [Candidate(c.span, _placeable(c, named, words)) for c in candidates]
     # Two passes: the first choices ("Atlanta" is in Georgia, USA) are context for the second
-    # ("Georgia" is then the state), as a reader settles a story's geography.
-    first = [choose(c.hits, context) for c in candidates]
-    named = context  # before widening: a town's own country does not vouch for it
-    context = widen(context, [e for e in first if e is not None])
+    # ("Georgia" is then the state), as a reader settles a story's geography. `named` stays
+    # as it was: a town's own country does not vouch for it.
+    first = [choose(c.hits, named) for c in candidates]
+    context = widen(named, [e for e in first if e is not None])
     mentions: dict[Entry, list[Span]] = {}
     for candidate in candidates:
         entry = choose(candidate.hits, context)
         if entry is None or (entry.kind == "city" and is_metonym(candidate.span, words)):
             continue
-        if is_stranger_town(entry, named):
+        if is_stranger_town(entry, named) or _is_unsettled_district(entry, candidate, context):
             continue
         mentions.setdefault(entry, []).append(candidate.span)
     places = [
         _to_place(f"p{i}", entry, spans) for i, (entry, spans) in enumerate(mentions.items(), 1)
     ]
     return replace(reading, places=tuple(places))
+
+
+def _is_unsettled_district(entry: Entry, candidate: Candidate, context: Context) -> bool:
+    """Return True for a district whose namesakes lie in other regions of its country when the
+    story names none of their regions: "Boone County" with no state is one of eight, and a
+    guess by size is wrong more often than right (LGL, #9); a reader is better served by no
+    point than by a wrong one."""
+    if not is_district(entry) or entry.admin1 in context.regions:
+        return False
+    return any(
+        is_district(h.entry) and h.entry.country == entry.country and h.entry.admin1 != entry.admin1
+        for h in candidate.hits
+    )
+
+
+def _has_kind_word(span: Span, words: Words) -> bool:
+    return len(span) > 1 and span[-1].lower_ in words.region_suffixes
+
+
+def _settling(candidates: list[Candidate], reading: Reading, words: Words) -> list[tuple[Hit, ...]]:
+    """Return, for each name, the hits that may tell which countries the story is about. A bare
+    name's district readings do not (35,000 districts share their names with people, words and
+    towns); and a name that may be a district of a country the other names settle tells
+    nothing of other countries ("Zhari" in an Afghan story is no evidence for Zary, Poland;
+    "Texas" in an American story is still the state, though Missouri has a Texas County)."""
+    plain = [c.hits for c in candidates if not any(is_district(h.entry) for h in c.hits)]
+    guess = story_context(plain, extra=_known_countries(reading))
+    out = []
+    for candidate in candidates:
+        if _has_kind_word(candidate.span, words):  # "Karak district" is Jordan's in Jordan
+            named = guess.countries
+            out.append(tuple(h for h in candidate.hits
+                             if not is_district(h.entry) or h.entry.country in named))  # fmt: skip
+            continue
+        ours = {h.entry.country for h in candidate.hits if is_district(h.entry)
+                and _in_focus(h, guess)}  # fmt: skip
+        out.append(tuple(
+            h for h in candidate.hits
+            if not is_district(h.entry) and (not ours or h.entry.country in ours)
+        ))  # fmt: skip
+    return out
+
+
+def _placeable(candidate: Candidate, context: Context, words: Words) -> tuple[Hit, ...]:
+    """Return the hits a name may mean here: a district only in a country the story names, as
+    for small towns (in a Jordan story "Karak district" is not Karak District, Pakistan), and a
+    bare name only in one the story is about ("Zhari" in a Kandahar story; #9)."""
+    if _has_kind_word(candidate.span, words):
+        named = context.countries
+        return tuple(
+            h for h in candidate.hits if not is_district(h.entry) or h.entry.country in named
+        )
+    return tuple(h for h in candidate.hits if not is_district(h.entry) or _in_focus(h, context))
+
+
+def _in_focus(hit: Hit, context: Context) -> bool:
+    country = hit.entry.country
+    return country in context.countries and country not in context.passing
 
 
 def is_stranger_town(entry: Entry, context: Context) -> bool:
@@ -125,6 +184,8 @@ def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
     spans = [_trim(e) for e in doc.ents if e.label_ in words.place_labels]
     spans += _phrase_spans(doc, gazetteer)
     spans += [_with_direction(s, words) for s in spans if s is not None]
+    spans += [_with_kind_word(s, words) for s in spans if s is not None]
+    spans += _before_kind_words(doc, words)
     found = []
     for span in _longest_first(s for s in spans if s is not None and not _is_bare(s, words)):
         hits = _facility_hits(span, _lookup(span, gazetteer, words))
@@ -237,6 +298,48 @@ def _with_direction(span: Span, words: Words) -> Span | None:
     return None
 
 
+def _with_kind_word(span: Span, words: Words) -> Span | None:
+    """Return the span with the administrative word after it ("Zhari" district), if any."""
+    if span.end < len(span.doc) and _is_kind_word(span.doc[span.end], words):
+        return span.doc[span.start : span.end + 1]
+    return None
+
+
+def _is_kind_word(token: Token, words: Words) -> bool:
+    """Return True for an administrative word that ends a place's name: not one inside a
+    longer proper name ("Central District Court", "Colorado State University", "North State
+    Street", "Walker County Sheriff's Office"), whose place is the building's."""
+    if token.lower_ not in words.region_suffixes:
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is None or not (after.text[:1].isupper() and after.pos_ == "PROPN")
+
+
+def _before_kind_words(doc: Doc, words: Words) -> list[Span]:
+    """Return the proper nouns before an administrative word that the parser did not call a
+    place ("Maarrat al-Numan district", "Nad Ali district"): the word says it is a region, and
+    `_lookup` keeps only regions for it. The whole name only: its last word alone would be
+    another place ("Rift Valley Province" is not "The Valley", Anguilla)."""
+    spans = []
+    for token in doc:
+        if token.i == 0 or not _is_kind_word(token, words):
+            continue
+        start = token.i
+        while start > 0 and _in_name(doc[start - 1]):
+            start -= 1
+        if start < token.i and doc[start].text[:1].isupper():
+            spans.append(doc[start : token.i + 1])
+    return spans
+
+
+def _in_name(token: Token) -> bool:
+    """Return True for a word of a place's name: a proper noun, or the article or hyphen that
+    joins Arabic names ("Maarrat al-Numan", "Jisr al-Shughur")."""
+    if token.is_sent_end:
+        return False
+    return token.pos_ == "PROPN" or (token.lower_ in ("al", "el", "-") and not token.is_sent_start)
+
+
 def _is_edge(token: Token) -> bool:
     return token.is_space or (token.is_punct and token.text != ".")
 
@@ -307,21 +410,40 @@ def _may_be_place(token: Token, words: Words) -> bool:
 def _lookup(span: Span, gazetteer: Gazetteer, words: Words) -> tuple[Hit, ...]:
     """Return the hits for a span, normalising directional and administrative phrases."""
     hits = gazetteer.lookup(span.text)
-    if hits:
-        return hits
     first, last = span[0].lower_, span[-1].lower_
-    if first in words.directions and len(span) > 1:
+    if first in words.directions and len(span) > 1 and not hits:
         return _directional(words.directions[first], gazetteer.lookup(span[1:].text))
     if last in words.region_suffixes and len(span) > 1:
-        return tuple(h for h in gazetteer.lookup(span[:-1].text) if h.entry.kind == "region")
-    return ()
+        bare = gazetteer.lookup(span[:-1].text)
+        regions = [h for h in hits or bare if h.entry.kind == "region"]
+        return _of_level(regions, words.region_suffixes[last])
+    return hits
+
+
+def _of_level(hits: list[Hit], level: int) -> tuple[Hit, ...]:
+    """Return the hits of the level a kind word names. "Idlib province", "Houston region" are
+    never districts (the bare name is then read on its own: the city). "Idlib district" is the
+    district rather than the province of its country, but a province abroad stays in the
+    running ("Karak district" in a Jordan story is Karak, Jordan, not Karak District, Pakistan)."""
+    if level == 1:
+        return tuple(h for h in hits if not is_district(h.entry))
+    if level == 2:
+        countries = {h.entry.country for h in hits if is_district(h.entry)}
+        return tuple(h for h in hits if is_district(h.entry) or h.entry.country not in countries)
+    return tuple(hits)
+
+
+def is_district(entry: Entry) -> bool:
+    """Return True for a second-level district (GeoNames admin2)."""
+    return entry.admin2 is not None
 
 
 def _directional(direction: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     """Return "north X" regions for the countries and regions X may mean."""
     out = []
     for hit in hits:
-        if hit.entry.kind in ("country", "region"):
+        # Not districts: "central Athens" is not Athens County, Ohio.
+        if hit.entry.kind in ("country", "region") and not is_district(hit.entry):
             name = f"{direction} {hit.entry.name}"
             out.append(Hit(replace(hit.entry, name=name, kind="region", curated=False), True))
     return tuple(out)
@@ -392,7 +514,7 @@ def is_metonym(span: Span, words: Words) -> bool:
 
 def _to_place(place_id: str, entry: Entry, spans: list[Span]) -> Place:
     name = entry.name
-    if entry.kind == "city" and not entry.curated:
+    if (entry.kind == "city" and not entry.curated) or is_district(entry):
         name = spans[0].text  # the story's spelling ("Khan Younis"), not GeoNames' transliteration
     elif all(s.text.isascii() for s in spans) and not name.isascii():
         name = _ascii(name)  # a story that writes "Farah" names "Farah", not GeoNames' "Farāh"
