@@ -238,3 +238,11 @@ def test_a_dated_attack_is_named_anew_not_referred_back(read: Read) -> None:
         "murder of Marek Vos."
     )
     assert ("ASSAULT", None, "Marek Vos", "murder") in _coded(reading)
+
+
+def test_a_definite_attack_on_someone_else_is_another_attack(read: Read) -> None:
+    reading = read(
+        "The Red Brigade shelled Fenwick on Monday. Sylvania recalled the assassination "
+        "of Ana Costa."
+    )
+    assert ("ASSAULT", None, "Ana Costa", "assassination") in _coded(reading)

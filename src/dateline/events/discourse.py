@@ -94,6 +94,7 @@ def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[
     attacker of its own refers back to an attack told before; it takes that attack's source."""
     out: list[Event] = []
     last_attacker: str | None = None  # carried along: one pass, linear in the events
+    struck: set[str] = set()  # who the attacks told so far struck
     for event in events:
         token = token_of(event, at) if event.type == "ASSAULT" and event.source is None else None
         if (
@@ -101,10 +102,14 @@ def fill_anaphoric_attackers(events: list[Event], at: dict[int, Token]) -> list[
             and last_attacker is not None
             and is_definite_noun(token)
             and not _dated(token)
+            # "the assassination of X" where no attack told so far struck X is another act
+            and (event.target is None or event.target in struck)
         ):
             event = replace(event, source=last_attacker, confidence=_less(event.confidence))
         if event.type == "ASSAULT" and event.source is not None:
             last_attacker = event.source
+        if event.type == "ASSAULT" and event.target is not None:
+            struck.add(event.target)
         out.append(event)
     return out
 

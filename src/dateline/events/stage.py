@@ -179,6 +179,8 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         info = code_info(code)
     if info is None or not info.type:
         return  # CAMEO 01/02 (comments, appeals): PLOVER does not code them
+    if code.startswith("042") and _moved(trigger):
+        return  # "the wounded were rushed to hospital": carried somewhere, no one visits
     if info.type == "THREATEN" and modality == "intended":
         modality = "conditional"  # a threat is conditional by nature (GOLD.md), never a plan
     roles = find_roles(cluster)
@@ -294,6 +296,12 @@ def reporting_subject(verb: Token) -> list[Token]:
         if token.head.i == token.i:
             return []
     return []
+
+
+def _moved(verb: Token) -> bool:
+    """A travel verb in the passive with no agent: the subject was moved, it went nowhere."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.pos_ == "VERB" and passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def visited_state(reading: Reading, cluster: Cluster) -> str | None:
