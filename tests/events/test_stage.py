@@ -771,3 +771,10 @@ def test_code_events_a_call_by_its_object_and_never_by_a_time(
 def test_code_events_who_is_rushed_somewhere_visits_no_one(nlp: Language) -> None:
     assert not _read(nlp, "Sylvanian soldiers were rushed to hospital in Freedonia.").events
     assert _only(_read(nlp, "Ana Costa rushed to Sylvania on Monday."), "CONSULT")
+
+
+def test_code_events_a_future_sanction_is_an_intended_sanction_not_a_threat(
+    nlp: Language,
+) -> None:
+    event = _read(nlp, "Freedonia will impose new sanctions on Sylvania.").events[0]
+    assert (event.cameo[:2], event.modality) == ("16", "intended")

@@ -159,7 +159,11 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
     modality = find_modality(trigger, code, intended=intended)
     info = code_info(code)
     future = modality in ("conditional", "intended") or is_future(trigger)
-    if info and info.type in FORCE_TYPES and future:  # "vowed to finish the rebels": a threat
+    # "will impose new sanctions" stays a sanction, intended (GOLD.md), though PLOVER files
+    # CAMEO 163 under COERCE: only force turns into a threat.
+    if (
+        info and info.type in FORCE_TYPES and not code.startswith("16") and future
+    ):  # "vowed to finish the rebels": a threat
         code, info = THREAT_CODE, code_info(THREAT_CODE)
     if info and _ended(trigger):  # "stop supporting rebels", "stop killing its own people"
         code = CEASED_FORCE if info.type in FORCE_TYPES else code
@@ -167,9 +171,11 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         info = code_info(code)
     if info and info.type == "PROTEST" and modality == "conditional":
         code, info = PROTEST_THREAT, code_info(PROTEST_THREAT)
-    if info and info.code[:2] in REFUSALS and modality == "negated" and is_future(trigger):
-        # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x).
-        code, modality = REFUSALS[info.code[:2]], "asserted"
+    will = is_future(trigger)
+    if info and info.code[:2] in REFUSALS and modality == "negated" and will:
+        # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x),
+        # asserted now.
+        code, modality, will = REFUSALS[info.code[:2]], "asserted", False
         info = code_info(code)
     if info and info.code[:2] in INTENTS and modality != "negated" and is_future(trigger):
         # PLOVER: "all cooperative actions reported in future tense ... imply intentions";
@@ -181,6 +187,8 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         return  # CAMEO 01/02 (comments, appeals): PLOVER does not code them
     if code.startswith("042") and _moved(trigger):
         return  # "the wounded were rushed to hospital": carried somewhere, no one visits
+    if modality == "asserted" and will:
+        modality = "intended"  # "will impose new sanctions": a future act is intended (GOLD.md)
     if info.type == "THREATEN" and modality == "intended":
         modality = "conditional"  # a threat is conditional by nature (GOLD.md), never a plan
     roles = find_roles(cluster)
