@@ -778,3 +778,9 @@ def test_code_events_a_future_sanction_is_an_intended_sanction_not_a_threat(
 ) -> None:
     event = _read(nlp, "Freedonia will impose new sanctions on Sylvania.").events[0]
     assert (event.cameo[:2], event.modality) == ("16", "intended")
+
+
+def test_code_events_a_relative_clause_on_the_object_names_no_target(nlp: Language) -> None:
+    text = "The Red Brigade launched a new offensive on Monday which the UN called brutal."
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, "ASSAULT"))[1] != "United Nations"

@@ -296,7 +296,7 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     # (for targets) the whole phrase: "the deputy chief of Israel's militia ally".
     spans = [_tight(token), token.doc[token.left_edge.i : token.i + 1]]
     if whole:
-        spans.append(token.doc[token.left_edge.i : token.right_edge.i + 1])
+        spans.append(token.doc[token.left_edge.i : _phrase_end(token) + 1])
     for span in spans:
         actor = actor_at(reading, span.start_char, span.end_char)
         if actor is not None:
@@ -328,6 +328,17 @@ def _described_forces(reading: Reading, token: Token) -> Actor | None:
         if child.dep_ in ("compound", "amod") and (owner := _descriptor(reading, child)):
             return _state_military(reading, token, owner) or owner
     return None
+
+
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
+
+
+def _phrase_end(token: Token) -> int:
+    """The last token of the noun phrase without its clauses: "a new offensive which the
+    Observatory said ..." ends at "offensive"; "the deputy chief of Israel's ally" keeps its
+    "of" phrase."""
+    kept = [c for c in token.rights if c.dep_ not in CLAUSE_DEPS]
+    return max((c.right_edge.i for c in kept), default=token.i)
 
 
 def _site_owner(reading: Reading, token: Token, hops: int) -> Actor | None:
