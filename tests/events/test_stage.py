@@ -784,3 +784,12 @@ def test_code_events_a_relative_clause_on_the_object_names_no_target(nlp: Langua
     text = "The Red Brigade launched a new offensive on Monday which the UN called brutal."
     reading = _read(nlp, text)
     assert _names(reading, _only(reading, "ASSAULT"))[1] != "United Nations"
+
+
+def test_code_events_a_name_inside_a_hyphenated_modifier_is_no_antecedent(
+    nlp: Language,
+) -> None:
+    text = "Sylvania shelled the town. A Freedonia-based monitor said the government struck again."
+    reading = _read(nlp, text)
+    struck = next(e for e in reading.events if e.trigger and e.trigger.text == "struck")
+    assert _names(reading, struck)[0] == "Sylvania"

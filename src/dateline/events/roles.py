@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from dateline.actors import actor_at, is_role_noun
 from dateline.events.lexicon import load_words
 from dateline.events.syntax import is_infinitive_advcl, is_light
+from dateline.nlp.text import doc_text
 from dateline.reading import Actor, Reading
 
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -419,8 +420,12 @@ def _descriptor(reading: Reading, token: Token) -> Actor | None:
     of_kind = [a for a in reading.actors if a.type == kind]
     fallback = kind != "igo"  # "the alliance" is no state when the story names no IGO
     candidates = of_kind or [a for a in reading.actors if a.type == "state" and fallback]
-    near = [(m.start, a) for a in candidates for m in a.mentions
-            if token.idx - LOOKBACK <= m.start < token.idx]  # fmt: skip
+    text = doc_text(token.doc)
+    # "the UK-based monitor": a name inside a hyphenated modifier is no antecedent.
+    near = [
+        (m.start, a) for a in candidates for m in a.mentions
+        if token.idx - LOOKBACK <= m.start < token.idx and text[m.end : m.end + 1] != "-"
+    ]  # fmt: skip
     if near:
         return max(near, key=lambda pair: pair[0])[1]
     return max(candidates, key=lambda a: len(a.mentions), default=None)
