@@ -27,14 +27,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dateline.actors.dictionary import read_table, title_words
 
 KEEP_APART = "-"
+PERSON, OTHER = "person", "other"  # an "other" name may be a person NER could not type
 _TITLE_KINDS = frozenset({"role", "rank", "modifier"})
 # Rule 2: how much more often the most-named full name must be named than the next before a
 # bare surname joins it: 3 joins "Trump" to Donald Trump over a Melania Trump named once, and
@@ -79,43 +79,86 @@ def _fold(name: str) -> str:
     return " ".join(plain.replace("’", "'").lower().split())
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Name:
+    """A written name as the store's actor_names table holds it (store/actor_names.py)."""
+
+    name_key: str
+    type: str
+    name: str  # its longest written form, titles left out
+    words: str  # name_words: what rule 1 compares and the merges file matches
+    surname: str | None  # the last word, for persons and untyped names: rule 2's lookup
+    full: bool  # a person's name of two words or more, or a name that is not a person's
+    given: str | None  # a person's first word, when the name has two or more
+    articles: int = 0  # how many articles name it
+    key: str = ""  # the actor it is one of, as stored ("" before it is stored)
+
+
+def describe(name: str, type_: str, *, name_key: str, articles: int = 0) -> Name:
+    """Return a written name with the words rules 1 and 2 look at."""
+    words = name_words(name, type_)
+    several = type_ == PERSON and " " in words
+    return Name(name_key=name_key, type=type_, name=display_name(name), words=words,
+                surname=words.split()[-1] if type_ in (PERSON, OTHER) and words else None,
+                full=type_ != PERSON or several, given=words.split()[0] if several else None,
+                articles=articles)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Kin:
+    """The names one resolution looks at: by name_key; per surname, the full names ending in
+    it with their article counts; the bare words that begin some person's full name; and the
+    merges file's lines (None: the shipped file)."""
+
+    by_key: dict[str, Name]
+    started: set[str] = field(default_factory=set)
+    merges: Mapping[str, str] | None = None
+    full: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for n in self.by_key.values():
+            if n.full and n.type == PERSON and n.surname:
+                self.full.setdefault(n.surname, {})[n.name_key] = n.articles
+
+
+def resolve_key(row: Name, kin: Kin) -> str:
+    """Return the key of the actor a name is one of (rules 2 and 3), given its kin."""
+    found = ruled(row.name, row.type, kin.merges)
+    if found == KEEP_APART:
+        return row.name_key
+    if found is not None:
+        return actor_key(found, row.type)
+    if row.type == OTHER:  # NER's word for a name it could not type: "Trump" as an ORG
+        same = kin.by_key.get(actor_key(row.name, PERSON))
+        if same is not None and same.type == PERSON:
+            return resolve_key(same, kin)
+    if row.surname is None or (row.full and row.type == PERSON) or " " in row.words:
+        return row.name_key
+    if row.words in kin.started:
+        return row.name_key  # "Kim" starts "Kim Jong Un": a family name said first, anyone's
+    chosen = join_surname(kin.full.get(row.surname, {}))
+    if chosen is None:
+        return row.name_key
+    return resolve_key(kin.by_key[chosen], kin)  # the merges file may merge the full name
+
+
 def merge_names(
     actors: Iterable[Named], merges: Mapping[str, str] | None = None
 ) -> dict[Named, str]:
-    """Return each actor -> the canonical name of the one actor it is across articles."""
-    merges = load_merges() if merges is None else merges
-    actors = list(dict.fromkeys(actors))
-    full: dict[tuple[str, tuple[str, ...]], str] = {}
-    for actor in actors:  # the longest written form of each full name is its canonical name
-        words = person_words(actor.name) if actor.type == "person" else (_fold(actor.name),)
-        if len(words) > 1 or actor.type != "person":
-            key = (actor.type, words)
-            if key not in full or len(actor.name) > len(full[key]):
-                full[key] = actor.name
-    by_surname: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for (kind, words), name in full.items():
-        if kind == "person":
-            by_surname[(kind, words[-1])].add(name)
-    return {actor: _canonical(actor, full, by_surname, merges) for actor in actors}
-
-
-def _canonical(
-    actor: Named,
-    full: Mapping[tuple[str, tuple[str, ...]], str],
-    by_surname: Mapping[tuple[str, str], set[str]],
-    merges: Mapping[str, str],
-) -> str:
-    ruled = merges.get(_fold(actor.name))
-    if ruled is not None:
-        return actor.name if ruled == KEEP_APART else ruled
-    if actor.type != "person":
-        return full.get((actor.type, (_fold(actor.name),)), actor.name)
-    words = person_words(actor.name)
-    if len(words) > 1:
-        return full[(actor.type, words)]
-    names = by_surname.get((actor.type, words[0]) if words else ("", ""), set())
-    chosen = join_surname({name: 1 for name in names})
-    return chosen if chosen is not None else actor.name
+    """Return each actor -> the canonical name of the one actor it is across articles, each
+    name counted once (the store counts articles: store/actor_names.py)."""
+    names: dict[str, Name] = {}
+    for actor in dict.fromkeys(actors):
+        n = describe(actor.name, actor.type, name_key=actor_key(actor.name, actor.type), articles=1)
+        if n.name_key not in names or len(n.name) > len(names[n.name_key].name):
+            names[n.name_key] = n
+    kin = Kin(by_key=names, merges=merges)
+    kin.started = {n.given for n in names.values() if n.given}
+    canonical = {actor_key(c, t): c for c in (merges or load_merges()).values() for t in
+                 {n.type for n in names.values()} if c != KEEP_APART}  # fmt: skip
+    canonical |= {key: n.name for key, n in names.items()}
+    return {actor: canonical[resolve_key(names[actor_key(actor.name, actor.type)], kin)]
+            for actor in dict.fromkeys(actors)}  # fmt: skip
 
 
 def join_surname(full_names: Mapping[str, int]) -> str | None:

@@ -13,40 +13,27 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import duckdb
 
 from dateline.actors import identity
 from dateline.actors.identity import (
     KEEP_APART,
+    PERSON,
+    Kin,
+    Name,
     actor_key,
+    describe,
     display_name,
-    join_surname,
     name_key,
     name_words,
+    resolve_key,
     ruled,
 )
 from dateline.store.rows import COLUMNS, FactRows, Row
 
-PERSON, OTHER = "person", "other"  # an "other" name may be a person NER could not type (#9)
 _ACTOR = {c: i for i, c in enumerate(COLUMNS["actors"])}
 _EVENT = {c: i for i, c in enumerate(COLUMNS["events"])}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NameRow:
-    """One row of actor_names, as resolution needs it."""
-
-    name_key: str
-    type: str
-    name: str
-    words: str
-    surname: str | None
-    full: bool
-    articles: int
-    given: str | None  # a person's first word, when the name has two or more
-    key: str = ""  # the actor it is one of, as stored ("" before it is stored)
 
 
 def key_rows(facts: FactRows, story_id: str) -> FactRows:
@@ -79,7 +66,7 @@ def index_actors(
 ) -> None:
     """Count the actors rows added and removed into actor_names and re-resolve what they touch."""
     delta: Counter[str] = Counter()
-    names: dict[str, NameRow] = {}
+    names: dict[str, Name] = {}
     for rows, sign in ((added, 1), (removed, -1)):
         for key in {(r[_ACTOR["article_id"]], r[_ACTOR["name_key"]]) for r in rows}:
             delta[key[1]] += sign
@@ -102,7 +89,7 @@ def index_actors(
 _COLUMNS = ("name_key", "type", "name", "words", "surname", "full", "articles", "key", "given")
 
 
-def _as_dict(n: NameRow) -> dict[str, object]:
+def _as_dict(n: Name) -> dict[str, object]:
     return {"name_key": n.name_key, "type": n.type, "name": n.name, "words": n.words,
             "surname": n.surname, "full": n.full, "given": n.given}  # fmt: skip
 
@@ -121,33 +108,23 @@ def _registered(con: duckdb.DuckDBPyConnection, rows: list[dict[str, object]]) -
         con.unregister("_incoming")
 
 
-def _note(names: dict[str, NameRow], row: Row) -> None:
+def _note(names: dict[str, Name], row: Row) -> None:
     key, name, type_ = row[_ACTOR["name_key"]], row[_ACTOR["name"]], row[_ACTOR["type"]] or ""
-    shown = display_name(name)
-    if key in names and len(names[key].name) >= len(shown):
+    if key in names and len(names[key].name) >= len(display_name(name)):
         return
-    words = name_words(name, type_)
-    person = type_ in (PERSON, OTHER)
-    several = type_ == PERSON and " " in words
-    names[key] = NameRow(name_key=key, type=type_, name=shown, words=words,
-                         surname=words.split()[-1] if person and words else None,
-                         full=type_ != PERSON or several, articles=0,
-                         given=words.split()[0] if several else None)  # fmt: skip
+    names[key] = describe(name, type_, name_key=key)
 
 
-def resolve_names(con: duckdb.DuckDBPyConnection, touched: Iterable[NameRow]) -> None:
+def resolve_names(con: duckdb.DuckDBPyConnection, touched: Iterable[Name]) -> None:
     """Set the key of the touched names and of every name sharing a surname with them."""
     touched = list(touched)
     # a full name's first word too: a touched "Kim Jong Un" re-resolves the bare "Kim"
     words = sorted({w for n in touched for w in (n.surname, n.given) if w})
     rows = _name_rows(con, "surname", words)
     rows += _name_rows(con, "name_key", [n.name_key for n in touched])
-    kin = Kin(by_key={r.name_key: r for r in rows})
-    for r in kin.by_key.values():
-        if r.full and r.type == PERSON and r.surname:
-            kin.full.setdefault(r.surname, {})[r.name_key] = r.articles
-    bare = sorted({r.words for r in kin.by_key.values() if r.surname and " " not in r.words})
-    kin.started |= _started(con, bare)
+    by_key = {r.name_key: r for r in rows}
+    bare = sorted({r.words for r in by_key.values() if r.surname and " " not in r.words})
+    kin = Kin(by_key=by_key, started=_started(con, bare))
     keys = {key: resolve_key(r, kin) for key, r in kin.by_key.items()}
     changed = [{**_as_dict(r), "articles": r.articles, "key": keys[r.name_key]}
                for r in kin.by_key.values() if keys[r.name_key] != r.key]  # fmt: skip
@@ -161,16 +138,6 @@ def resolve_names(con: duckdb.DuckDBPyConnection, touched: Iterable[NameRow]) ->
         _add_canonical(con, canonical, type_)
 
 
-@dataclass(slots=True)
-class Kin:
-    """The names a resolution looks at: by name_key; the full names ending in each surname,
-    with their article counts; the bare words that begin some person's full name."""
-
-    by_key: dict[str, NameRow]
-    full: dict[str, dict[str, int]] = field(default_factory=dict)
-    started: set[str] = field(default_factory=set)
-
-
 def _started(con: duckdb.DuckDBPyConnection, words: list[str]) -> set[str]:
     """Those of the words that some stored person's full name begins with (an index lookup)."""
     if not words:
@@ -180,7 +147,7 @@ def _started(con: duckdb.DuckDBPyConnection, words: list[str]) -> set[str]:
     return {str(r[0]) for r in con.execute(sql, words).fetchall()}
 
 
-def _name_rows(con: duckdb.DuckDBPyConnection, column: str, values: list[str]) -> list[NameRow]:
+def _name_rows(con: duckdb.DuckDBPyConnection, column: str, values: list[str]) -> list[Name]:
     """The actor_names rows whose column is one of the values, looked up in its index.
 
     The values go in as a list of parameters: DuckDB looks each up in the column's index,
@@ -194,35 +161,14 @@ def _name_rows(con: duckdb.DuckDBPyConnection, column: str, values: list[str]) -
         'SELECT name_key, type, name, words, surname, "full", articles, given, key '
         f"FROM actor_names WHERE {column} IN ({marks})"
     )
-    return [NameRow(name_key=r[0], type=r[1], name=r[2], words=r[3], surname=r[4], full=r[5],
+    return [Name(name_key=r[0], type=r[1], name=r[2], words=r[3], surname=r[4], full=r[5],
                     articles=r[6], given=r[7], key=r[8])
             for r in con.execute(sql, values).fetchall()]  # fmt: skip
 
 
-def _ruling(row: NameRow) -> str | None:
+def _ruling(row: Name) -> str | None:
     found = ruled(row.name, row.type)
     return None if found in (None, KEEP_APART) else found
-
-
-def resolve_key(row: NameRow, kin: Kin) -> str:
-    """Return the key of the actor a name is one of, given the names sharing its surname."""
-    found = ruled(row.name, row.type)
-    if found == KEEP_APART:
-        return row.name_key
-    if found is not None:
-        return actor_key(found, row.type)
-    if row.type == OTHER:  # NER's word for a name it could not type: "Trump" as an ORG
-        same = kin.by_key.get(actor_key(row.name, PERSON))
-        if same is not None and same.type == PERSON:
-            return resolve_key(same, kin)
-    if row.surname is None or (row.full and row.type == PERSON) or " " in row.words:
-        return row.name_key
-    if row.words in kin.started:
-        return row.name_key  # "Kim" starts "Kim Jong Un": a family name said first, anyone's
-    chosen = join_surname(kin.full.get(row.surname, {}))
-    if chosen is None:
-        return row.name_key
-    return resolve_key(kin.by_key[chosen], kin)  # the merges file may merge the full name
 
 
 def _add_canonical(con: duckdb.DuckDBPyConnection, canonical: str, type_: str) -> None:
