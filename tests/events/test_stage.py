@@ -793,3 +793,14 @@ def test_code_events_a_name_inside_a_hyphenated_modifier_is_no_antecedent(
     reading = _read(nlp, text)
     struck = next(e for e in reading.events if e.trigger and e.trigger.text == "struck")
     assert _names(reading, struck)[0] == "Sylvania"
+
+
+def test_code_events_a_subheading_in_the_body_folds_into_the_prose(nlp: Language) -> None:
+    headline = "Border news"
+    body = (
+        "Freedonia said the talks would go on.\n\nFreedonia attacks Sylvania again\n\n"
+        "Freedonia attacked Sylvania on Monday, officials said."
+    )
+    attacks = [e for e in _read_with_headline(nlp, headline, body).events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].evidence.text.startswith("Freedonia attacked")

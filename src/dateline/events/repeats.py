@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dateline.reading import Event, Mention, Reading
 
@@ -34,14 +34,22 @@ def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
     its type (a pull quote sits near its sentence, nested tellings share one); a telling
     before the body (headline, standfirst, captions: a handful) with every act of its type."""
     body_start = reading.article.body_start if reading.article else 0
-    sentences = _sentence_words(reading, events)
-    ordered = sorted(events, key=lambda e: (e.evidence.start < body_start, e.evidence.start))
+    told = _Told(body_start, _sentence_words(reading, events), reading.text or "")
+    # Body tellings first, so each repeat finds its body act; headings and what stands before
+    # the body come after.
+    ordered = sorted(
+        events,
+        key=lambda e: (
+            e.evidence.start < body_start or _on_a_heading(told.text, e.evidence),
+            e.evidence.start,
+        ),
+    )
     kept: list[Event] = []
     by_type: dict[str, list[int]] = {}
     for event in ordered:  # body tellings first, so each repeat finds its body act
         same_type = by_type.setdefault(event.type, [])
         near = same_type if event.evidence.start < body_start else same_type[-WINDOW:]
-        at = next((i for i in near if _same_act(kept[i], event, body_start, sentences)), None)
+        at = next((i for i in near if _same_act(kept[i], event, told)), None)
         if at is None:
             same_type.append(len(kept))
             kept.append(event)
@@ -63,15 +71,22 @@ def _sentence_words(reading: Reading, events: Sequence[Event]) -> dict[int, tupl
     return words
 
 
-def _same_act(
-    kept: Event, other: Event, body_start: int, sentences: dict[int, tuple[str, ...]]
-) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What deciding whether two tellings are one act needs of the article."""
+
+    body_start: int
+    sentences: dict[int, tuple[str, ...]]  # evidence start -> its sentence's words
+    text: str
+
+
+def _same_act(kept: Event, other: Event, told: _Told) -> bool:
     if kept.type != other.type or not _same_modality(kept, other):
         return False
-    told = sentences.get(kept.evidence.start)
+    said = told.sentences.get(kept.evidence.start)
     if (
-        told
-        and told == sentences.get(other.evidence.start)
+        said
+        and said == told.sentences.get(other.evidence.start)
         and kept.evidence.text == other.evidence.text
     ):
         # A key-points box repeats a body sentence word for word: one act, told twice.
@@ -83,8 +98,25 @@ def _same_act(
     # caption's "confronting Iran" is not the body's visit to Israel.
     if not (_within(other.source, kept.source) and _within(other.target, kept.target)):
         return False
-    in_front = min(kept.evidence.start, other.evidence.start) < body_start
+    in_front = min(kept.evidence.start, other.evidence.start) < told.body_start or any(
+        _on_a_heading(told.text, e.evidence) for e in (kept, other)
+    )
     return in_front or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
+
+
+HEADING_WORDS = 12  # a line this short with no closing stop is a heading, not prose
+
+
+def _on_a_heading(text: str, evidence: Mention) -> bool:
+    """A subheading or a video title inside the body ("Assad warns Israel on air strikes"):
+    a short line of its own with no closing stop tells the act as a headline does."""
+    start = text.rfind("\n", 0, evidence.start) + 1
+    end = text.find("\n", evidence.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(WORD.findall(line)) <= HEADING_WORDS and not line.endswith(STOPS)
+
+
+STOPS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def _nested(a: Mention, b: Mention) -> bool:
