@@ -804,3 +804,9 @@ def test_code_events_a_subheading_in_the_body_folds_into_the_prose(nlp: Language
     attacks = [e for e in _read_with_headline(nlp, headline, body).events if e.type == "ASSAULT"]
     assert len(attacks) == 1
     assert attacks[0].evidence.text.startswith("Freedonia attacked")
+
+
+def test_code_events_who_is_to_blame_is_accused_by_who_says_so(nlp: Language) -> None:
+    text = "Ana Costa said a Sylvanian helicopter hovering over the refinery was to blame."
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, "ACCUSE")) == ("Ana Costa", "Sylvania")

@@ -116,6 +116,10 @@ def find_roles(cluster: Cluster) -> Roles:
         obliged = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         speaker = reporting_subject(head)
         return Roles((tuple(speaker),) if speaker else (), (tuple(with_conjuncts(obliged)),))
+    if _is_at_fault(cluster.head.token):  # "X was to blame": X accused, by who says so
+        head = cluster.head.token
+        faulted = [c for c in head.head.children if c.dep_ == "nsubj"]
+        return Roles(_reporters(head.head), (tuple(with_conjuncts(faulted)),))
     members = [cluster.head, *(m for m in cluster.members if m.token.i != cluster.head.token.i)]
     if cluster.intent_of is not None:
         members.append(cluster.intent_of)
@@ -138,6 +142,29 @@ def find_roles(cluster: Cluster) -> Roles:
         sources.append(tuple(with_conjuncts(found)))
         targets.append(tuple(with_conjuncts(target_tokens(member.token))))
     return Roles(tuple(g for g in sources if g), tuple(g for g in targets if g))
+
+
+def _reporters(verb: Token, depth: int = 3) -> tuple[tuple[Token, ...], ...]:
+    """The subjects of the reporting verbs above a clause, nearest first: in "the minister
+    said results showed X was to blame", "results" and then "the minister" (the first that
+    names an actor is the source)."""
+    groups = []
+    for _ in range(depth):
+        subjects = reporting_subject(verb)
+        if not subjects:
+            break
+        groups.append(tuple(subjects))
+        verb = subjects[0].head
+    return tuple(groups)
+
+
+def _is_at_fault(verb: Token) -> bool:
+    """ "X was to blame": an infinitive of fault as the complement of "be"."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and verb.lemma_.lower() in load_words("fault_predicates.txt")
+    )
 
 
 @dataclass(frozen=True, slots=True)
