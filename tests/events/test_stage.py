@@ -810,3 +810,20 @@ def test_code_events_who_is_to_blame_is_accused_by_who_says_so(nlp: Language) ->
     text = "Ana Costa said a Sylvanian helicopter hovering over the refinery was to blame."
     reading = _read(nlp, text)
     assert _names(reading, _only(reading, "ACCUSE")) == ("Ana Costa", "Sylvania")
+
+
+def test_code_events_we_in_a_statement_is_its_issuers_state(nlp: Language) -> None:
+    headline = "Statement from President Ana Costa on the border"
+    body = "We will impose new sanctions on Sylvania. Freedonia has waited long enough."
+    text = f"{headline}\n\n{body}"
+    actors = tuple(
+        replace(a, role="President", country="FRE") if a.name == "Ana Costa" else
+        replace(a, country="FRE") if a.name == "Freedonia" else a
+        for a in _actors(text)
+    )  # fmt: skip
+    article = Article(id="t", source="t", headline=headline, body=body, text=text,
+                      body_start=len(headline) + 2)  # fmt: skip
+    reading = code_events(
+        Reading(source="t", text=text, doc=nlp(text), actors=actors, article=article)
+    )
+    assert _names(reading, reading.events[0]) == ("Freedonia", "Sylvania")

@@ -450,14 +450,33 @@ def _titled_before(reading: Reading, title: str, offset: int) -> Actor | None:
 def speaker_at(reading: Reading, offset: int, *, plural: bool = False) -> Actor | None:
     """Return the actor whose quoted words hold `offset`; for "we", the body they speak for."""
     quote = next((q for q in reading.quotes if q.start <= offset < q.end), None)
-    if quote is None or quote.speaker is None or quote.speaker.actor is None:
-        return None
     by_id = {a.id: a for a in reading.actors}
-    speaker = by_id.get(quote.speaker.actor)
+    if quote is None:
+        speaker = statement_issuer(reading, offset)
+    elif quote.speaker is None or quote.speaker.actor is None:
+        return None
+    else:
+        speaker = by_id.get(quote.speaker.actor)
     if speaker is None or not plural or speaker.type != "person":
         return speaker
     owner = by_id.get(speaker.part_of or "") or named_in_title(reading, speaker)
     return owner or office_state(reading, speaker) or speaker
+
+
+def statement_issuer(reading: Reading, offset: int) -> Actor | None:
+    """The person who issues the page, where it is a statement ("Statement from President
+    Joe Biden on ..."), for first person in its body outside any quote."""
+    article = reading.article
+    if article is None or not article.headline or offset < article.body_start:
+        return None
+    headline = article.headline.lower()
+    if not any(headline.startswith(o) for o in load_words("statement_headlines.txt")):
+        return None
+    end = len(article.headline)
+    at = (reading.text or "").find(article.headline)
+    people = [a for a in reading.actors if a.type == "person" for m in a.mentions
+              if at >= 0 and at <= m.start < at + end]  # fmt: skip
+    return people[0] if people else None
 
 
 def named_in_title(reading: Reading, person: Actor) -> Actor | None:
