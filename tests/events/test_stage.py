@@ -827,3 +827,22 @@ def test_code_events_we_in_a_statement_is_its_issuers_state(nlp: Language) -> No
         Reading(source="t", text=text, doc=nlp(text), actors=actors, article=article)
     )
     assert _names(reading, reading.events[0]) == ("Freedonia", "Sylvania")
+
+
+def test_code_events_our_forces_are_the_speakers_state(nlp: Language) -> None:
+    said_text = "Sylvania shelled our soldiers on the river"
+    text = f'"{said_text}," Freedonian president Ana Costa said.'
+    said = text.index(said_text)
+    costa = tuple(
+        replace(a, role="Freedonian president", country="FRE") if a.name == "Ana Costa" else
+        replace(a, country="FRE") if a.name == "Freedonia" else a
+        for a in _actors(text)
+    )  # fmt: skip
+    speaker = Speaker(text="Ana Costa", actor=next(a.id for a in costa if a.name == "Ana Costa"),
+                      kind="named", affiliation=None, count=1)  # fmt: skip
+    quote = Quote(id="q1", text=said_text, direct=True, cue="said", start=said,
+                  end=said + len(said_text), speaker=speaker)  # fmt: skip
+    reading = code_events(
+        Reading(source="t", text=text, doc=nlp(text), actors=costa, quotes=(quote,))
+    )
+    assert _names(reading, _only(reading, "ASSAULT")) == ("Sylvania", "Freedonia")

@@ -31,6 +31,7 @@ NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+FIRST_PERSON_POSS = frozenset({"our", "my"})
 NEUTER = frozenset({"it", "its"})
 PRONOUNS = PERSONAL | NEUTER | PLURAL_PRONOUNS
 # First person stands for whoever speaks (GOLD.md): "I" for the speaker, "we" for the body
@@ -289,6 +290,11 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     titled = _titled(reading, token)
     if titled is not None:  # "seized the acting Libyan ambassador": the envoy, not Libya
         return titled
+    mine = [c for c in token.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSS]
+    if mine and token.pos_ == "NOUN":  # "our forces": the speaker's state (or its military)
+        owner = speaker_at(reading, mine[0].idx, plural=mine[0].lower_ == "our")
+        if owner is not None:
+            return _state_military(reading, token, owner) or owner
     if hops and token.lower_ in load_words("site_nouns.txt"):
         owner = _site_owner(reading, token, hops)
         if owner is not None:  # "Turkish Kurd rebel hideouts": the owner nearest the site
