@@ -830,7 +830,7 @@ def test_code_events_we_in_a_statement_is_its_issuers_state(nlp: Language) -> No
 
 
 def test_code_events_our_forces_are_the_speakers_state(nlp: Language) -> None:
-    said_text = "Sylvania shelled our soldiers on the river"
+    said_text = "The Red Brigade shelled our soldiers stationed in Sylvania"
     text = f'"{said_text}," Freedonian president Ana Costa said.'
     said = text.index(said_text)
     costa = tuple(
@@ -845,4 +845,4 @@ def test_code_events_our_forces_are_the_speakers_state(nlp: Language) -> None:
     reading = code_events(
         Reading(source="t", text=text, doc=nlp(text), actors=costa, quotes=(quote,))
     )
-    assert _names(reading, _only(reading, "ASSAULT")) == ("Sylvania", "Freedonia")
+    assert _names(reading, _only(reading, "ASSAULT")) == ("the Rebels", "Freedonia")
