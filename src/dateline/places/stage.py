@@ -25,6 +25,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import country_of
+from dateline.nlp.text import doc_text
 from dateline.pipeline import stage
 from dateline.places.disambiguate import Context, choose, story_context, widen
 from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
@@ -346,13 +347,28 @@ def _is_edge(token: Token) -> bool:
 
 def _phrase_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Return spans whose words are a country or curated name (the parser misses many)."""
+    # Every length from the longest phrase down is tried at each first word; a Span built and
+    # trimmed (_trim) for each was most of this stage, so lengths are trimmed on per-token
+    # flags and looked up as text, and a Span is made only for a phrase found (#12).
+    text, tokens = doc_text(doc), list(doc)
+    lead = [t.lower_ in ("the", "a", "an") or _is_edge(t) for t in tokens]
+    tail = [t.tag_ == "POS" or _is_edge(t) for t in tokens]
     spans = []
-    for token in doc:
+    for i, token in enumerate(tokens):
         if fold(token.text) not in gazetteer.first_words:
             continue
-        for size in range(min(gazetteer.longest_phrase, len(doc) - token.i), 0, -1):
-            span = _trim(doc[token.i : token.i + size])
-            if span and fold(span.text) in gazetteer.phrases and _looks_like_name(span):
+        for size in range(min(gazetteer.longest_phrase, len(tokens) - i), 0, -1):
+            start, end = i, i + size
+            while start < end and lead[start]:
+                start += 1
+            while end > start and tail[end - 1]:
+                end -= 1
+            last = tokens[end - 1]
+            if start == end or fold(text[tokens[start].idx : last.idx + len(last)]) not in (
+                gazetteer.phrases
+            ):
+                continue
+            if _looks_like_name(span := doc[start:end]):
                 spans.append(span)
                 break
     return spans
