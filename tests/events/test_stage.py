@@ -846,3 +846,7 @@ def test_code_events_our_forces_are_the_speakers_state(nlp: Language) -> None:
         Reading(source="t", text=text, doc=nlp(text), actors=costa, quotes=(quote,))
     )
     assert _names(reading, _only(reading, "ASSAULT")) == ("the Rebels", "Freedonia")
+
+
+def test_code_events_serving_as_a_spokesman_is_no_cooperation(nlp: Language) -> None:
+    assert not _read(nlp, "Ana Costa served as a spokesman for Freedonia for years.").events
