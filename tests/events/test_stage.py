@@ -850,3 +850,13 @@ def test_code_events_our_forces_are_the_speakers_state(nlp: Language) -> None:
 
 def test_code_events_serving_as_a_spokesman_is_no_cooperation(nlp: Language) -> None:
     assert not _read(nlp, "Ana Costa served as a spokesman for Freedonia for years.").events
+
+
+def test_code_events_who_claims_an_attack_did_it(nlp: Language) -> None:
+    text = "Sylvanian soldiers were attacked on Friday. The Red Brigade claimed responsibility."
+    claimed = text.replace("responsibility.", "responsibility for the attack.")
+    assert _names(_read(nlp, claimed), _only(_read(nlp, claimed), "ASSAULT")) == (
+        "the Rebels",
+        "Sylvania",
+    )
+    assert _names(_read(nlp, text), _only(_read(nlp, text), "ASSAULT"))[0] is None

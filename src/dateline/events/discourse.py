@@ -18,7 +18,7 @@ time and leave these roles empty.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -32,7 +32,7 @@ from dateline.events.proposals import (
     find_proposals,
     token_of,
 )
-from dateline.events.roles import find_dyad
+from dateline.events.roles import find_dyad, resolve
 from dateline.events.syntax import is_definite_noun
 from dateline.reading import Actor, Event, Reading
 
@@ -55,6 +55,7 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     events = fill_retaliations(events, at)
     events = fill_anaphoric_attackers(events, at)
     events = fill_condemned_attackers(events, at)
+    events = fill_claimed_attacks(reading, events, at)
     return fill_adversaries(reading, events, at, _interacting(find_dyad(reading), events))
 
 
@@ -136,6 +137,37 @@ def fill_condemned_attackers(events: list[Event], at: dict[int, Token]) -> list[
                 event = replace(event, target=doer, confidence=_less(event.confidence))
         out.append(event)
     return out
+
+
+def fill_claimed_attacks(
+    reading: Reading, events: list[Event], at: dict[int, Token]
+) -> list[Event]:
+    """ "The Islamic State group later claimed responsibility for the attack": the claimer is
+    the source of the attack claimed, the last attack told before the claim with none."""
+    out = list(events)
+    for offset, claimer in _claims(reading):
+        open_attacks = [i for i, e in enumerate(out) if e.type == "ASSAULT" and e.source is None
+                        and e.evidence.start < offset and e.target != claimer]  # fmt: skip
+        if open_attacks:
+            i = open_attacks[-1]
+            out[i] = replace(out[i], source=claimer, confidence=_less(out[i].confidence))
+    return out
+
+
+def _claims(reading: Reading) -> Iterator[tuple[int, str]]:
+    """(offset, claimer's actor id) of each "claimed responsibility (credit) for <an attack>"."""
+    verbs = load_words("claim_verbs.txt")
+    for token in reading.require_doc():
+        if token.lower_ not in ("responsibility", "credit") or token.dep_ != "dobj":
+            continue
+        verb = token.head
+        claimed = any(g.dep_ == "pobj" and _is_attack_noun(g) for p in token.children
+                      if p.dep_ == "prep" and p.lower_ == "for" for g in p.children)  # fmt: skip
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.lemma_.lower() in verbs and claimed and subjects:
+            claimer = resolve(reading, subjects[0])
+            if claimer is not None:
+                yield token.idx, claimer.id
 
 
 def _is_attack_noun(token: Token) -> bool:
