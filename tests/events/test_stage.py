@@ -860,3 +860,17 @@ def test_code_events_who_claims_an_attack_did_it(nlp: Language) -> None:
         "Sylvania",
     )
     assert _names(_read(nlp, text), _only(_read(nlp, text), "ASSAULT"))[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Red Brigade denied it but did not provide evidence to Sylvania.",
+        "Freedonia released a statement on Sylvania.",
+        "Freedonia said it was gathering the facts about Sylvania.",
+    ],
+)
+def test_code_events_giving_out_words_or_facts_is_a_statement_not_an_act(
+    nlp: Language, text: str
+) -> None:
+    assert not _read(nlp, text).events
