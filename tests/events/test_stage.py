@@ -770,6 +770,7 @@ def test_code_events_a_call_by_its_object_and_never_by_a_time(
 
 def test_code_events_who_is_rushed_somewhere_visits_no_one(nlp: Language) -> None:
     assert not _read(nlp, "Sylvanian soldiers were rushed to hospital in Freedonia.").events
+    assert not _read(nlp, "Sylvanian medics rushed to the scene.").events
     assert _only(_read(nlp, "Ana Costa rushed to Sylvania on Monday."), "CONSULT")
 
 
