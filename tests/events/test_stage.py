@@ -875,3 +875,8 @@ def test_code_events_giving_out_words_or_facts_is_a_statement_not_an_act(
     nlp: Language, text: str
 ) -> None:
     assert not _read(nlp, text).events
+
+
+def test_code_events_a_denied_future_attack_is_no_threat(nlp: Language) -> None:
+    event = _only(_read(nlp, "Freedonia will not attack Sylvania."), "ASSAULT")
+    assert event.modality == "negated"

@@ -186,11 +186,11 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
     modality = find_modality(trigger, code, intended=intended)
     info = code_info(code)
     future = modality in ("conditional", "intended") or is_future(trigger)
-    # "will impose new sanctions" stays a sanction, intended (GOLD.md), though PLOVER files
-    # CAMEO 163 under COERCE: only force turns into a threat.
-    if (
-        info and info.type in FORCE_TYPES and not code.startswith("16") and future
-    ):  # "vowed to finish the rebels": a threat
+    # "vowed to finish the rebels" is a threat. "Will impose new sanctions" stays a sanction,
+    # intended (GOLD.md), though PLOVER files CAMEO 163 under COERCE; and "won't be harmed"
+    # denies an act, it threatens nothing: it keeps its type, negated.
+    sanction = code.startswith("16")
+    if info and info.type in FORCE_TYPES and future and not sanction and modality != "negated":
         code, info = THREAT_CODE, code_info(THREAT_CODE)
     if info and _ended(trigger):  # "stop supporting rebels", "stop killing its own people"
         code = CEASED_FORCE if info.type in FORCE_TYPES else code
