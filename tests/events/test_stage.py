@@ -880,3 +880,15 @@ def test_code_events_giving_out_words_or_facts_is_a_statement_not_an_act(
 def test_code_events_a_denied_future_attack_is_no_threat(nlp: Language) -> None:
     event = _only(_read(nlp, "Freedonia will not attack Sylvania."), "ASSAULT")
     assert event.modality == "negated"
+
+
+def test_code_events_a_done_act_is_never_dated_after_publication(nlp: Language) -> None:
+    text = "Freedonia attacked Sylvania, hoping to win the war by January 2026."
+    at = text.index("January 2026")
+    times = (Time(text="January 2026", earliest=date(2026, 1, 1), latest=date(2026, 1, 31),
+                  start=at, end=at + 12),)  # fmt: skip
+    published = Published(earliest=date(2024, 5, 1), latest=date(2024, 5, 2), basis="metadata")
+    article = Article(id="x", source="test", text=text, published=published)
+    event = _only(_read(nlp, text, article=article, times=times), "ASSAULT")
+    assert event.date is not None
+    assert event.date.latest == date(2024, 5, 2)

@@ -33,10 +33,18 @@ BASE, PER_ACTOR, FINE, ATTRIBUTED, HYPOTHETICAL = 0.4, 0.15, 0.1, 0.1, -0.15
 
 
 def find_date(
-    reading: Reading, trigger: Token, clause: Span, *, ordered: Sequence[Time] | None = None
+    reading: Reading,
+    trigger: Token,
+    clause: Span,
+    *,
+    ordered: Sequence[Time] | None = None,
+    done: bool = False,
 ) -> Interval | None:
     """Return the event's interval: its clause's time, the sentence's, else publication.
-    `ordered`: the reading's times sorted by start (bisected, so dating every event is linear)."""
+    `ordered`: the reading's times sorted by start (bisected, so dating every event is linear).
+    `done`: the act is told as having happened, so no time after publication dates it ("on
+    his first visit ..., to achieve a peace deal by January 2009" is not January 2009)."""
+    published = reading.article.published if reading.article else None
     sentence = trigger.sent
     times = sorted(reading.times, key=_start) if ordered is None else ordered
     first = bisect_left(times, sentence.start_char, key=_start)
@@ -46,11 +54,14 @@ def find_date(
         t for t in near
         if _within(t, sentence) and t.earliest is not None and _same_paragraph(reading, t, trigger)
     ]  # fmt: skip
+    if done and published is not None and published.latest is not None:
+        latest = published.latest
+        inside = [t for t in inside if t.earliest is not None and t.earliest <= latest]
+        in_sentence = [t for t in in_sentence if t.earliest is not None and t.earliest <= latest]
     for times in (inside, in_sentence):
         if times:
             best = min(times, key=partial(_distance, trigger.idx))
             return Interval(earliest=best.earliest, latest=best.latest)
-    published = reading.article.published if reading.article else None
     if published is None or published.earliest is None:
         return None
     earliest = published.earliest

@@ -253,7 +253,9 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         modality=modality,
         evidence=Mention(text=evidence.text, start=evidence.start_char, end=evidence.end_char),
         trigger=Mention(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
-        date=find_date(reading, trigger, evidence, ordered=lookups.times),
+        date=find_date(
+            reading, trigger, evidence, ordered=lookups.times, done=modality == "asserted"
+        ),
         place=find_place(reading, trigger, evidence, actors=(source, target), index=lookups.places),
         attribution=attribution,
         confidence=find_confidence(
