@@ -892,3 +892,16 @@ def test_code_events_a_done_act_is_never_dated_after_publication(nlp: Language) 
     event = _only(_read(nlp, text, article=article, times=times), "ASSAULT")
     assert event.date is not None
     assert event.date.latest == date(2024, 5, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Freedonia pulled out of Sylvania in 2005.", "08"),
+        ("Freedonia pulled out of talks with Sylvania.", "16"),
+    ],
+)
+def test_code_events_pulling_out_is_a_withdrawal_or_reduced_relations(
+    nlp: Language, text: str, root: str
+) -> None:
+    assert [e.cameo[:2] for e in _read(nlp, text).events] == [root]

@@ -236,6 +236,10 @@ def _object_words(token: Token, *, modifiers: bool) -> frozenset[str]:
             for grand in child.children:
                 if grand.dep_ in inner:
                     words |= {grand.lower_, grand.lemma_.lower()}
+                # "pulled out of talks": a compound preposition's object is the verb's too
+                if child.dep_ == "prep" and grand.dep_ == "prep":
+                    words |= {w for g in grand.children if g.dep_ == "pobj"
+                              for w in (g.lower_, g.lemma_.lower())}  # fmt: skip
                 # "declared a state of emergency": what a container object holds is its object.
                 if (grand.dep_ == "prep" and grand.lower_ == "of"
                         and child.lemma_.lower() in load_words("container_nouns.txt")):  # fmt: skip
