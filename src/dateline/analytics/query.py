@@ -43,12 +43,15 @@ class Summary:
 # Stored actors as one row per actor (#9): written names grouped by the actor they are one of
 # (the actor_identity view, store/actor_names.py); rows stored before schema 3 (no name_key,
 # until `dateline reread`) group by name. An outlet counts only in articles where it is a party
-# to an event: news names Reuters and AP as its reporters ("told Reuters"), and a reporter is no
-# actor of the story (#9). The reading keeps them: who reported what is the sources layer's.
+# to an event, a coordinated party included (#8): news names Reuters and AP as its reporters
+# ("told Reuters"), and a reporter is no actor of the story (#9). The reading keeps them: who
+# reported what is the sources layer's.
 ACTORS = """
 WITH parties AS (
     SELECT article_id, source_actor AS id FROM events WHERE source_actor IS NOT NULL
     UNION SELECT article_id, target_actor FROM events WHERE target_actor IS NOT NULL
+    UNION SELECT article_id, unnest(co_sources) FROM events WHERE len(co_sources) > 0
+    UNION SELECT article_id, unnest(co_targets) FROM events WHERE len(co_targets) > 0
 )
 SELECT a.article_id, a.id, a.type, a.country, coalesce(k.key, a.name) AS key,
        coalesce(k.name, a.name) AS name
@@ -101,17 +104,76 @@ def party_key(side: str, alias: str = "i") -> str:
     return f"coalesce({side[0]}.key, lower({alias}.{side}_name))"
 
 
+# Every party of an incident (#8): "Northland and Eastland attacked Southland" is one event
+# (one act) whose first source is Northland and whose co_sources hold Eastland, so each
+# (source + co_sources) x (target + co_targets) pair of its reports is a dyad of the incident.
+# `pairs` holds one row per incident and pair of actor keys, so an incident counts once per
+# dyad however many of its reports name the pair, and the first pair is the incident's own
+# (as before). Co-parties are per-article actor ids, keyed through their actors row's name_key
+# as an event's source_key is (store/actor_names.py); only events with co-parties are unnested,
+# at query time, so nothing is stored or recomputed per ingest. A co-party paired with itself
+# ("X and Y fought each other" as X, Y vs Y) is no dyad.
+_PAIRS = """
+scoped AS (SELECT * FROM incidents i WHERE {where}),
+firsts AS (
+    SELECT i.id, {source_key} AS source_key, {target_key} AS target_key,
+           {source_name} AS source_name, {target_name} AS target_name
+    FROM scoped i {source} {target}
+    WHERE i.source_name IS NOT NULL AND i.target_name IS NOT NULL
+),
+co AS (
+    SELECT ie.incident_id AS id, e.article_id, 'source' AS side, unnest(e.co_sources) AS actor
+    FROM scoped i JOIN incident_events ie ON ie.incident_id = i.id
+    JOIN events e ON e.id = ie.event_id WHERE len(e.co_sources) > 0
+    UNION ALL
+    SELECT ie.incident_id, e.article_id, 'target', unnest(e.co_targets)
+    FROM scoped i JOIN incident_events ie ON ie.incident_id = i.id
+    JOIN events e ON e.id = ie.event_id WHERE len(e.co_targets) > 0
+),
+sides AS (
+    SELECT id, 'source' AS side, source_key AS key, source_name AS name FROM firsts
+    WHERE id IN (SELECT id FROM co)
+    UNION ALL
+    SELECT id, 'target', target_key, target_name FROM firsts WHERE id IN (SELECT id FROM co)
+    UNION ALL
+    SELECT c.id, c.side, coalesce(k.key, lower(a.name)), coalesce(k.name, a.name)
+    FROM co c JOIN actors a ON a.article_id = c.article_id AND a.id = c.actor
+    LEFT JOIN actor_identity k ON k.name_key = a.name_key
+),
+pairs AS (
+    SELECT id, source_key, target_key, any_value(source_name) AS source_name,
+           any_value(target_name) AS target_name
+    FROM (
+        SELECT * FROM firsts
+        UNION ALL
+        SELECT s.id, s.key, t.key, s.name, t.name FROM sides s
+        JOIN sides t ON t.id = s.id AND t.side = 'target'
+        WHERE s.side = 'source' AND s.key <> t.key
+    ) GROUP BY id, source_key, target_key
+)
+"""
+
+
+def party_pairs(where: str = "TRUE") -> str:
+    """Return the CTEs (for a WITH) whose `pairs` is every party pair of the incidents `i`
+    that `where` keeps: id, source_key, target_key, source_name, target_name."""
+    return _PAIRS.format(
+        where=where, source=party("source"), target=party("target"),
+        source_key=party_key("source"), target_key=party_key("target"),
+        source_name=party_name("source"), target_name=party_name("target"),
+    )  # fmt: skip
+
+
 def timeline(store: Store, source: str, target: str) -> list[Day]:
-    """Return per-day incident and report counts and summed Goldstein for a dyad, either way."""
+    """Return per-day incident and report counts and summed Goldstein for a dyad, either way;
+    a coordinated party's incidents count too (party_pairs), each incident once."""
     one, other = actor_keys(store, source), actor_keys(store, target)
     rows = store.query(
+        f"WITH {party_pairs('i.earliest IS NOT NULL')}, dyad AS (SELECT DISTINCT id FROM pairs "
+        "WHERE (source_key IN (SELECT unnest(?)) AND target_key IN (SELECT unnest(?))) OR "
+        "(source_key IN (SELECT unnest(?)) AND target_key IN (SELECT unnest(?)))) "
         "SELECT i.earliest, count(*), sum(i.reports), sum(i.goldstein) FROM incidents i "
-        f"{party('source')} {party('target')} WHERE i.earliest IS NOT NULL AND ("
-        f"({party_key('source')} IN (SELECT unnest(?)) AND "
-        f"{party_key('target')} IN (SELECT unnest(?))) OR "
-        f"({party_key('source')} IN (SELECT unnest(?)) AND "
-        f"{party_key('target')} IN (SELECT unnest(?)))) "
-        "GROUP BY i.earliest ORDER BY i.earliest",
+        "JOIN dyad ON dyad.id = i.id GROUP BY i.earliest ORDER BY i.earliest",
         [one, other, other, one],
     ).rows
     return [Day(day=r[0], incidents=int(r[1]), reports=int(r[2]), goldstein=float(r[3]))
@@ -130,12 +192,11 @@ def actor_keys(store: Store, name: str) -> list[str]:
 
 
 def top_dyads(store: Store, *, limit: int = 5) -> tuple[tuple[str, str, int], ...]:
-    """Return the dyads of actors with the most incidents: (source, target, incidents)."""
+    """Return the dyads of actors with the most incidents, coordinated parties included:
+    (source, target, incidents)."""
     rows = store.query(
-        f"SELECT any_value({party_name('source')}) AS s, any_value({party_name('target')}) AS t, "
-        f"count(*) AS n FROM incidents i {party('source')} {party('target')} "
-        "WHERE i.source_name IS NOT NULL AND i.target_name IS NOT NULL "
-        f"GROUP BY {party_key('source')}, {party_key('target')} ORDER BY n DESC, s, t LIMIT ?",
+        f"WITH {party_pairs()} SELECT any_value(source_name) AS s, any_value(target_name) AS t, "
+        "count(*) AS n FROM pairs GROUP BY source_key, target_key ORDER BY n DESC, s, t LIMIT ?",
         [limit],
     ).rows
     return tuple((str(r[0]), str(r[1]), int(r[2])) for r in rows)

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from dateline.analytics.filters import EVERYTHING, Scope, incident_sql
-from dateline.analytics.query import party, party_key, party_name
+from dateline.analytics.query import party_pairs
 from dateline.errors import InputError
 from dateline.store.store import Result, Store
 
@@ -108,26 +108,43 @@ def _escalation(r: tuple[Any, ...]) -> Escalation:
                       index=-mean if mean else 0.0)  # fmt: skip
 
 
+# The heaviest dyads (`top`) and, per actor they join, how many distinct incidents of those
+# dyads it takes part in: with coordinated parties one incident is several edges ("X and Y
+# attacked Z" is X->Z and Y->Z), and Z took part in one incident, not two (#8).
+_NETWORK = """
+WITH {pairs},
+top AS (
+    SELECT p.source_key, p.target_key, any_value(p.source_name) AS s,
+           any_value(p.target_name) AS t, count(*) AS n, sum(coalesce(i.goldstein, 0)) AS g
+    FROM pairs p JOIN incidents i ON i.id = p.id
+    GROUP BY p.source_key, p.target_key ORDER BY n DESC, s, t LIMIT ?
+),
+ends AS (
+    SELECT p.id, top.s AS name FROM pairs p
+    JOIN top ON top.source_key = p.source_key AND top.target_key = p.target_key
+    UNION ALL
+    SELECT p.id, top.t FROM pairs p
+    JOIN top ON top.source_key = p.source_key AND top.target_key = p.target_key
+)
+SELECT 'edge', s, t, n, g FROM top
+UNION ALL SELECT 'node', name, NULL, count(DISTINCT id), NULL FROM ends GROUP BY name
+"""
+
+
 def actor_network(store: Store, scope: Scope = EVERYTHING, *, limit: int = 30) -> Network:
-    """Return the `limit` heaviest dyads as edges, with the actors they join as nodes."""
+    """Return the `limit` heaviest dyads as edges, with the actors they join as nodes; every
+    party of a coordinated act counts (#8), one node per actor however named (#9)."""
     where, params = incident_sql(scope)
-    rows = store.query(  # one node per actor however its reports name it (#9)
-        f"SELECT any_value({party_name('source')}), any_value({party_name('target')}), "
-        "count(*) AS n, sum(coalesce(i.goldstein, 0)) "
-        f"FROM incidents i {party('source')} {party('target')} WHERE {where} "
-        "AND i.source_name IS NOT NULL AND i.target_name IS NOT NULL "
-        f"GROUP BY {party_key('source')}, {party_key('target')} ORDER BY n DESC, 1, 2 LIMIT ?",
-        [*params, limit],
-    ).rows
+    rows = store.query(_NETWORK.format(pairs=party_pairs(where)), [*params, limit]).rows
     edges = tuple(
-        Edge(source=str(r[0]), target=str(r[1]), incidents=int(r[2]), goldstein=float(r[3]))
-        for r in rows
-    )
-    weight: dict[str, int] = {}
-    for edge in edges:
-        weight[edge.source] = weight.get(edge.source, 0) + edge.incidents
-        weight[edge.target] = weight.get(edge.target, 0) + edge.incidents
-    nodes = tuple(Node(name=n, incidents=w) for n, w in sorted(weight.items(), key=_heaviest))
+        sorted(
+            (Edge(source=str(r[1]), target=str(r[2]), incidents=int(r[3]), goldstein=float(r[4]))
+             for r in rows if r[0] == "edge"),
+            key=lambda e: (-e.incidents, e.source, e.target),
+        )
+    )  # fmt: skip
+    weight = [(str(r[1]), int(r[3])) for r in rows if r[0] == "node"]
+    nodes = tuple(Node(name=n, incidents=w) for n, w in sorted(weight, key=_heaviest))
     return Network(nodes=nodes, edges=edges)
 
 
