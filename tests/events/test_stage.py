@@ -905,3 +905,7 @@ def test_code_events_pulling_out_is_a_withdrawal_or_reduced_relations(
     nlp: Language, text: str, root: str
 ) -> None:
     assert [e.cameo[:2] for e in _read(nlp, text).events] == [root]
+
+
+def test_code_events_sending_bombers_shows_force(nlp: Language) -> None:
+    assert _only(_read(nlp, "Freedonia sent bombers over Sylvania on Monday."), "MOBILIZE")
