@@ -909,3 +909,14 @@ def test_code_events_pulling_out_is_a_withdrawal_or_reduced_relations(
 
 def test_code_events_sending_bombers_shows_force(nlp: Language) -> None:
     assert _only(_read(nlp, "Freedonia sent bombers over Sylvania on Monday."), "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Freedonia has continued to escalate its threats against Sylvania.", "THREATEN"),
+        ("Freedonia intensified its bombardment of Sylvania.", "ASSAULT"),
+    ],
+)
+def test_code_events_escalating_an_act_is_the_act(nlp: Language, text: str, kind: str) -> None:
+    assert [e.type for e in _read(nlp, text).events] == [kind]
