@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from dateline.analytics import find_actors, timeline, top_dyads
+from dateline.analytics import Scope, find_actors, find_events, timeline, top_dyads
 from dateline.analytics.report_data import actor_network
 from dateline.reading import Actor, Article, Event, Interval, Mention, Published, Reading
 from dateline.store import Store
@@ -147,3 +148,18 @@ def test_a_single_party_store_counts_as_before(tmp_path: Path) -> None:
         assert top_dyads(one) == (("Northland", "Southland", 2),)
         net = actor_network(one)
         assert [(n.name, n.incidents) for n in net.nodes] == [("Northland", 2), ("Southland", 2)]
+
+
+def test_an_actor_or_dyad_filter_finds_the_events_of_a_co_party(store: Store) -> None:
+    def events(**scope: Any) -> int:
+        return find_events(store, Scope(**scope)).total
+
+    assert events(actor="Eastland") == 1  # the raid's first report only
+    assert events(actor="Northland") == 4  # first source thrice, co-target once
+    assert events(dyad=("Southland", "Eastland")) == 1
+    assert events(dyad=("Eastland", "Northland")) == 0  # partners are no dyad of each other
+    assert events(dyad=("Westland", "Northland")) == 1
+    net = actor_network(store, Scope(actor="Eastland"))
+    assert {(e.source, e.target, e.incidents) for e in net.edges} == {
+        ("Northland", "Southland", 1), ("Eastland", "Southland", 1),
+    }  # fmt: skip

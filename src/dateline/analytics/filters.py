@@ -75,9 +75,16 @@ def like(text: str) -> str:
 _NAME = "{} ILIKE ? ESCAPE '\\'"
 # A party matches by its written name or by its actor's canonical name (#9): "Trump" finds the
 # events whose source is written "Donald J. Trump", and "Haley" those of "Nikki R. Haley".
+# A coordinated party (#8: "X and Y attacked Z" is one event, Y in co_sources) matches too: the
+# events some co-party of which is named so, found once (a semi-join on the matching actors,
+# not a subquery per event), since co-parties are per-article actor ids.
 _PARTY = (
     "(e.{side}_name ILIKE ? ESCAPE '\\' OR e.{side}_key IN "
-    "(SELECT name_key FROM actor_identity WHERE name ILIKE ? ESCAPE '\\'))"
+    "(SELECT name_key FROM actor_identity WHERE name ILIKE ? ESCAPE '\\') OR e.id IN "
+    "(SELECT c.id FROM (SELECT id, article_id, unnest(co_{side}s) AS actor FROM events "
+    "WHERE len(co_{side}s) > 0) c JOIN actors ca ON ca.article_id = c.article_id AND "
+    "ca.id = c.actor WHERE ca.name ILIKE ? ESCAPE '\\' OR ca.name_key IN "
+    "(SELECT name_key FROM actor_identity WHERE name ILIKE ? ESCAPE '\\')))"
 )
 _SERIES_SPAN = 7  # days: an interval this long or longer is not drawn as one day
 
@@ -88,12 +95,12 @@ def event_sql(scope: Scope, *, dates: bool = True) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if scope.actor:
         where.append(f"({_PARTY.format(side='source')} OR {_PARTY.format(side='target')})")
-        params += [like(scope.actor)] * 4
+        params += [like(scope.actor)] * 8
     if scope.dyad:
         a, b = (like(name) for name in scope.dyad)
         src, tgt = _PARTY.format(side="source"), _PARTY.format(side="target")
         where.append(f"(({src} AND {tgt}) OR ({src} AND {tgt}))")
-        params += [a, a, b, b, b, b, a, a]
+        params += [a] * 4 + [b] * 4 + [b] * 4 + [a] * 4
     exact = (
         ("e.type", scope.type and scope.type.upper()),
         ("e.modality", scope.modality),

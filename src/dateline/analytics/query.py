@@ -111,24 +111,23 @@ def party_key(side: str, alias: str = "i") -> str:
 # dyad however many of its reports name the pair, and the first pair is the incident's own
 # (as before). Co-parties are per-article actor ids, keyed through their actors row's name_key
 # as an event's source_key is (store/actor_names.py); only events with co-parties are unnested,
-# at query time, so nothing is stored or recomputed per ingest. A co-party paired with itself
-# ("X and Y fought each other" as X, Y vs Y) is no dyad.
+# at query time, so nothing is stored or recomputed per ingest. As before, an incident has pairs
+# only when its first source and target are known; a party paired with itself is no dyad.
 _PAIRS = """
-scoped AS (SELECT * FROM incidents i WHERE {where}),
 firsts AS (
     SELECT i.id, {source_key} AS source_key, {target_key} AS target_key,
            {source_name} AS source_name, {target_name} AS target_name
-    FROM scoped i {source} {target}
-    WHERE i.source_name IS NOT NULL AND i.target_name IS NOT NULL
+    FROM incidents i {source} {target}
+    WHERE {where} AND i.source_name IS NOT NULL AND i.target_name IS NOT NULL
 ),
 co AS (
-    SELECT ie.incident_id AS id, e.article_id, 'source' AS side, unnest(e.co_sources) AS actor
-    FROM scoped i JOIN incident_events ie ON ie.incident_id = i.id
-    JOIN events e ON e.id = ie.event_id WHERE len(e.co_sources) > 0
-    UNION ALL
-    SELECT ie.incident_id, e.article_id, 'target', unnest(e.co_targets)
-    FROM scoped i JOIN incident_events ie ON ie.incident_id = i.id
-    JOIN events e ON e.id = ie.event_id WHERE len(e.co_targets) > 0
+    SELECT ie.incident_id AS id, c.article_id, c.side, c.actor FROM (
+        SELECT id, article_id, 'source' AS side, unnest(co_sources) AS actor FROM events
+        WHERE len(co_sources) > 0
+        UNION ALL
+        SELECT id, article_id, 'target', unnest(co_targets) FROM events WHERE len(co_targets) > 0
+    ) c JOIN incident_events ie ON ie.event_id = c.id
+    WHERE ie.incident_id IN (SELECT id FROM firsts)
 ),
 sides AS (
     SELECT id, 'source' AS side, source_key AS key, source_name AS name FROM firsts
@@ -141,15 +140,13 @@ sides AS (
     LEFT JOIN actor_identity k ON k.name_key = a.name_key
 ),
 pairs AS (
-    SELECT id, source_key, target_key, any_value(source_name) AS source_name,
-           any_value(target_name) AS target_name
-    FROM (
-        SELECT * FROM firsts
-        UNION ALL
-        SELECT s.id, s.key, t.key, s.name, t.name FROM sides s
-        JOIN sides t ON t.id = s.id AND t.side = 'target'
-        WHERE s.side = 'source' AND s.key <> t.key
-    ) GROUP BY id, source_key, target_key
+    SELECT * FROM firsts
+    UNION ALL
+    SELECT s.id, s.key, t.key, any_value(s.name), any_value(t.name) FROM sides s
+    JOIN sides t ON t.id = s.id AND t.side = 'target'
+    LEFT JOIN firsts f ON f.id = s.id AND f.source_key = s.key AND f.target_key = t.key
+    WHERE s.side = 'source' AND s.key <> t.key AND f.id IS NULL
+    GROUP BY s.id, s.key, t.key
 )
 """
 
