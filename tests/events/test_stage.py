@@ -920,3 +920,8 @@ def test_code_events_sending_bombers_shows_force(nlp: Language) -> None:
 )
 def test_code_events_escalating_an_act_is_the_act(nlp: Language, text: str, kind: str) -> None:
     assert [e.type for e in _read(nlp, text).events] == [kind]
+
+
+def test_code_events_a_demonstration_of_power_is_a_show_of_force(nlp: Language) -> None:
+    text = "Freedonia stepped up demonstrations of military power near Sylvania."
+    assert [e.type for e in _read(nlp, text).events] == ["MOBILIZE"]
