@@ -9,6 +9,7 @@ and Northland in one act (co_targets).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from dateline.analytics import Scope, find_actors, find_events, timeline, top_dyads
+from dateline.analytics.compare import Period, compare
 from dateline.analytics.report_data import actor_network
 from dateline.reading import Actor, Article, Event, Interval, Mention, Published, Reading
 from dateline.store import Store
@@ -152,7 +154,7 @@ def test_a_single_party_store_counts_as_before(tmp_path: Path) -> None:
 
 def test_an_actor_or_dyad_filter_finds_the_events_of_a_co_party(store: Store) -> None:
     def events(**scope: Any) -> int:
-        return find_events(store, Scope(**scope)).total
+        return int(find_events(store, Scope(**scope)).total)
 
     assert events(actor="Eastland") == 1  # the raid's first report only
     assert events(actor="Northland") == 4  # first source thrice, co-target once
@@ -163,3 +165,17 @@ def test_an_actor_or_dyad_filter_finds_the_events_of_a_co_party(store: Store) ->
     assert {(e.source, e.target, e.incidents) for e in net.edges} == {
         ("Northland", "Southland", 1), ("Eastland", "Southland", 1),
     }  # fmt: skip
+
+
+def test_a_period_comparison_counts_co_parties_in_dyads_and_new_actors(store: Store) -> None:
+    march = Period(since=date(2024, 3, 15), until=date(2024, 3, 28))
+    comparison = compare(store, Scope(), march)
+    assert comparison.now.dyads() == Counter({
+        ("Northland", "Southland"): 1, ("Westland", "Southland"): 1,
+        ("Westland", "Northland"): 1, ("Radio North", "Southland"): 1,
+        ("Radio North", "Northland"): 1,
+    })  # fmt: skip
+    # Eastland is a party of the raid before the period only as a co-source: not new
+    assert set(comparison.new_actors) == {"Westland", "Radio North"}
+    early = compare(store, Scope(), Period(since=date(2024, 3, 4), until=date(2024, 3, 10)))
+    assert "Eastland" in early.new_actors

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from dateline.analytics.filters import Scope, incident_sql
+from dateline.analytics.query import party_pairs
 from dateline.store.store import Store
 
 DEFAULT_DAYS = 30
@@ -50,6 +52,15 @@ class Incident:
     day: date
     goldstein: float | None
     reports: int
+    # Every (source, target) pair of actor names (canonical, #9), coordinated parties included
+    # (#8: "X and Y attacked Z" is X->Z and Y->Z); empty unless both first parties are known.
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    def parties(self) -> set[str]:
+        """Return the names of every party: those of its pairs, else its one known party."""
+        if self.pairs:
+            return {name for pair in self.pairs for name in pair}
+        return {n for n in (self.source, self.target) if n}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,8 +75,8 @@ class Side:
         return Counter(i.type for i in self.incidents)
 
     def dyads(self) -> Counter[tuple[str, str]]:
-        """Return incidents per directed dyad (both actors known)."""
-        return Counter((i.source, i.target) for i in self.incidents if i.source and i.target)
+        """Return incidents per directed dyad (both actors known), every party counted."""
+        return Counter(pair for i in self.incidents for pair in i.pairs)
 
     def index(self) -> float | None:
         """Return the escalation index (minus mean Goldstein), None without incidents."""
@@ -107,10 +118,20 @@ def compare(store: Store, scope: Scope, period: Period) -> Comparison:
         f"UNION ALL SELECT i.target_name FROM incidents i WHERE {where}) WHERE name IS NOT NULL",
         [*params, *params],
     ).rows
-    known = {str(r[0]) for r in rows}
-    named = Counter(n for i in now.incidents for n in (i.source, i.target) if n)
+    known = {str(r[0]) for r in rows} | _pair_names(store, where, params)
+    named = Counter(n for i in now.incidents for n in i.parties())
     new = tuple(n for n, _ in sorted(named.items(), key=_most_named) if n not in known)
     return Comparison(now=now, before=before, new_actors=new)
+
+
+def _pair_names(store: Store, where: str, params: list[Any]) -> set[str]:
+    """The names of the parties of the incidents in `where`, coordinated ones included."""
+    rows = store.query(
+        f"WITH {party_pairs(where)} SELECT source_name FROM pairs UNION SELECT target_name "
+        "FROM pairs",
+        params,
+    ).rows
+    return {str(r[0]) for r in rows}
 
 
 def _most_named(item: tuple[str, int]) -> tuple[int, str]:
@@ -124,9 +145,16 @@ def _side(store: Store, scope: Scope, period: Period) -> Side:
         f"FROM incidents i WHERE {where} ORDER BY i.earliest DESC, i.reports DESC, i.id",
         params,
     ).rows
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for r in store.query(
+        f"WITH {party_pairs(where)} SELECT id, source_name, target_name FROM pairs "
+        "ORDER BY id, source_name, target_name",
+        params,
+    ).rows:
+        pairs.setdefault(str(r[0]), []).append((str(r[1]), str(r[2])))
     incidents = tuple(
         Incident(id=str(r[0]), type=str(r[1]), source=r[2], target=r[3], day=r[4],
-                 goldstein=r[5], reports=int(r[6]))
+                 goldstein=r[5], reports=int(r[6]), pairs=tuple(pairs.get(str(r[0]), ())))
         for r in rows
     )  # fmt: skip
     return Side(period=period, incidents=incidents)

@@ -95,13 +95,9 @@ def _dyads(c: Comparison) -> Judgement:
         return Judgement(text="No incident names both its actors.", cites=())
     top = [d for _, d in sorted((-n, d) for d, n in now.items())][:_DYADS]  # ties by name
     named = [f"{s} → {t} {now[(s, t)]} ({_was(before[(s, t)])})" for s, t in top]
-    cites = [i for dyad in top for i in _cite([x for x in c.now.incidents if _dyad(x) == dyad])]
+    cites = [i for dyad in top for i in _cite([x for x in c.now.incidents if dyad in x.pairs])]
     return Judgement(text="Busiest dyads: " + "; ".join(named) + ".",
                      cites=tuple(dict.fromkeys(cites)))  # fmt: skip
-
-
-def _dyad(incident: Incident) -> tuple[str | None, str | None]:
-    return incident.source, incident.target
 
 
 def _was(count: int) -> str:
@@ -114,6 +110,6 @@ def _new_actors(c: Comparison) -> Judgement:
     names = c.new_actors[:_ACTORS]
     more = len(c.new_actors) - len(names)
     text = "In no earlier incident: " + ", ".join(names) + (f" and {more} more" if more else "")
-    firsts = [next(i for i in reversed(c.now.incidents) if name in (i.source, i.target))
+    firsts = [next(i for i in reversed(c.now.incidents) if name in i.parties())
               for name in names]  # fmt: skip
     return Judgement(text=text + ".", cites=tuple(dict.fromkeys(i.id for i in firsts)))
