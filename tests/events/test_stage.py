@@ -925,3 +925,11 @@ def test_code_events_escalating_an_act_is_the_act(nlp: Language, text: str, kind
 def test_code_events_a_demonstration_of_power_is_a_show_of_force(nlp: Language) -> None:
     text = "Freedonia stepped up demonstrations of military power near Sylvania."
     assert [e.type for e in _read(nlp, text).events] == ["MOBILIZE"]
+
+
+def test_code_events_a_support_verb_the_lemmatizer_misreads_still_carries(
+    nlp: Language,
+) -> None:
+    # the English model lemmatizes "staged" as "stag"
+    reading = _read(nlp, "Sylvanian students staged demonstrations against Freedonia.")
+    assert _names(reading, _only(reading, "PROTEST"))[0] == "Sylvania"

@@ -11,7 +11,13 @@ DEFINITE = frozenset({"the", "this", "that"})
 
 def is_light(verb: Token) -> bool:
     """A support verb (cues.tsv "light"): it carries an event noun ("held talks")."""
-    return verb.lemma_.lower() in load_cues().get("light", {})
+    light = load_cues().get("light", {})
+    if verb.lemma_.lower() in light:
+        return True
+    # The lemmatizer slips on some past forms ("staged" -> "stag"): try the form without
+    # its "-d" or "-ed".
+    word = verb.lower_
+    return verb.tag_ in ("VBD", "VBN") and (word[:-1] in light or word[:-2] in light)
 
 
 def is_infinitive(verb: Token) -> bool:
