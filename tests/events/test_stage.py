@@ -933,3 +933,14 @@ def test_code_events_a_support_verb_the_lemmatizer_misreads_still_carries(
     # the English model lemmatizes "staged" as "stag"
     reading = _read(nlp, "Sylvanian students staged demonstrations against Freedonia.")
     assert _names(reading, _only(reading, "PROTEST"))[0] == "Sylvania"
+
+
+def test_code_events_the_possessor_of_an_assassination_is_its_victim(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia condemned Ana Costa's assassination.")
+    assert _names(reading, _only(reading, "ACCUSE")) == ("Freedonia", "Ana Costa")
+
+
+def test_code_events_a_passive_with_its_own_subject_borrows_no_agent(nlp: Language) -> None:
+    reading = _read(nlp, "Freedonia said Sylvanian troops left after Ana Costa was killed.")
+    killed = next(e for e in reading.events if e.trigger and e.trigger.text == "killed")
+    assert _names(reading, killed) == (None, "Ana Costa")

@@ -62,6 +62,7 @@ def source_tokens(trigger: Token) -> list[Token]:
     own = [
         c for c in trigger.children
         if c.dep_ in NOUN_SOURCE_DEPS and names_agent(c) and not is_destination(c)
+        and not _names_patient(c)
     ]  # fmt: skip
     own += _prep_objects(trigger, SOURCE_PREPS) or _inner_source(trigger)
     # "the proposal presented by X": the agent of a participle that modifies the noun.
@@ -110,6 +111,7 @@ def target_tokens(trigger: Token) -> list[Token]:
     # "talks with X" is with a partner; "an attack with rockets" is with an instrument.
     reciprocal = trigger.lemma_.lower() in load_words("reciprocal_words.txt")
     own = _prep_objects(trigger, TARGET_PREPS if reciprocal else TARGET_PREPS - {"with"})
+    own += [c for c in trigger.children if _names_patient(c)]  # "Bhutto's assassination"
     carrier = _carrier(trigger)
     if not own and carrier is not None and _is_victim_verb(carrier):
         return [c for c in carrier.children if c.dep_ == "nsubj"]
@@ -196,6 +198,10 @@ def _verb_source(trigger: Token) -> list[Token]:
     # "resulting in the U.S. responding": a gerund's subject is parsed as its preposition's object.
     if trigger.dep_ == "pcomp":
         return [c for c in trigger.head.children if c.dep_ == "pobj"]
+    # "after Bhutto was killed": a passive with a subject of its own names its sufferer; the
+    # agent is only ever its "by" phrase, never the governing clause's subject.
+    if any(c.dep_ == "nsubjpass" for c in trigger.children):
+        return []
     # No subject of its own: a participle or infinitive borrows its governor's subject.
     if trigger.dep_ in BORROWING and trigger.head.i != trigger.i:
         if _is_reduced_passive(trigger.head):  # "victims beheaded, mutilated": they suffer both
@@ -211,6 +217,14 @@ def _is_absolute(verb: Token) -> bool:
         and verb.head.lower_ in ("with", "without")
         and verb.head.head.pos_ == "VERB"
         and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
+
+
+def _names_patient(modifier: Token) -> bool:
+    """ "Bhutto's assassination": the possessor of an act noun of harm or custody is its
+    victim (data/patient_nouns.txt)."""
+    return modifier.dep_ == "poss" and modifier.head.lemma_.lower() in load_words(
+        "patient_nouns.txt"
     )
 
 
