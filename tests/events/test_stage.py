@@ -944,3 +944,9 @@ def test_code_events_a_passive_with_its_own_subject_borrows_no_agent(nlp: Langua
     reading = _read(nlp, "Freedonia said Sylvanian troops left after Ana Costa was killed.")
     killed = next(e for e in reading.events if e.trigger and e.trigger.text == "killed")
     assert _names(reading, killed) == (None, "Ana Costa")
+
+
+def test_code_events_words_attributed_to_someone_are_theirs(nlp: Language) -> None:
+    text = "An audio recording attributed to Ana Costa called on Sylvania to abandon Freedonia."
+    reading = _read(nlp, text)
+    assert _names(reading, _only(reading, "REQUEST")) == ("Ana Costa", "Sylvania")

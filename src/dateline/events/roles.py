@@ -337,7 +337,24 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         _descriptor(reading, token)
         or _described_forces(reading, token)
         or _site_owner(reading, token, hops)
+        or _author(reading, token, hops)
     )
+
+
+def _author(reading: Reading, token: Token, hops: int) -> Actor | None:
+    """ "a recording attributed to bin Laden", "a statement signed by the group": words whose
+    author a participle names speak for that author."""
+    if not hops or token.pos_ != "NOUN":
+        return None
+    for acl in token.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in load_words("authorship_participles.txt"):
+            continue
+        for prep in acl.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by"):
+                for name in prep.children:
+                    if name.dep_ == "pobj" and (actor := resolve(reading, name, hops=hops - 1)):
+                        return actor
+    return None
 
 
 def _described_forces(reading: Reading, token: Token) -> Actor | None:
