@@ -179,3 +179,12 @@ def test_a_period_comparison_counts_co_parties_in_dyads_and_new_actors(store: St
     assert set(comparison.new_actors) == {"Westland", "Radio North"}
     early = compare(store, Scope(), Period(since=date(2024, 3, 4), until=date(2024, 3, 10)))
     assert "Eastland" in early.new_actors
+
+
+def test_an_event_row_names_its_co_parties(store: Store) -> None:
+    result = find_events(store, Scope(actor="Westland")).result
+    [row] = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
+    assert (row["source_name"], row["co_source_names"]) == ("Westland", "Radio North")
+    assert (row["target_name"], row["co_target_names"]) == ("Southland", "Northland")
+    lone = find_events(store, Scope(since=date(2024, 3, 20), until=date(2024, 3, 20))).result
+    assert [r[lone.columns.index("co_source_names")] for r in lone.rows] == [None]

@@ -40,9 +40,23 @@ INCIDENT_SORTS = {
     "type": "i.type",
 }
 
+
+# A coordinated act's other parties (#8: "X and Y attacked Z"), by name, in the order the
+# event lists them, joined by "; " so that a table and a CSV show them as one cell; found for a
+# page's rows only.
+def co_names(side: str) -> str:
+    """Return the SQL of an event `e`'s co-parties' names on a side (source or target)."""
+    return (
+        f"(SELECT string_agg(ca.name, '; ' ORDER BY list_position(e.co_{side}s, ca.id)) "
+        f"FROM actors ca WHERE ca.article_id = e.article_id "
+        f"AND list_contains(e.co_{side}s, ca.id)) AS co_{side}_names"
+    )
+
+
 EVENT_COLUMNS = f"""
 e.id, ie.incident_id, e.article_id, e.type, e.mode, e.cameo, e.cameo_label, e.goldstein,
-e.source_name, e.target_name, e.modality, e.confidence, e.attribution,
+e.source_name, e.target_name, {co_names("source")}, {co_names("target")}, e.modality,
+e.confidence, e.attribution,
 e.earliest, e.latest, {precision_sql("e")} AS precision, e.date_basis, e.background,
 e.place_name, p.country, p.lat, p.lon, e.text, e.start, e."end",
 a.headline, a.publisher, a.url, a.source AS article_source, a.published_earliest AS published
@@ -202,7 +216,8 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
 _REPORT = f"""
 SELECT e.id AS event_id, ie.incident_id, e.article_id, a.headline, a.publisher, a.url,
        a.source, a.published_earliest AS published, e.type, e.mode, e.cameo, e.cameo_label,
-       e.goldstein, e.source_name, e.target_name, e.modality, e.confidence,
+       e.goldstein, e.source_name, e.target_name, {co_names("source")}, {co_names("target")},
+       e.modality, e.confidence,
        e.earliest, e.latest, {precision_sql("e")} AS precision, e.date_basis, e.background,
        e.place_name, p.country, p.lat, p.lon, e.text, e.start, e."end",
        e.attribution, CASE WHEN q.id IS NOT NULL THEN 'quote'

@@ -86,6 +86,12 @@ class EventItem(BaseModel):
     goldstein: float | None
     source_name: str | None
     target_name: str | None
+    co_source_names: str | None = Field(
+        default=None, description='the other sources of a coordinated act, "; "-joined'
+    )
+    co_target_names: str | None = Field(
+        default=None, description='the other targets of a coordinated act, "; "-joined'
+    )
     modality: str | None
     confidence: float | None
     attribution: str | None = Field(description="the id of the quote or source it rests on")
@@ -147,6 +153,8 @@ class ReportItem(BaseModel):
     goldstein: float | None
     source_name: str | None
     target_name: str | None
+    co_source_names: str | None = None  # as in EventItem
+    co_target_names: str | None = None
     modality: str | None
     confidence: float | None
     earliest: date | None
