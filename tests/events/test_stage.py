@@ -950,3 +950,12 @@ def test_code_events_words_attributed_to_someone_are_theirs(nlp: Language) -> No
     text = "An audio recording attributed to Ana Costa called on Sylvania to abandon Freedonia."
     reading = _read(nlp, text)
     assert _names(reading, _only(reading, "REQUEST")) == ("Ana Costa", "Sylvania")
+
+
+def test_code_events_a_quote_repeating_the_ledes_words_is_one_act(nlp: Language) -> None:
+    text = (
+        "Freedonia will cut all ties with Sylvania, its president said on Sunday.\n\n"
+        'Freedonia "will cut all ties with Sylvania" soon, he said.'
+    )
+    reading = _read(nlp, text)
+    assert len([e for e in reading.events if e.type == reading.events[0].type]) == 1

@@ -24,6 +24,7 @@ SHARED_WORDS = 0.6  # a repeated sentence shares at least this share of the shor
 # ... and has this many: a pull quote repeats a sentence; two short phrases sharing "visit to
 # Beirut" are two tellings of different visits as often as one.
 REPEAT_WORDS = 8
+SAME_WORDS = 4  # the same evidence, word for word and this long, is the same act told again
 WINDOW = 40  # kept acts of one type a body telling is compared with: keeps the fold linear
 
 
@@ -84,12 +85,12 @@ def _same_act(kept: Event, other: Event, told: _Told) -> bool:
     if kept.type != other.type or not _same_modality(kept, other):
         return False
     said = told.sentences.get(kept.evidence.start)
-    if (
-        said
-        and said == told.sentences.get(other.evidence.start)
-        and kept.evidence.text == other.evidence.text
-    ):
-        # A key-points box repeats a body sentence word for word: one act, told twice.
+    same_sentence = bool(said) and said == told.sentences.get(other.evidence.start)
+    words = WORD.findall(kept.evidence.text.lower())
+    same_words = words == WORD.findall(other.evidence.text.lower())
+    if same_words and (same_sentence or len(words) >= SAME_WORDS):
+        # A key-points box repeats a body sentence word for word; a quote repeats the lede's
+        # words ("will have no more contact with Syria"): one act, told twice.
         return _agree(kept.source, other.source) and _agree(kept.target, other.target)
     if _nested(kept.evidence, other.evidence):  # one telling may leave an end the other names
         return _agree(kept.source, other.source) and _agree(kept.target, other.target)
