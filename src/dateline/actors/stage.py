@@ -113,11 +113,12 @@ def _join_the_named_group(groups: list[GroupMention], named: list[_Found]) -> li
     its own is the one armed group the story names (journalists vary the word, not the
     group), and "policemen" its one police force. With two named or none it stays a group of
     its own: "the rebels" in a story of Hezbollah and the Free Syrian Army is neither."""
+    the_one = {kind: _only_named(named, kind) for kind in ("armed_group", "police")}
     joined = []
     for g in groups:
         definite = g.span[0].lower_ == "the" and g.role_start == g.span.start + 1
         # Policemen are the story's one police force whether "the" is there or not.
-        only = _only_named(named, g.type) if definite or g.type == "police" else None
+        only = the_one.get(g.type) if definite or g.type == "police" else None
         if only is not None and g.country is None:
             joined.append(replace(only, span=g.span, by_ner=False))
         else:
@@ -127,8 +128,6 @@ def _join_the_named_group(groups: list[GroupMention], named: list[_Found]) -> li
 
 def _only_named(named: list[_Found], kind: str) -> _Found | None:
     """The one armed group (or police force) the story names, if it names exactly one."""
-    if kind not in ("armed_group", "police"):
-        return None
     # A state's police is part of the state; an armed group's unit is no group of its own.
     keys = {f.key: f for f in named if f.type == kind and (kind == "police" or not f.part_of)}
     return next(iter(keys.values())) if len(keys) == 1 else None

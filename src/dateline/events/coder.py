@@ -26,6 +26,7 @@ from dateline.events.lexicon import (
     load_words,
 )
 from dateline.events.syntax import (
+    hangs_on_with,
     is_finite_statement,
     is_infinitive,
     is_infinitive_advcl,
@@ -340,7 +341,7 @@ def _joins(child: Trigger, parent: Trigger) -> bool:
         return True  # "ruled out giving up weapons": the gerund is what is rejected
     if parent.entry is DIRECTIVE and _is_for_to(child.token):
         return True  # "called for X to divulge": the divulging is what is demanded
-    absolute = child.token.dep_ == "pcomp" and child.token.head.lower_ in ("with", "without")
+    absolute = hangs_on_with(child.token)
     if (child.token.dep_ == "advcl" or absolute) and _has_own_subject(child.token):
         # "with no agreement being reached": an absolute clause has a subject of its own;
         # "open to Lebanon negotiating" is the openness's theme

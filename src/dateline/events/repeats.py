@@ -35,13 +35,18 @@ def fold_repeats(reading: Reading, events: Sequence[Event]) -> list[Event]:
     its type (a pull quote sits near its sentence, nested tellings share one); a telling
     before the body (headline, standfirst, captions: a handful) with every act of its type."""
     body_start = reading.article.body_start if reading.article else 0
-    told = _Told(body_start, _sentence_words(reading, events), reading.text or "")
+    text = reading.text or ""
+    told = _Told(
+        body_start,
+        _sentence_words(reading, events),
+        {e.evidence.start for e in events if _on_a_heading(text, e.evidence)},
+    )
     # Body tellings first, so each repeat finds its body act; headings and what stands before
     # the body come after.
     ordered = sorted(
         events,
         key=lambda e: (
-            e.evidence.start < body_start or _on_a_heading(told.text, e.evidence),
+            e.evidence.start < body_start or e.evidence.start in told.headings,
             e.evidence.start,
         ),
     )
@@ -78,7 +83,7 @@ class _Told:
 
     body_start: int
     sentences: dict[int, tuple[str, ...]]  # evidence start -> its sentence's words
-    text: str
+    headings: set[int]  # evidence starts on a heading line (_on_a_heading)
 
 
 def _same_act(kept: Event, other: Event, told: _Told) -> bool:
@@ -100,12 +105,13 @@ def _same_act(kept: Event, other: Event, told: _Told) -> bool:
     if not (_within(other.source, kept.source) and _within(other.target, kept.target)):
         return False
     in_front = min(kept.evidence.start, other.evidence.start) < told.body_start or any(
-        _on_a_heading(told.text, e.evidence) for e in (kept, other)
+        e.evidence.start in told.headings for e in (kept, other)
     )
     return in_front or _words_shared(kept.evidence.text, other.evidence.text) >= SHARED_WORDS
 
 
 HEADING_WORDS = 12  # a line this short with no closing stop is a heading, not prose
+STOPS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def _on_a_heading(text: str, evidence: Mention) -> bool:
@@ -115,9 +121,6 @@ def _on_a_heading(text: str, evidence: Mention) -> bool:
     end = text.find("\n", evidence.end)
     line = text[start : end if end >= 0 else len(text)].strip()
     return len(WORD.findall(line)) <= HEADING_WORDS and not line.endswith(STOPS)
-
-
-STOPS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def _nested(a: Mention, b: Mention) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from dateline.actors import actor_at, is_role_noun
 from dateline.events.lexicon import load_words
-from dateline.events.syntax import is_infinitive_advcl, is_light
+from dateline.events.syntax import hangs_on_with, is_infinitive_advcl, is_light
 from dateline.nlp.text import doc_text
 from dateline.reading import Actor, Reading
 
@@ -144,7 +144,7 @@ def _is_reduced_passive(verb: Token) -> bool:
 
 def _after_with(verb: Token) -> bool:
     """An absolute clause: "with victims beheaded", "with both sides targeted"."""
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without"):
+    if hangs_on_with(verb):
         return True
     return any(c.lower_ in ("with", "without") and c.i < verb.i for c in verb.children)
 
@@ -213,8 +213,7 @@ def _verb_source(trigger: Token) -> list[Token]:
 def _is_absolute(verb: Token) -> bool:
     """ "with no agreement being reached": a passive clause hung on "with" or "without"."""
     return (
-        verb.dep_ == "pcomp"
-        and verb.head.lower_ in ("with", "without")
+        hangs_on_with(verb)
         and verb.head.head.pos_ == "VERB"
         and any(c.dep_ == "nsubjpass" for c in verb.children)
     )
@@ -309,10 +308,9 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
         owner = speaker_at(reading, mine[0].idx, plural=mine[0].lower_ == "our")
         if owner is not None:
             return _state_military(reading, token, owner) or owner
-    if hops and token.lower_ in load_words("site_nouns.txt"):
-        owner = _site_owner(reading, token, hops)
-        if owner is not None:  # "Turkish Kurd rebel hideouts": the owner nearest the site
-            return owner
+    owner = _site_owner(reading, token, hops)
+    if owner is not None:  # "Turkish Kurd rebel hideouts": the owner nearest the site
+        return owner
     # The head with its compounds first, then everything to its left ("Israeli strike"), then
     # (for targets) the whole phrase: "the deputy chief of Israel's militia ally".
     spans = [_tight(token), token.doc[token.left_edge.i : token.i + 1]]
@@ -336,7 +334,6 @@ def resolve(reading: Reading, token: Token, *, hops: int = 2, whole: bool = Fals
     return (
         _descriptor(reading, token)
         or _described_forces(reading, token)
-        or _site_owner(reading, token, hops)
         or _author(reading, token, hops)
     )
 

@@ -185,7 +185,8 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
     intended = cluster.intent_of is not None or intent_adjective
     modality = find_modality(trigger, code, intended=intended)
     info = code_info(code)
-    future = modality in ("conditional", "intended") or is_future(trigger)
+    will = is_future(trigger)  # "will", "would" on the verb chain
+    future = modality in ("conditional", "intended") or will
     # "vowed to finish the rebels" is a threat. "Will impose new sanctions" stays a sanction,
     # intended (GOLD.md), though PLOVER files CAMEO 163 under COERCE; and "won't be harmed"
     # denies an act, it threatens nothing: it keeps its type, negated.
@@ -198,13 +199,12 @@ def _to_events(reading: Reading, cluster: Cluster, lookups: Lookups) -> Iterator
         info = code_info(code)
     if info and info.type == "PROTEST" and modality == "conditional":
         code, info = PROTEST_THREAT, code_info(PROTEST_THREAT)
-    will = is_future(trigger)
     if info and info.code[:2] in REFUSALS and modality == "negated" and will:
         # "will not release", "won't withdraw": a refusal, coded as a rejection (CAMEO 12x),
         # asserted now.
         code, modality, will = REFUSALS[info.code[:2]], "asserted", False
         info = code_info(code)
-    if info and info.code[:2] in INTENTS and modality != "negated" and is_future(trigger):
+    if info and info.code[:2] in INTENTS and modality != "negated" and will:
         # PLOVER: "all cooperative actions reported in future tense ... imply intentions";
         # a condition on it ("would attend if ...") stays the modality.
         code = INTENTS[info.code[:2]]

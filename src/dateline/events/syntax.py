@@ -20,6 +20,12 @@ def is_light(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBN") and (word[:-1] in light or word[:-2] in light)
 
 
+def hangs_on_with(verb: Token) -> bool:
+    """ "with no agreement being reached", "without a shot being fired": a clause hung as the
+    object of "with" or "without" (an absolute clause)."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without")
+
+
 def is_infinitive(verb: Token) -> bool:
     """ "to talk": a verb with the infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
