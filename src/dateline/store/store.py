@@ -16,19 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import duckdb
-
 from dateline.errors import StoreError
-from dateline.reading import Reading, to_json
+from dateline.store.engine import duckdb
 from dateline.store.gate import FileLock, HeldError, is_shared, retry
-from dateline.store.migrate import migrate
-from dateline.store.rows import COLUMNS, FACT_TABLES, STORY, Prepared, Row, fact_rows, prepare
 
 if TYPE_CHECKING:  # datasketch (scipy), pyarrow (numpy) and actor_names (actors/, and with it
-    # spaCy: 0.6 s) load when a writer first needs them, so that query commands start fast (#12)
+    # spaCy: 0.6 s) load when a writer first needs them, so that query commands start fast (#12);
+    # so do the rows (the reading's dataclasses, dedup/) and the migrations (the whole duckdb
+    # package, store/engine.py): 40 ms of a query's 200 (#12)
     import pyarrow as pa
 
     from dateline.dedup.articles import StoryIndex
+    from dateline.reading import Reading
+    from dateline.store.rows import Prepared, Row
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,6 +135,8 @@ class Store:
         self._stories: StoryIndex | None = None
         self._schemas: dict[str, pa.Schema] = {}
         if not read_only:
+            from dateline.store.migrate import migrate
+
             migrate(self.con)  # opens it: a fault shows now, not at the first write
         else:
             _ = self.con
@@ -264,6 +266,8 @@ class Store:
         self, reading: Reading, *, content_hash: str, fetched_at: str | None = None
     ) -> Written:
         """Store a reading with all its facts (or note it as a copy of stored text)."""
+        from dateline.store.rows import prepare
+
         prepared = prepare(reading, content_hash=content_hash)
         one = _One(prepared=prepared, content_hash=content_hash, fetched_at=fetched_at)
         return self.write_readings([one])[0]
@@ -271,6 +275,7 @@ class Store:
     def write_readings(self, items: Sequence[Incoming]) -> list[Written]:
         """Store read inputs with all their rows, one insert per table; say what each became."""
         from dateline.store.actor_names import index_actors, key_rows
+        from dateline.store.rows import FACT_TABLES, STORY
 
         stories = self._stored_stories([i.prepared.article_id for i in items])
         tables: dict[str, list[Row]] = {t: [] for t in ("articles", "inputs", *FACT_TABLES)}
@@ -297,7 +302,9 @@ class Store:
 
     def replace_facts(self, readings: Sequence[Reading]) -> None:
         """Replace stored articles' fact rows and reading JSON with new readings'."""
+        from dateline.reading import to_json
         from dateline.store.actor_names import index_actors, key_rows
+        from dateline.store.rows import COLUMNS, FACT_TABLES, fact_rows
 
         ids = [r.require_article().id for r in readings]
         stories = self._stored_stories(ids)
@@ -354,6 +361,8 @@ class Store:
 
     def _insert_rows(self, tables: dict[str, list[Row]]) -> None:
         """Insert each table's rows as one Arrow table; a stored input stays as it was."""
+        from dateline.store.rows import COLUMNS
+
         for table, rows in tables.items():
             if not rows:
                 continue
