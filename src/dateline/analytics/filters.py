@@ -175,10 +175,12 @@ def incident_sql(scope: Scope, *, news_only: bool = True) -> tuple[str, list[Any
         where, params = _dates(where, params, scope, "i")
     if has_event_filters(scope):
         events, more = event_sql(scope, dates=False)
+        # only the country filter reads a place (#12)
+        places = "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id "
+        places = places if scope.country else ""
         where.append(
             "EXISTS (SELECT 1 FROM incident_events ie JOIN events e ON e.id = ie.event_id "
-            "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id "
-            f"WHERE ie.incident_id = i.id AND {events})"
+            f"{places}WHERE ie.incident_id = i.id AND {events})"
         )
         params += more
     return " AND ".join(where), params
