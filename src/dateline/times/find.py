@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.nlp.text import doc_text
 from dateline.times.lexicon import month_leads
 from dateline.times.patterns import Candidate, find_candidates
 from dateline.times.resolve import resolve
@@ -35,7 +36,7 @@ class Found:
 
 def find_times(doc: Doc) -> list[Candidate]:
     """Return the time expressions in a parsed text, without what the parse rules out."""
-    return [c for c in find_candidates(doc.text) if _is_time(c, doc)]
+    return [c for c in find_candidates(doc_text(doc)) if _is_time(c, doc)]
 
 
 def read_times(doc: Doc, ref: date | None, cands: list[Candidate] | None = None) -> list[Found]:
