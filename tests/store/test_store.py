@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -51,6 +52,44 @@ def test_a_version_1_store_gains_the_co_party_columns(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         columns = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
     assert {"co_sources", "co_targets"} <= columns
+
+
+def _mention_counts(store: Store) -> list[tuple[str, int, int]]:
+    """Each actor's stored count beside the count of its rows in the mentions table."""
+    return list(store.query(
+        "SELECT a.id, a.mentions, (SELECT count(*) FROM mentions m WHERE m.kind = 'actor' "
+        "AND m.article_id = a.article_id AND m.fact_id = a.id) FROM actors a ORDER BY a.id"
+    ).rows)  # fmt: skip
+
+
+def test_version_5_counts_each_stored_actors_mentions(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    migrate(con, migrations()[:4])
+    con.execute("INSERT INTO actors (article_id, id, name) VALUES ('x', 'a1', 'Israel'), "
+                "('x', 'a2', 'Hamas'), ('y', 'a1', 'Egypt')")  # fmt: skip
+    con.execute("INSERT INTO mentions VALUES ('x', 'actor', 'a1', 'Israel', 0, 6), "
+                "('x', 'actor', 'a1', 'Israel', 9, 15), ('x', 'place', 'a2', 'Gaza', 20, 24), "
+                "('y', 'actor', 'a1', 'Egypt', 0, 5)")  # fmt: skip
+    con.close()
+    with Store(tmp_path / "s.duckdb") as store:
+        assert [(aid, n) for aid, n, _ in _mention_counts(store)] == [
+            ("a1", 2), ("a1", 1), ("a2", 0)]  # fmt: skip
+
+
+def test_the_writer_and_a_reread_count_each_actors_mentions(tmp_path: Path) -> None:
+    text = "Israel said on Monday that Israel and Egypt would meet."
+    article = Article(id="abc", source="a.html", body=text, text=text)
+    said = (Mention(text="Israel", start=0, end=6), Mention(text="Israel", start=27, end=33))
+    israel = Actor(id="a1", name="Israel", type="state", country="ISR", mentions=said)
+    egypt = Actor(id="a2", name="Egypt", type="state", country="EGY", mentions=())
+    reading = Reading(source="a.html", text=text, article=article, actors=(israel, egypt))
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            store.write_reading(reading, content_hash="h")
+        assert _mention_counts(store) == [("a1", 2, 2), ("a2", 0, 0)]
+        with store.transaction():  # what `dateline reread` does with a new reading
+            store.replace_facts([replace(reading, actors=(replace(israel, mentions=()), egypt))])
+        assert _mention_counts(store) == [("a1", 0, 0), ("a2", 0, 0)]
 
 
 def test_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ WITH parties AS (
     UNION SELECT article_id, unnest(co_sources) FROM events WHERE len(co_sources) > 0
     UNION SELECT article_id, unnest(co_targets) FROM events WHERE len(co_targets) > 0
 )
-SELECT a.article_id, a.id, a.type, a.country, coalesce(k.key, a.name) AS key,
+SELECT a.article_id, a.id, a.type, a.country, a.mentions, coalesce(k.key, a.name) AS key,
        coalesce(k.name, a.name) AS name
 FROM actors a LEFT JOIN actor_identity k ON k.name_key = a.name_key
 LEFT JOIN parties p ON p.article_id = a.article_id AND p.id = a.id
@@ -65,14 +65,27 @@ def find_actors(store: Store, *, limit: int = 50, offset: int = 0) -> Result:
     """Return actors (one row per actor however named) with how many articles and mentions
     name them, most named first."""
     return store.query(
-        f"WITH named AS ({ACTORS}) "
-        "SELECT any_value(n.name) AS name, mode(n.type) AS type, mode(n.country) AS country, "
-        "count(DISTINCT n.article_id) AS articles, count(m.start) AS mentions, n.key "
-        "FROM named n LEFT JOIN mentions m ON m.article_id = n.article_id "
-        "AND m.kind = 'actor' AND m.fact_id = n.id "
-        "GROUP BY n.key ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?",
+        f"WITH named AS ({ACTORS}), {_MOST_SAID.format(column='type')}, "
+        f"{_MOST_SAID.format(column='country')}, counted AS ("
+        "SELECT key, any_value(name) AS name, count(DISTINCT article_id) AS articles, "
+        "CAST(coalesce(sum(mentions), 0) AS BIGINT) AS mentions FROM named GROUP BY key) "
+        "SELECT c.name, t.type, k.country, c.articles, c.mentions, c.key FROM counted c "
+        "LEFT JOIN type_said t ON t.key = c.key LEFT JOIN country_said k ON k.key = c.key "
+        "ORDER BY articles DESC, mentions DESC, name, key LIMIT ? OFFSET ?",
         [limit, offset],
     )
+
+
+# An actor's type (or country) is the one most of its mentions give it, a row with none
+# counting once. Mentions are counted on each actors row (schema 5, #12), not by joining the
+# mentions table, which took 40 of the 80 ms of `dateline actors` at 3,240 articles. Ties
+# between actors end on the key, so that pages by offset neither repeat nor skip one.
+_MOST_SAID = """{column}_said AS (
+    SELECT key, arg_max({column}, weight) AS {column} FROM (
+        SELECT key, {column}, sum(greatest(mentions, 1)) AS weight FROM named
+        WHERE {column} IS NOT NULL GROUP BY key, {column}
+    ) GROUP BY key
+)"""
 
 
 def find_merges(store: Store, *, limit: int = 50, offset: int = 0) -> Result:

@@ -27,6 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "actors": (
         "article_id", "id", "name", "type", "country", "role", "part_of", "code", "name_key",
+        "mentions",
     ),
     "mentions": ("article_id", "kind", "fact_id", "text", "start", "end"),
     "quotes": (
@@ -109,7 +110,8 @@ def fact_rows(reading: Reading) -> FactRows:
     for actor in r.actors:
         # name_key waits for the story, which the writer assigns (store/actor_names.py)
         tables["actors"].append((aid, actor.id, actor.name, actor.type, actor.country,
-                                 actor.role, actor.part_of, actor.code, None))  # fmt: skip
+                                 actor.role, actor.part_of, actor.code, None,
+                                 len(actor.mentions)))  # fmt: skip
         tables["mentions"] += [(aid, "actor", actor.id, m.text, m.start, m.end)
                                for m in actor.mentions]  # fmt: skip
     for place in r.places:

@@ -319,7 +319,8 @@ class Store:
         for table in FACT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
         self._insert_rows(tables)
-        index_actors(self.con, tables["actors"], removed=[r for r in old if r[-1] is not None])
+        keyed = COLUMNS["actors"].index("name_key")
+        index_actors(self.con, tables["actors"], removed=[r for r in old if r[keyed] is not None])
         self.con.executemany(
             "UPDATE articles SET reading = ? WHERE id = ?",
             [[to_json(r, indent=None), aid] for r, aid in zip(readings, ids, strict=True)],
