@@ -76,6 +76,18 @@ def test_version_5_counts_each_stored_actors_mentions(tmp_path: Path) -> None:
             ("a1", 2), ("a1", 1), ("a2", 0)]  # fmt: skip
 
 
+def test_a_reader_of_an_older_store_migrates_it_first(tmp_path: Path) -> None:
+    # a query names the newest columns, and a store may not have been written since an upgrade
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    migrate(con, migrations()[:4])
+    con.close()
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert schema_version(store.con) == migrations()[-1][0]
+        assert store.query("SELECT count(mentions) FROM actors").rows == ((0,),)
+        with pytest.raises(StoreError, match="read-only"):
+            store.query("CREATE TABLE t (x INTEGER)")
+
+
 def test_the_writer_and_a_reread_count_each_actors_mentions(tmp_path: Path) -> None:
     text = "Israel said on Monday that Israel and Egypt would meet."
     article = Article(id="abc", source="a.html", body=text, text=text)

@@ -7,15 +7,15 @@ To change the schema, append `(N, "ALTER TABLE ...")` here; never edit an applie
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-
-import duckdb
 
 from dateline.errors import StoreError
+from dateline.store.engine import duckdb  # not the whole package: readers check the version
 
 
 @cache
 def _initial_schema() -> str:
+    from importlib import resources
+
     return resources.files("dateline.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
@@ -86,10 +86,13 @@ UPDATE actors SET mentions = 0 WHERE mentions IS NULL;
 """
 
 
+_LATER = ((2, _CO_PARTIES), (3, _ACTOR_IDENTITY), (4, _GIVEN), (5, _ACTOR_MENTIONS))
+NEWEST = _LATER[-1][0]
+
+
 def migrations() -> tuple[tuple[int, str], ...]:
     """Return every (version, SQL) in order; version 1 is schema.sql."""
-    return ((1, _initial_schema()), (2, _CO_PARTIES), (3, _ACTOR_IDENTITY), (4, _GIVEN),
-            (5, _ACTOR_MENTIONS))  # fmt: skip
+    return ((1, _initial_schema()), *_LATER)
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from dateline.errors import StoreError
 from dateline.store.engine import duckdb
 from dateline.store.gate import FileLock, HeldError, is_shared, retry
+from dateline.store.migrate import NEWEST, migrate, schema_version
 
 if TYPE_CHECKING:  # datasketch (scipy), pyarrow (numpy) and actor_names (actors/, and with it
     # spaCy: 0.6 s) load when a writer first needs them, so that query commands start fast (#12);
-    # so do the rows (the reading's dataclasses, dedup/) and the migrations (the whole duckdb
-    # package, store/engine.py): 40 ms of a query's 200 (#12)
+    # so do the rows (the reading's dataclasses, dedup/): 20 ms of a query's 200 (#12)
     import pyarrow as pa
 
     from dateline.dedup.articles import StoryIndex
@@ -135,11 +135,17 @@ class Store:
         self._stories: StoryIndex | None = None
         self._schemas: dict[str, pa.Schema] = {}
         if not read_only:
-            from dateline.store.migrate import migrate
-
             migrate(self.con)  # opens it: a fault shows now, not at the first write
-        else:
-            _ = self.con
+        elif schema_version(self.con) < NEWEST:
+            self._migrate_first()
+
+    def _migrate_first(self) -> None:
+        """Bring a store last written by an older dateline to this one's schema, as a writer
+        does when it opens it, then read it: queries name the newer columns (#12)."""
+        self.close()
+        with Store(self.path, wait_s=self.wait_s):
+            pass
+        _ = self.con
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -381,6 +387,7 @@ class Store:
 
     def _arrow(self, table: str, names: Sequence[str], rows: list[Row]) -> pa.Table:
         """Rows as an Arrow table typed like the store's columns (asked of DuckDB once)."""
+        import duckdb  # noqa: F401  # its Python layer gives connections .sql (store/engine.py)
         import pyarrow as pa
 
         if table not in self._schemas:
