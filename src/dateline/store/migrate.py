@@ -97,12 +97,12 @@ def migrations() -> tuple[tuple[int, str], ...]:
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """Return the store's schema version (0 for an empty database)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    try:  # asking information_schema first took 7 ms of every query command (#12)
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    except (duckdb.CatalogException, duckdb.InvalidInputException):
+        # an empty database: no such table; where a Python name `schema_version` is in scope
+        # (this function), DuckDB's replacement scan says that object is no table instead
         return 0
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
 
 
