@@ -6,7 +6,6 @@ Read once at the edge (CLI, API, batch) and passed down; stages never read them.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,8 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most runs have no dateline.toml, and every command starts here (#12)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as err:
