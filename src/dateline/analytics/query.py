@@ -46,18 +46,20 @@ class Summary:
 # to an event, a coordinated party included (#8): news names Reuters and AP as its reporters
 # ("told Reuters"), and a reporter is no actor of the story (#9). The reading keeps them: who
 # reported what is the sources layer's.
+# A party is looked up (EXISTS), not joined, so the parties need no de-duplicating UNION: 5 ms
+# of the 35 this took at 3,240 articles (#12).
 ACTORS = """
 WITH parties AS (
     SELECT article_id, source_actor AS id FROM events WHERE source_actor IS NOT NULL
-    UNION SELECT article_id, target_actor FROM events WHERE target_actor IS NOT NULL
-    UNION SELECT article_id, unnest(co_sources) FROM events WHERE len(co_sources) > 0
-    UNION SELECT article_id, unnest(co_targets) FROM events WHERE len(co_targets) > 0
+    UNION ALL SELECT article_id, target_actor FROM events WHERE target_actor IS NOT NULL
+    UNION ALL SELECT article_id, unnest(co_sources) FROM events WHERE len(co_sources) > 0
+    UNION ALL SELECT article_id, unnest(co_targets) FROM events WHERE len(co_targets) > 0
 )
 SELECT a.article_id, a.id, a.type, a.country, a.mentions, coalesce(k.key, a.name) AS key,
        coalesce(k.name, a.name) AS name
 FROM actors a LEFT JOIN actor_identity k ON k.name_key = a.name_key
-LEFT JOIN parties p ON p.article_id = a.article_id AND p.id = a.id
-WHERE a.type IS DISTINCT FROM 'media' OR p.id IS NOT NULL
+WHERE a.type IS DISTINCT FROM 'media'
+   OR EXISTS (SELECT 1 FROM parties p WHERE p.article_id = a.article_id AND p.id = a.id)
 """
 
 
