@@ -84,19 +84,28 @@ class Pipeline:
         """Return the reading after every stage."""
         for step in self.stages:
             reading = step(reading)
-        return reading
+        return let_go(reading)
 
     def stream(self, readings: Iterable[Reading]) -> Iterator[Reading]:
         """Yield readings after every stage, chaining stages as generators."""
         flow: Iterable[Reading] = readings
         for step in self.stages:
             flow = step.run_many(flow)
-        yield from flow
+        yield from map(let_go, flow)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
         """Return the stage names in order."""
         return tuple(s.name for s in self.stages)
+
+
+def let_go(reading: Reading) -> Reading:
+    """Return the reading with the stages' memos on its Doc dropped, once every stage ran."""
+    if reading.doc is not None:
+        from dateline.nlp.text import forget  # only once a Doc exists: spaCy is loaded
+
+        forget(reading.doc)
+    return reading
 
 
 def _check_wiring(stages: tuple[Stage, ...]) -> None:

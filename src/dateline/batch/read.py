@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from dateline.batch.sources import Page
 from dateline.errors import DatelineError, InputError
-from dateline.pipeline import Stage
+from dateline.pipeline import Stage, let_go
 from dateline.reading import Reading
 from dateline.store.rows import Prepared, prepare
 from dateline.store.store import Failure
@@ -72,7 +72,7 @@ def _chain(readings: Iterable[Reading], stages: tuple[Stage, ...]) -> Iterator[R
     flow: Iterable[Reading] = readings
     for step in stages:
         flow = step.run_many(flow)
-    yield from flow
+    yield from map(let_go, flow)
 
 
 def _run(reading: Reading, stages: tuple[Stage, ...]) -> Reading | Failure:
@@ -83,7 +83,7 @@ def _run(reading: Reading, stages: tuple[Stage, ...]) -> Reading | Failure:
         # so the runner records it (STYLE.md: the batch runner catches, stores, goes on).
         except Exception as err:
             return failure_of(err, reading.source, "", step.name)
-    return reading
+    return let_go(reading)
 
 
 def read_one(reading: Reading, stages: Sequence[Stage]) -> Reading | Failure:

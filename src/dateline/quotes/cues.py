@@ -19,6 +19,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from dateline.nlp.text import doc_tokens, memo
+
 HERE = Path(__file__).parent
 OPENING = '“"'
 CLOSING = '”"'
@@ -99,28 +101,39 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
 
 
+@lru_cache(maxsize=8)
 def find_quoted(text: str) -> tuple[tuple[int, int], ...]:
-    """Return the (start, end) of the words inside each pair of quotation marks."""
+    """Return the (start, end) of the words inside each pair of quotation marks.
+
+    Quotes and sources both ask for the same text: the last few answers are kept."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    at = 0
-    while at < len(text):
+    # Only marks and line breaks move the walk: it jumps from one to the next (a step per
+    # character was a tenth of the quote stage).
+    marks = _DOUBLE_MARKS.finditer(text)
+    resume = 0
+    for mark in marks:
+        at = mark.start()
+        if at < resume:
+            continue
         ch = text[at]
-        if ch == "\n" and opened is not None and BREAK.match(text, at):
-            opened, at = _carry_over(text, at, opened)
+        if ch == "\n":
+            if opened is not None and BREAK.match(text, at):
+                opened, resume = _carry_over(text, at, opened)
             continue
         if ch in OPENING and _may_open(text, at) and (opened is None or _reopens(text, at)):
             opened = at  # a mark that can only open restarts a quote whose close went missing
         elif opened is not None and ch in CLOSING:
             spans.append((opened + 1, at))
             opened = None
-        at += 1
     spans += _single_quoted(text, spans)
     return tuple(sorted(_trimmed(text, s, e) for s, e in spans if e > s + 1))
 
 
 SINGLE_OPENING = "‘'"
 SINGLE_CLOSING = "’'"
+_DOUBLE_MARKS = re.compile(f"[{OPENING}{CLOSING}\n]")
+_ANY_MARK = re.compile(f"[{OPENING}{CLOSING}{SINGLE_OPENING}{SINGLE_CLOSING}\n]")
 # What may stand before a single mark that opens a quote: a space, a bracket, a dash, or a
 # mark that just closed one ("...Commission.''I call upon ..." runs two quotes together).
 _BEFORE_SINGLE_OPEN = " \t\n([{-–—\"“'’"
@@ -139,7 +152,10 @@ def _single_quoted(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     # The double-quoted spans come in text order without overlap, so one pointer walks them
     # along with `at`; testing every span at every character was quadratic (#10).
     blocked, index = sorted((s - 1, e) for s, e in taken), 0
-    for at, ch in enumerate(text):
+    # Only marks and line breaks matter; a double-quoted span starts at its mark, so the
+    # walk still enters every span it must skip.
+    for mark in _ANY_MARK.finditer(text):
+        at, ch = mark.start(), mark.group()
         while index < len(blocked) and blocked[index][1] < at:
             index += 1
         if index < len(blocked) and blocked[index][0] <= at:
@@ -285,8 +301,12 @@ def paragraph_ids(doc: Doc) -> list[int]:
 
     spaCy keeps a run of line breaks as a token of its own, so counting those is enough.
     """
+    return memo(doc, "paragraph_ids", _paragraph_ids)
+
+
+def _paragraph_ids(doc: Doc) -> list[int]:
     ids, number = [], 0
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.text.count("\n") >= 2:
             number += 1
         ids.append(number)
@@ -405,10 +425,14 @@ def _word_count(run: list[Token]) -> int:
 
 def find_cues(doc: Doc) -> tuple[Cue, ...]:
     """Return every speech cue in the doc with its subject and reported clause."""
+    return memo(doc, "cues", _find_cues)
+
+
+def _find_cues(doc: Doc) -> tuple[Cue, ...]:
     paragraphs = paragraph_ids(doc)
     return tuple(
         Cue(token=t, subject=subject_of(t), content=content_of(t, paragraphs))
-        for t in doc
+        for t in doc_tokens(doc)
         if is_cue(t) and not is_refusal(t)
     )
 
@@ -425,8 +449,12 @@ def according_content(according: Token) -> tuple[int, int] | None:
 
 def according_to(doc: Doc) -> tuple[tuple[Token, Token], ...]:
     """Return (according, object) pairs of each "according to X"."""
+    return memo(doc, "according_to", _according_to)
+
+
+def _according_to(doc: Doc) -> tuple[tuple[Token, Token], ...]:
     pairs = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ != "according":
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)

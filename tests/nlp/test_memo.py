@@ -1,0 +1,35 @@
+"""Memos on a Doc: built once, and let go once a reading is through every stage (#12)."""
+
+from __future__ import annotations
+
+import spacy
+
+from dateline.nlp.text import doc_tokens, forget, memo
+from dateline.pipeline import Pipeline, default_stages
+from dateline.reading import Reading
+
+
+def test_a_memo_is_built_once_per_doc_and_rebuilt_after_forget() -> None:
+    doc = spacy.blank("en")("The envoy met the minister.")
+    built: list[int] = []
+
+    def count(d: object) -> int:
+        built.append(1)
+        return len(built)
+
+    assert memo(doc, "n", count) == memo(doc, "n", count) == 1
+    assert [t.text for t in doc_tokens(doc)] == ["The", "envoy", "met", "the", "minister", "."]
+    forget(doc)
+    assert memo(doc, "n", count) == 2
+
+
+def test_a_reading_through_every_stage_keeps_no_memo() -> None:
+    # Memos hold Tokens, which hold their Doc: left in place they would keep every Doc of a
+    # run alive until the cycle collector's next full pass.
+    page = (
+        b"Rebels attacked an army post near the capital on Monday, officials said. "
+        b'"We will answer this," the defence minister told reporters, according to a statement.'
+    )
+    reading = Pipeline(default_stages()).run(Reading(source="t.txt", raw=page))
+    assert reading.doc is not None
+    assert not any(str(k).startswith("dateline.memo") for k in reading.doc.user_data)
