@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.dictionary import country_of, load_actor_dictionary, read_table
+from dateline.nlp.text import doc_tokens
 
 ARMED = frozenset({"armed_group"})  # a single member already names the group: "a gunman"
 QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "scores", "many", "several"})
@@ -77,7 +78,7 @@ def find_groups(doc: Doc, taken: set[int]) -> list[GroupMention]:
     the caller drops that mention, since the word names the group's country, not the state.
     """
     found = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in taken or token.pos_ != "NOUN":
             continue
         mention = _group_at(token)

@@ -26,6 +26,7 @@ from dateline.actors.dictionary import (
     load_actor_dictionary,
     read_table,
 )
+from dateline.nlp.text import doc_tokens
 
 GROUP = "group"  # Hit.kind of "the group": resolved to the salient armed group by the stage
 # A state's name, but not its capital, can own a body: "Beirut police" is the city's.
@@ -189,7 +190,7 @@ def _find_group_descriptions(doc: Doc) -> list[Hit]:
     """Return "the group", "the terror group", "Terror group" (a headline drops "the")."""
     hits = []
     words = _group_words()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ != "the" and not (token.is_title and words.get(token.lower_) == "modifier"):
             continue
         start = token.i + 1 if token.lower_ == "the" else token.i

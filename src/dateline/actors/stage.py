@@ -51,6 +51,7 @@ from dateline.actors.prose import (
     is_outside_prose,
     is_place_position,
 )
+from dateline.nlp.text import doc_tokens
 from dateline.pipeline import stage
 from dateline.reading import Actor, Mention, Reading
 
@@ -269,7 +270,7 @@ def _surnames(doc: Doc, found: list[_Found]) -> list[_Found]:
     full = {f.span[-1].text: f for f in found if f.type == "person" and len(f.span) > 1}
     used = {i for f in found for i in range(f.span.start, f.span.end)}
     extra = []
-    for token in doc:
+    for token in doc_tokens(doc):
         person = full.get(token.text)
         hyphenated = token.i > 0 and doc[token.i - 1].text == "-"  # "al-Sham" is no surname
         if person is not None and token.i not in used and token.is_title and not hyphenated:

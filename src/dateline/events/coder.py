@@ -32,6 +32,7 @@ from dateline.events.syntax import (
     is_infinitive_advcl,
     is_light,
 )
+from dateline.nlp.text import doc_tokens
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "pobj"})
 THEME_DEPS = frozenset(
@@ -86,7 +87,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     """Return every token that matches a lexicon entry, in text order."""
     lexicon = load_lexicon()
     found = []
-    for token in doc:
+    for token in doc_tokens(doc):
         pos = _pos(token)
         if pos is None:
             continue

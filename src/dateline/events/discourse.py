@@ -34,6 +34,7 @@ from dateline.events.proposals import (
 )
 from dateline.events.roles import find_dyad, resolve
 from dateline.events.syntax import is_definite_noun
+from dateline.nlp.text import doc_tokens, tokens_by_offset
 from dateline.reading import Actor, Event, Reading
 
 # Journalism's own acts: asking, consulting, being told. A media actor on either end of these
@@ -47,7 +48,7 @@ def resolve_discourse(reading: Reading, events: Sequence[Event]) -> list[Event]:
     """Return the events with journalism's acts dropped and open roles filled from the article."""
     actors = {a.id: a for a in reading.actors}
     kept = [e for e in events if not _is_reporting(e, actors)]
-    at = {token.idx: token for token in reading.require_doc()}
+    at = tokens_by_offset(reading.require_doc())
     proposals = find_proposals(reading, kept, at)
     events = fill_proposers(kept, proposals, at)
     events = fill_answered(events, proposals, at)
@@ -157,7 +158,7 @@ def fill_claimed_attacks(
 def _claims(reading: Reading) -> Iterator[tuple[int, str]]:
     """(offset, claimer's actor id) of each "claimed responsibility (credit) for <an attack>"."""
     verbs = load_words("claim_verbs.txt")
-    for token in reading.require_doc():
+    for token in doc_tokens(reading.require_doc()):
         if token.lower_ not in ("responsibility", "credit") or token.dep_ != "dobj":
             continue
         verb = token.head

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from dateline.events.lexicon import NOUN_POS, load_cues, load_words
 from dateline.events.roles import RELATIVE, agents, names_agent, resolve, source_tokens
+from dateline.nlp.text import doc_tokens
 from dateline.reading import Actor, Event, Reading
 
 AUTHOR_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -55,7 +56,7 @@ def find_proposals(
     nouns = load_words("proposal_nouns.txt")
     requested = {t.i: e.source for e in events if e.type == "REQUEST" and (t := token_of(e, at))}
     found = []
-    for token in reading.require_doc():
+    for token in doc_tokens(reading.require_doc()):
         if token.pos_ in NOUN_POS and token.lemma_.lower() in nouns:
             author = _author(reading, token) or requested.get(token.i)
             found.append(Proposal(token.i, token.lemma_.lower(), author))

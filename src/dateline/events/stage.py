@@ -50,6 +50,7 @@ from dateline.events.roles import (
     with_conjuncts,
 )
 from dateline.events.syntax import is_definite_noun, is_light
+from dateline.nlp.text import tokens_by_offset
 from dateline.pipeline import stage
 from dateline.reading import Actor, Event, Mention, Reading, Time
 
@@ -388,7 +389,7 @@ def _without_back_references(reading: Reading, events: list[Event]) -> list[Even
     """ "Israel did not comment on the strike": a definite act noun that some other verb talks
     about, after an act of its type was told, names that act again; it is no new act (and its
     talker did not do it)."""
-    at = {t.idx: t for t in reading.require_doc()}
+    at = tokens_by_offset(reading.require_doc())
     kept: list[Event] = []
     told: set[str] = set()
     for event in events:

@@ -25,7 +25,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import country_of
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, doc_tokens
 from dateline.pipeline import stage
 from dateline.places.disambiguate import Context, choose, story_context, widen
 from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
@@ -322,7 +322,7 @@ def _before_kind_words(doc: Doc, words: Words) -> list[Span]:
     `_lookup` keeps only regions for it. The whole name only: its last word alone would be
     another place ("Rift Valley Province" is not "The Valley", Anguilla)."""
     spans = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i == 0 or not _is_kind_word(token, words):
             continue
         start = token.i
@@ -400,7 +400,7 @@ def _unlabelled(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]
     preposition ("in Moorhead", "near Roselle") when they are a town's own name: the
     preposition makes the reading as a place likely, the town's name makes it checkable."""
     found = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ != "PROPN" or token.dep_ != "pobj" or not _may_be_place(token, words):
             continue
         span = doc[token.left_edge.i : token.i + 1]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, doc_tokens
 from dateline.pipeline import stage
 from dateline.quantities.measure import Measure, read_measure
 from dateline.reading import Quantity, Reading
@@ -61,12 +61,13 @@ def read_quantities(doc: Doc) -> list[Quantity]:
     used: set[int] = set()
     out = []
     counted: tuple[int, str] | None = None  # (sentence start, noun) of the last count
-    for token in doc:
+    sentences = doc.has_annotation("SENT_START")  # a scan of the Doc: asked once, not per token
+    for token in doc_tokens(doc):
         if token.i in used or not _may_start(token):
             continue
         if any(s <= token.idx < e and not measure for s, e, measure in times):
             continue
-        sent_start = token.sent.start if doc.has_annotation("SENT_START") else 0
+        sent_start = token.sent.start if sentences else 0
         elided = counted[1] if counted is not None and counted[0] == sent_start else None
         found = read_measure(doc, token.i, elided=elided)
         if found is None or _is_source_count(doc, found) or _is_age(doc, found):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from dateline.nlp.text import entity_at
+from dateline.nlp.text import doc_tokens, entity_at
 from dateline.pipeline import stage
 from dateline.quotes.cues import (
     SpanIndex,
@@ -165,10 +165,10 @@ def _candidates(doc: Doc, speakers: frozenset[int]) -> list[_Candidate]:
             found.setdefault(subject.i, _Candidate(subject, cue.token))
     for _, obj in according_to(doc):
         found.setdefault(obj.i, _Candidate(_maker(obj), None))
-    for token in doc:
+    for token in doc_tokens(doc):
         if _is_report(token) and (shown := _shown_by(token)) is not None:
             found.setdefault(token.i, _Candidate(_maker(token), shown))
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lemma_.lower() in load_consult_verbs():
             for child in token.children:
                 if child.dep_ == "dobj":
