@@ -134,6 +134,18 @@ def test_timeline_of_a_co_party_and_of_a_first_party(store: Store) -> None:
     assert [d.day for d in timeline(store, "Northland", "Westland")] == [date(2024, 3, 21)]
 
 
+def test_a_reader_asks_the_pairs_once_and_answers_as_the_writer_does(store: Store) -> None:
+    # a read-only store keeps the pairs in a temporary table for its next question (#12)
+    dyads = ("Southland", "Eastland"), ("Northland", "Southland"), ("Northland", "Westland")
+    written = [timeline(store, a, b) for a, b in dyads], top_dyads(store, limit=10)
+    store.close()
+    with Store(store.path, read_only=True) as reader:
+        assert top_dyads(reader, limit=10) == written[1]
+        assert [timeline(reader, a, b) for a, b in dyads] == written[0]
+        tables = reader.query("SELECT table_name FROM duckdb_tables() WHERE temporary").rows
+        assert tables == (("all_party_pairs",),)
+
+
 def test_an_outlet_that_is_a_co_party_is_an_actor(store: Store) -> None:
     names = {r[0] for r in find_actors(store).rows}
     assert {"Northland", "Southland", "Eastland", "Westland", "Radio North"} == names
