@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from dateline.clean.bylines import parse_byline
@@ -66,7 +66,7 @@ def _opening(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{cues})(?![^\W_])")  # then no letter or digit: a whole word
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Line:
     """One non-blank line of the page and its shape."""
 
@@ -83,9 +83,16 @@ class Line:
     chrome: bool  # a whole-line menu, share or cookie word ("Menu", "Share", "Privacy Policy")
     credit: str | None  # the photo credit this line ends with (or is)
     caption_label: bool  # starts with "Photo:", "Image:", "Caption:" ...
-    byline: bool  # parse_byline reads names or an organisation from it
     bio: str | None  # who an author bio is about: "X Staff" in "The X Staff is a team ..."
     date_like: bool  # short and holds a full date: a dateline or "Published ..." line
+
+    @cached_property
+    def byline(self) -> bool:
+        """parse_byline reads names or an organisation from it.
+
+        Read only when a rule asks (the byline parse was a third of the clean stage on text
+        dumps, and most lines are prose no rule asks it of)."""
+        return any(parse_byline(self.text))
 
     @property
     def prose(self) -> bool:
@@ -143,7 +150,6 @@ def _features(raw: str, index: int, isolated: bool, repeats: int) -> Line:
         chrome=lowered.strip(" .:|>»›•·-–—") in _word_set("chrome_words.txt"),
         credit=_credit(text),
         caption_label=_starts_with(lowered, "credit_heads.txt") and ":" in text[:30],
-        byline=any(parse_byline(text)),  # names or an organisation
         bio=_bio(text),
         date_like=len(words) <= _MAX_DATE_WORDS and bool(DATE_SHAPE.search(text)),
     )

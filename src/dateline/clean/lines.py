@@ -125,7 +125,7 @@ def _label_inside(line: Line) -> str:
         return "credit"
     if line.caption_label or (line.credit and not line.prose):
         return "caption"
-    if line.byline and not line.prose:
+    if not line.prose and line.byline:
         return "byline"
     return "body"
 
