@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date, datetime
+from functools import cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 from dateline.clean.bylines import parse_byline, wire_services
 from dateline.clean.date_lines import labelled_days
@@ -171,5 +172,12 @@ def _line_day(line: Line) -> date | None:
     with warnings.catch_warnings():
         # dateparser 1.5 warns about a pytz/zoneinfo detail on some inputs; not ours to fix.
         warnings.simplefilter("ignore", DeprecationWarning)
-        parsed: datetime | None = dateparser.parse(match.group(0), languages=["en"])
+        parsed: datetime | None = _english_dates().get_date_data(match.group(0)).date_obj
     return parsed.date() if parsed is not None else None
+
+
+@cache
+def _english_dates() -> DateDataParser:
+    """The parser `dateparser.parse(s, languages=["en"])` builds anew on every call: the
+    building was most of the time this module took (#12)."""
+    return DateDataParser(languages=["en"])
