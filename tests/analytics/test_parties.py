@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -149,6 +149,24 @@ def test_a_reader_asks_the_pairs_once_and_answers_as_the_writer_does(store: Stor
 def test_an_outlet_that_is_a_co_party_is_an_actor(store: Store) -> None:
     names = {r[0] for r in find_actors(store).rows}
     assert {"Northland", "Southland", "Eastland", "Westland", "Radio North"} == names
+
+
+def test_an_actors_country_is_the_one_most_of_its_mentions_give_it(tmp_path: Path) -> None:
+    # mentions are counted on the actors rows (schema 5), weighed as when the mentions table
+    # was joined to them (#12): three mentions in one article outweigh one in each of two
+    with Store(tmp_path / "one.duckdb") as one:
+        with one.transaction():
+            told = (("wire.html", "XNO", 1), ("times.html", "XNO", 1), ("post.html", "XNL", 3))
+            for source, country, said in told:
+                published, publisher, act = ACTS[source]
+                reading = reading_of(source, published, publisher, act)
+                north = reading.actors[0]
+                north = replace(north, country=country, mentions=north.mentions * said)
+                reading = replace(reading, actors=(north, *reading.actors[1:]))
+                one.write_reading(reading, content_hash=source)
+        rows = {r[0]: r[1:5] for r in find_actors(one).rows}
+    assert rows["Northland"] == ("state", "XNL", 3, 5)  # three articles, five mentions
+    assert rows["Southland"] == ("state", None, 3, 3)
 
 
 def test_a_single_party_store_counts_as_before(tmp_path: Path) -> None:
