@@ -88,6 +88,15 @@ def test_a_reader_of_an_older_store_migrates_it_first(tmp_path: Path) -> None:
             store.query("CREATE TABLE t (x INTEGER)")
 
 
+def test_a_reader_of_another_database_leaves_it_as_it_is(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "other.duckdb"))
+    con.execute("CREATE TABLE notes (line VARCHAR)")
+    con.close()
+    with Store(tmp_path / "other.duckdb", read_only=True) as store:
+        tables = store.query("SELECT table_name FROM duckdb_tables() ORDER BY 1").rows
+    assert tables == (("notes",),)
+
+
 def test_the_writer_and_a_reread_count_each_actors_mentions(tmp_path: Path) -> None:
     text = "Israel said on Monday that Israel and Egypt would meet."
     article = Article(id="abc", source="a.html", body=text, text=text)

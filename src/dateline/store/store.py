@@ -136,7 +136,7 @@ class Store:
         self._schemas: dict[str, pa.Schema] = {}
         if not read_only:
             migrate(self.con)  # opens it: a fault shows now, not at the first write
-        elif schema_version(self.con) < NEWEST:
+        elif 0 < schema_version(self.con) < NEWEST:  # 0: no dateline store, left untouched
             self._migrate_first()
 
     def _migrate_first(self) -> None:
