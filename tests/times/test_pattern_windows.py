@@ -13,7 +13,7 @@ PHRASES = [
     "the first quarter of 2020", "every other week", "17128", "1945 percent", "recently",
     "for years", "the coming months", "25.0657,,55.17128", "the next few days", "daily",
 ]  # fmt: skip
-FILLER = "the minister said that talks would go on in the capital".split()
+FILLER = ["the", "minister", "said", "that", "talks", "would", "go", "on", "in", "the", "capital"]
 
 
 def whole_text_scan(text: str) -> list[tuple[str, int, int]]:
