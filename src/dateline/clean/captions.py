@@ -52,8 +52,12 @@ def split_credit(text: str) -> tuple[str, str | None]:
     # Credits are short and end the caption: searching the tail keeps long lines cheap.
     offset = max(0, len(text) - _CREDIT_TAIL)
     tail = text[offset:]
-    for pattern in (_SLASH_CREDIT, _COPYRIGHT, _credit_words()):
-        match = pattern.search(tail)
+    lowered = tail.lower()
+    # Each pattern needs its mark, and a search for a line end tries every position of the
+    # tail: a line without the mark skips the pattern (most lines have none of them).
+    marks = ("/" in tail, "©" in tail, "©" in tail or ":" in tail or "by" in lowered)
+    for pattern, marked in zip((_SLASH_CREDIT, _COPYRIGHT, _credit_words()), marks, strict=True):
+        match = pattern.search(tail) if marked else None
         if match and _is_credit(match.group(1)):
             return text[: offset + match.start()].rstrip(" -–—|,"), match.group(1).strip()
     return text, None

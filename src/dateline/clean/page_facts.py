@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
@@ -167,12 +167,15 @@ def _is_update_line(line: Line) -> bool:
 
 def _line_day(line: Line) -> date | None:
     match = DATE_SHAPE.search(line.text)
-    if match is None:
-        return None
+    return _day_of(match.group(0)) if match else None
+
+
+@lru_cache(maxsize=1024)  # a page's date lines are asked for by several of its facts
+def _day_of(stamp: str) -> date | None:
     with warnings.catch_warnings():
         # dateparser 1.5 warns about a pytz/zoneinfo detail on some inputs; not ours to fix.
         warnings.simplefilter("ignore", DeprecationWarning)
-        parsed: datetime | None = _english_dates().get_date_data(match.group(0)).date_obj
+        parsed: datetime | None = _english_dates().get_date_data(stamp).date_obj
     return parsed.date() if parsed is not None else None
 
 
