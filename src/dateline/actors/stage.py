@@ -272,9 +272,11 @@ def _surnames(doc: Doc, found: list[_Found]) -> list[_Found]:
     extra = []
     for token in doc_tokens(doc):
         person = full.get(token.text)
-        hyphenated = token.i > 0 and doc[token.i - 1].text == "-"  # "al-Sham" is no surname
-        if person is not None and token.i not in used and token.is_title and not hyphenated:
-            extra.append(replace(person, span=doc[token.i : token.i + 1], role=None))
+        if person is None or token.i in used or not token.is_title:
+            continue
+        if token.i > 0 and doc[token.i - 1].text == "-":  # "al-Sham" is no surname
+            continue
+        extra.append(replace(person, span=doc[token.i : token.i + 1], role=None))
     return extra
 
 
