@@ -216,6 +216,10 @@ class Store:
             gate = self._gate.path.name
             raise StoreError(f"{self.path}: cannot lock {gate} beside the store ({err.strerror})"
                              "; check the folder's permissions") from err  # fmt: skip
+        if not self.read_only:
+            # A writer hands DuckDB Arrow tables, which only the whole package teaches the engine
+            # to scan (store/engine.py): loaded here, whatever this process imported before.
+            import duckdb as _whole  # noqa: F401
         try:
             return duckdb.connect(str(self.path), read_only=self.read_only)
         except (duckdb.IOException, duckdb.ConnectionException) as err:
