@@ -77,7 +77,8 @@ def _as_rebuilt(store: Store, tmp_path: Path) -> tuple[Any, ...]:
     store.con.execute("CHECKPOINT")
     copy = tmp_path / "copy.duckdb"
     shutil.copy(store.path, copy)
-    with Store(copy) as fresh:
+    with Store(copy) as fresh, pytest.MonkeyPatch.context() as patch:
+        patch.setattr("dateline.store.incidents._BATCH_EVENTS", 10**9)  # one batch: the oracle
         rebuild_incidents(fresh)
         return _incidents(fresh)
 
@@ -92,7 +93,13 @@ def no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("dateline.store.incidents.rebuild_incidents", refuse)
 
 
-@pytest.mark.usefixtures("no_fallback")
+@pytest.fixture(params=[5_000, 3], ids=["one batch", "batches of 3 events"])
+def batch_events(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks re-clustered a few at a time (to bound the writer's memory) give the same rows."""
+    monkeypatch.setattr("dateline.store.incidents._BATCH_EVENTS", request.param)
+
+
+@pytest.mark.usefixtures("no_fallback", "batch_events")
 @pytest.mark.parametrize("seed", range(6))
 def test_incremental_incidents_equal_a_full_rebuild(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
@@ -117,7 +124,7 @@ def _twin_rows(store: Store, article: str) -> list[Any]:
     return [tuple(r[2:]) for r in _events_of(store, article)]
 
 
-@pytest.mark.usefixtures("no_fallback")
+@pytest.mark.usefixtures("no_fallback", "batch_events")
 def test_a_reread_that_moves_and_removes_events_equals_a_full_rebuild(tmp_path: Path) -> None:
     rng = random.Random(7)
     with Store(tmp_path / "s.duckdb") as store:

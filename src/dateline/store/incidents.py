@@ -11,7 +11,7 @@ whole store the same way; the tests hold the two to the same rows (#12).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -59,6 +59,12 @@ class Gone:
     latest: date | None
 
 
+# Events clustered at a time: blocks never share an incident, so they are re-clustered a few
+# thousand events at a time and only those are in memory (a 3,200-article ingest held all of
+# its 48,000 events and their incidents at once, the writer's peak: 682 MiB, #12).
+_BATCH_EVENTS = 5_000
+
+
 def load_event_records(store: Store) -> list[EventRecord]:
     """Return every stored event with its article's story and publisher."""
     return [_record(row) for row in store.con.execute(_EVENTS + " ORDER BY e.id").fetchall()]
@@ -66,11 +72,12 @@ def load_event_records(store: Store) -> list[EventRecord]:
 
 def rebuild_incidents(store: Store) -> int:
     """Cluster every stored event into incidents, replacing the tables; return their count."""
-    incidents = cluster_incidents(load_event_records(store))
+    light = store.con.execute("SELECT id, type, source_name, target_name FROM events").fetchall()
     with store.transaction():
         store.con.execute("DELETE FROM incident_events")
         store.con.execute("DELETE FROM incidents")
-        _insert(store, incidents)
+        for ids in _batches(_ids_by_block(light, None)):
+            _insert(store, cluster_incidents(_records_of(store, ids)))
     store.con.execute("CHECKPOINT")  # deleted rows leave the file now, not at some later open
     return store.count("incidents")
 
@@ -93,19 +100,68 @@ def update_incidents(
         return store.count("incidents")
     touched = {_block_of_row(r) for r in light if r[0] in fresh}
     touched |= {block_of(g.type, g.source_name, g.target_name) for g in gone}
-    records = _records_of(store, [r[0] for r in light if _block_of_row(r) in touched])
+    stored = {r[0] for r in light}
+    blocks = {_block_of_row(r) for r in light}
+    deleted = False
+    for ids in _batches(_ids_by_block(light, touched)):
+        records = _records_of(store, ids)
+        batch_blocks = {_block(e) for e in records}
+        near = [g for g in gone if block_of(g.type, g.source_name, g.target_name) in batch_blocks]
+        outcome = _recluster(store, records, fresh, near, stored)
+        if outcome is None:
+            return rebuild_incidents(store)  # an old incident reaches outside (older code): redo
+        deleted = deleted or outcome
+    emptied = [g for g in gone if block_of(g.type, g.source_name, g.target_name) not in blocks]
+    if emptied:  # blocks left with no event: their old incidents go too
+        deleted = bool(_recluster(store, [], fresh, emptied, stored)) or deleted
+    if deleted:
+        store.con.execute("CHECKPOINT")  # deleted rows leave the file now (#12: it grew 40%)
+    return store.count("incidents")
+
+
+def _recluster(
+    store: Store,
+    records: list[EventRecord],
+    fresh: set[str],
+    gone: Sequence[Gone],
+    stored: set[str],
+) -> bool | None:
+    """Re-cluster the touched segments of these blocks' events; True if incidents were
+    deleted, None when an old incident reaches past them (the store needs a rebuild)."""
     days = _touched_days(records, fresh, gone)
     selected = [p for p in segments(records) if _near(p, days)]
     reclustered = {e.id for p in selected for e in p}
     old = _old_incidents(store, [*reclustered, *(g.id for g in gone)])
-    if (old.events & {r[0] for r in light}) - reclustered:
-        return rebuild_incidents(store)  # an old incident reaches outside (older code): redo
+    if (old.events & stored) - reclustered:
+        return None
     with store.transaction():
         _delete(store, old.incidents)
         _insert(store, cluster_incidents([e for p in selected for e in p]))
-    if old.incidents:
-        store.con.execute("CHECKPOINT")  # deleted rows leave the file now (#12: it grew 40%)
-    return store.count("incidents")
+    return bool(old.incidents)
+
+
+def _ids_by_block(
+    light: Sequence[tuple[Any, ...]], touched: set[Block] | None
+) -> dict[Block, list[str]]:
+    """Event ids by block, of the touched blocks only (None: of every block)."""
+    ids: dict[Block, list[str]] = {}
+    for row in light:
+        block = _block_of_row(row)
+        if touched is None or block in touched:
+            ids.setdefault(block, []).append(row[0])
+    return ids
+
+
+def _batches(ids_by_block: dict[Block, list[str]]) -> Iterator[list[str]]:
+    """Whole blocks' event ids, about `_BATCH_EVENTS` at a time."""
+    batch: list[str] = []
+    for ids in ids_by_block.values():
+        batch.extend(ids)
+        if len(batch) >= _BATCH_EVENTS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True, slots=True)
