@@ -120,7 +120,7 @@ def child(corpus: str, store_path: str, workers: int) -> None:
     StoreClass.write_readings = timed("write", StoreClass.write_readings)  # type: ignore[method-assign]
     ingest_module = importlib.import_module("dateline.batch.ingest")
     ingest_module.update_incidents = timed("incidents", ingest_module.update_incidents)
-    stages = default_stages()
+    stages = default_stages  # built in each reading process: the writer imports no stage code
     start = time.perf_counter()
     with Store(store_path) as store:
         counts = ingest([corpus], store, options=IngestOptions(stages=stages, workers=workers),

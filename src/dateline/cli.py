@@ -104,7 +104,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         if "://" not in source and source != "-" and not Path(source).exists():
             raise InputError(source, "no such file or folder")
     workers = args.workers or default_workers()
-    options = IngestOptions(stages=default_stages(), engine=args.engine,
+    options = IngestOptions(stages=default_stages, engine=args.engine,
                             scheduler=args.scheduler, workers=workers)  # fmt: skip
     allowed = _allowed(args, settings)
     with Store(args.store or settings.store) as store, _progress() as show:

@@ -120,6 +120,16 @@ def _check_wiring(stages: tuple[Stage, ...]) -> None:
         filled |= step.fills
 
 
+# Stages, or a function that builds them: an ingest hands its reading processes the builder,
+# so the writing process never imports the stages' code (spaCy alone is 87 MiB of it, #12).
+StageSource = tuple[Stage, ...] | Callable[[], tuple[Stage, ...]]
+
+
+def built(source: StageSource) -> tuple[Stage, ...]:
+    """Return the stages of a source: the tuple itself, or what the builder builds."""
+    return source() if callable(source) else source
+
+
 def default_stages() -> tuple[Stage, ...]:
     """Return DEFAULT_STAGES (imported here so `dateline.pipeline` loads no stage code)."""
     from dateline.actors import find_actors

@@ -22,7 +22,7 @@ from distributed import Client, Future, LocalCluster
 
 from dateline.batch.read import Outcome, Read, read_pages
 from dateline.batch.sources import Page
-from dateline.pipeline import Stage
+from dateline.pipeline import Stage, built
 from dateline.store.rows import COLUMNS, FACT_TABLES, FactRows, Prepared
 from dateline.store.store import Failure
 
@@ -45,7 +45,7 @@ class DaskReader:
     """Reads chunks of pages on a Dask cluster: a LocalCluster, or one at `scheduler`."""
 
     def __init__(self, options: IngestOptions) -> None:
-        self.stages = options.stages
+        self.stages = built(options.stages)
         self.workers = options.workers
         self._scheduler = options.scheduler
         self._processes = options.processes

@@ -20,7 +20,7 @@ from dateline.batch.workers import LocalReader
 from dateline.config import Settings
 from dateline.errors import InputError
 from dateline.fetch import Fetcher
-from dateline.pipeline import Stage
+from dateline.pipeline import StageSource
 from dateline.store.incidents import update_incidents
 from dateline.store.store import Failure, Store
 
@@ -43,7 +43,7 @@ class Counts:
 class IngestOptions:
     """How to ingest: which stages, which engine, how many pages per chunk."""
 
-    stages: tuple[Stage, ...]
+    stages: StageSource  # a builder (`default_stages`) keeps the stages' code out of the writer
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     workers: int = 1  # reading processes (local) or Dask workers; the CLI gives every core

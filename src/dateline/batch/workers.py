@@ -1,8 +1,10 @@
 """Local ingest on every core: worker processes read chunks, this process writes them.
 
-The workers are forked from this process once the stages are built, so no pipeline is
-pickled; each loads the spaCy model and the gazetteer (from its cache) on its first chunk and
-keeps them for the run, while this process, which only writes, never loads them. (Loading
+The workers are forked from this process, so no pipeline is pickled. Given a builder of the
+stages (the CLI gives `default_stages`), each worker builds them after the fork, so this
+process, which only writes, never imports the stages' code (spaCy alone is 87 MiB of a
+process). Each loads the spaCy model and the gazetteer (from its cache) on its first chunk and
+keeps them for the run, while this process never loads them. (Loading
 them here before the fork would save each worker a second or two of CPU but put the model
 in the writer too, whose memory #12 caps as well.) Each worker reads whole chunks with the same
 `read_pages` as the one-process path; this process writes the outcomes in input order, one
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 from dateline.batch.read import Outcome, read_pages
 from dateline.batch.sources import Page
 from dateline.errors import PipelineError
-from dateline.pipeline import Stage
+from dateline.pipeline import Stage, StageSource, built
 
 if TYPE_CHECKING:
     from dateline.batch.ingest import Plan
@@ -52,7 +54,7 @@ def default_workers() -> int:
 class LocalReader:
     """Reads chunks of pages in forked worker processes, yielding them back in order."""
 
-    def __init__(self, stages: tuple[Stage, ...], *, workers: int) -> None:
+    def __init__(self, stages: StageSource, *, workers: int) -> None:
         self.stages = stages
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
@@ -72,7 +74,8 @@ class LocalReader:
     def read_all(self, plans: Iterable[Plan]) -> Iterator[tuple[Plan, list[Outcome]]]:
         """Yield each plan with its outcomes, in input order, keeping every worker busy."""
         if self._pool is None:
-            yield from ((plan, read_pages(plan.pages, self.stages)) for plan in plans)
+            stages = built(self.stages)
+            yield from ((plan, read_pages(plan.pages, stages)) for plan in plans)
             return
         pending: deque[tuple[Plan, Future[list[Outcome]]]] = deque()
         for plan in plans:
@@ -93,10 +96,10 @@ def _result(plan: Plan, future: Future[list[Outcome]]) -> tuple[Plan, list[Outco
         ) from err
 
 
-def _start_worker(stages: tuple[Stage, ...], parent: int) -> None:
-    """Keep the stages this worker inherited, and end it if its parent ends."""
+def _start_worker(stages: StageSource, parent: int) -> None:
+    """Build (or keep) the stages this worker inherited, and end it if its parent ends."""
     global _stages  # set once per worker process; a pool initializer has no other way
-    _stages = stages
+    _stages = built(stages)
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
 
