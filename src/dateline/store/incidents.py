@@ -65,11 +65,6 @@ class Gone:
 _BATCH_EVENTS = 5_000
 
 
-def load_event_records(store: Store) -> list[EventRecord]:
-    """Return every stored event with its article's story and publisher."""
-    return [_record(row) for row in store.con.execute(_EVENTS + " ORDER BY e.id").fetchall()]
-
-
 def rebuild_incidents(store: Store) -> int:
     """Cluster every stored event into incidents, replacing the tables; return their count."""
     light = store.con.execute("SELECT id, type, source_name, target_name FROM events").fetchall()
