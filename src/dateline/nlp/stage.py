@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.errors import ConfigError
+from dateline.nlp.text import doc_text
 from dateline.pipeline import is_english, stage
 from dateline.reading import Reading
 
@@ -50,7 +51,7 @@ def start_sentences_at_paragraphs(doc: Doc) -> Doc:
     headline into the lede ("... in Omdurman Artillery fire killed ...") and the coder codes
     one event across both. The parser keeps the boundaries set before it.
     """
-    for match in BLANK_LINE.finditer(doc.text):
+    for match in BLANK_LINE.finditer(doc_text(doc)):
         # Found by regex over the text: a Python loop over every token would cost a tenth
         # of the parse.
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")

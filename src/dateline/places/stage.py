@@ -350,7 +350,7 @@ def _phrase_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     # Every length from the longest phrase down is tried at each first word; a Span built and
     # trimmed (_trim) for each was most of this stage, so lengths are trimmed on per-token
     # flags and looked up as text, and a Span is made only for a phrase found (#12).
-    text, tokens = doc_text(doc), list(doc)
+    text, tokens = doc_text(doc), doc_tokens(doc)
     lead = [t.lower_ in ("the", "a", "an") or _is_edge(t) for t in tokens]
     tail = [t.tag_ == "POS" or _is_edge(t) for t in tokens]
     spans = []
