@@ -27,6 +27,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+import htmldate.extractors
+from dateparser.date import DateDataParser
 from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
 from lxml.etree import XPath
@@ -90,6 +92,30 @@ def find_published(
     found = _htmldate(tree, extensive=True)
     day = iso_day(found) if found else None
     return day if day and is_shown(day, shown_text) else None
+
+
+@cache
+def _fallback_parser() -> DateDataParser:
+    """htmldate's last-resort date parser, restricted to English (else its own settings).
+
+    htmldate's extensive search hands the strings its patterns cannot read to a dateparser
+    parser of every locale. The first string no locale reads makes that parser compile all
+    205 locales' patterns: 2 s of CPU and 35 MiB kept for the life of the process, in every
+    reading worker, where #12 caps a worker at 500 MB. htmldate has no setting for the
+    parser, so we replace its factory (below). The search reaches it rarely (2 strings in the
+    1,214 HTML pages of ../shared/eval), and English only read the same day on all of them.
+    """
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "NORMALIZE": True, "PARSERS": ["custom-formats", "absolute-time"],
+            "PREFER_DATES_FROM": "past", "PREFER_LOCALE_DATE_ORDER": True,
+            "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True,
+        },
+    )  # fmt: skip
+
+
+htmldate.extractors.get_external_parser = _fallback_parser
 
 
 def _labelled(days: list[date], candidates: list[date]) -> date | None:
