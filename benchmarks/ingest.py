@@ -58,7 +58,8 @@ def calibrate(limit: int | None) -> None:
     """Print matched-pair and best-unmatched similarities of html/txt readings."""
     from datasketch import MinHash
 
-    from dateline.dedup.articles import NUM_PERM, SCHEME, THRESHOLD, minhash_signature
+    from dateline.dedup.articles import SCHEME, minhash_signature
+    from dateline.dedup.stories import NUM_PERM, THRESHOLD
 
     html = _clean_texts(_pages(limit, ".html"))
     txt = _clean_texts([SAMPLE / f"{name}.txt" for name in html])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dateline.batch import IngestOptions, ingest
 from dateline.config import Settings
-from dateline.dedup import StoryIndex, minhash_signature
+from dateline.dedup import minhash_signature
 from dateline.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "batch"))
@@ -47,14 +47,6 @@ def _page(chrome: tuple[str, str], body: str) -> str:
 def test_minhash_signature_is_stable_and_empty_for_no_words() -> None:
     assert minhash_signature(STORY) == minhash_signature(STORY)
     assert minhash_signature("  ... ") == ()
-
-
-def test_story_index_joins_a_near_copy_and_not_another_story() -> None:
-    index = StoryIndex()
-    assert index.assign("a1", minhash_signature(STORY)) == "a1"
-    edited = STORY.replace("on Monday", "on Monday morning") + " More to follow."
-    assert index.assign("a2", minhash_signature(edited)) == "a1"
-    assert index.assign("a3", minhash_signature(OTHER)) == "a3"
 
 
 def test_same_story_from_two_outlets_is_one_story(tmp_path: Path) -> None:

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, Any
 from dateline.dedup.events import EventRecord, Incident, cluster_incidents, is_background
 
 if TYPE_CHECKING:
-    from dateline.dedup.articles import StoryIndex, minhash_signature
+    from dateline.dedup.articles import minhash_signature
 
 __all__ = [
     "EventRecord",
     "Incident",
-    "StoryIndex",
     "cluster_incidents",
     "is_background",
     "minhash_signature",
@@ -20,9 +19,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # Stories need datasketch, which imports scipy (0.6 s): loaded on first use only, so that
-    # query commands, which import the store and through it dedup/events.py, stay fast (#12).
-    if name in ("StoryIndex", "minhash_signature"):
+    # Signatures need datasketch, which imports scipy (0.6 s): loaded on first use only, so
+    # that query commands, which import the store and through it dedup/events.py, stay fast
+    # and the writer, which matches stories without datasketch (dedup/stories.py), small (#12).
+    if name == "minhash_signature":
         from dateline.dedup import articles
 
         return getattr(articles, name)

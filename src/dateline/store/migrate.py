@@ -86,7 +86,31 @@ UPDATE actors SET mentions = 0 WHERE mentions IS NULL;
 """
 
 
-_LATER = ((2, _CO_PARTIES), (3, _ACTOR_IDENTITY), (4, _GIVEN), (5, _ACTOR_MENTIONS))
+# 6 (#12): the story index in the store. Each article's MinHash signature, cut into 25 bands
+# of 5 values (dedup/stories.py BANDS, ROWS), gives one row per band whose key is the first 15
+# hex digits of the md5 of the band's values written comma-separated (dedup/stories.py _key
+# computes the same for new articles; tests/store/test_stories.py checks the two agree). The
+# writer finds a new article's candidates by these rows instead of an index in its memory.
+_ARTICLE_BANDS = """
+CREATE TABLE article_bands (
+    band UTINYINT NOT NULL,
+    key BIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+INSERT INTO article_bands
+    SELECT t.band,
+           ('0x' || left(md5(array_to_string(list_slice(a.minhash, t.band * 5 + 1,
+                                                        t.band * 5 + 5), ',')), 15))::BIGINT,
+           a.id
+    FROM articles a CROSS JOIN range(25) AS t(band)
+    WHERE len(a.minhash) = 128
+    ORDER BY a.rowid, t.band;
+"""
+
+
+_LATER = (
+    (2, _CO_PARTIES), (3, _ACTOR_IDENTITY), (4, _GIVEN), (5, _ACTOR_MENTIONS), (6, _ARTICLE_BANDS),
+)  # fmt: skip
 NEWEST = _LATER[-1][0]
 
 

@@ -47,6 +47,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "times": ("article_id", "text", "earliest", "latest", "value", "type", "start", "end"),
     "places": ("article_id", "id", "name", "country", "lat", "lon", "kind", "geonameid"),
     "quantities": ("article_id", "text", "value", "unit", "start", "end"),
+    "article_bands": ("band", "key", "article_id"),  # migration 6; store/stories.py
 }  # fmt: skip
 
 FACT_TABLES = (

@@ -21,12 +21,11 @@ from dateline.store.engine import duckdb
 from dateline.store.gate import FileLock, HeldError, is_shared, retry
 from dateline.store.migrate import NEWEST, migrate, schema_version
 
-if TYPE_CHECKING:  # datasketch (scipy), pyarrow (numpy) and actor_names (actors/, and with it
-    # spaCy: 0.6 s) load when a writer first needs them, so that query commands start fast (#12);
-    # so do the rows (the reading's dataclasses, dedup/): 20 ms of a query's 200 (#12)
+if TYPE_CHECKING:  # pyarrow (numpy) and actor_names (actors/, and with it spaCy: 0.6 s) load
+    # when a writer first needs them, so that query commands start fast (#12); so do the rows
+    # and stories (the reading's dataclasses, dedup/): 20 ms of a query's 200 (#12)
     import pyarrow as pa
 
-    from dateline.dedup.articles import StoryIndex
     from dateline.reading import Reading
     from dateline.store.rows import Prepared, Row
 
@@ -132,7 +131,6 @@ class Store:
         if not read_only:
             self._take_writer()
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._stories: StoryIndex | None = None
         self._schemas: dict[str, pa.Schema] = {}
         if not read_only:
             migrate(self.con)  # opens it: a fault shows now, not at the first write
@@ -253,24 +251,10 @@ class Store:
     def _roll_back(self) -> None:
         with suppress(duckdb.Error):  # the failed commit may have ended the transaction
             self.con.execute("ROLLBACK")
-        self._stories = None  # it may hold articles the rollback just removed
 
     def known_hashes(self) -> set[str]:
         """Return the content hashes of every input already read (not of failures)."""
         return {row[0] for row in self.con.execute("SELECT content_hash FROM inputs").fetchall()}
-
-    def stories(self) -> StoryIndex:
-        """Return the story index, built once from the stored signatures."""
-        if self._stories is None:
-            from dateline.dedup.articles import StoryIndex
-
-            index = StoryIndex()
-            for aid, story, signature in self.con.execute(
-                "SELECT id, story_id, minhash FROM articles ORDER BY rowid"
-            ).fetchall():
-                index.add(aid, story, signature or ())
-            self._stories = index
-        return self._stories
 
     def write_reading(
         self, reading: Reading, *, content_hash: str, fetched_at: str | None = None
@@ -286,19 +270,23 @@ class Store:
         """Store read inputs with all their rows, one insert per table; say what each became."""
         from dateline.store.actor_names import index_actors, key_rows
         from dateline.store.rows import FACT_TABLES, STORY
+        from dateline.store.stories import band_rows
 
         stories = self._stored_stories([i.prepared.article_id for i in items])
-        tables: dict[str, list[Row]] = {t: [] for t in ("articles", "inputs", *FACT_TABLES)}
+        found = self._new_stories(items, stories)
+        tables: dict[str, list[Row]] = {
+            t: [] for t in ("articles", "article_bands", "inputs", *FACT_TABLES)
+        }
         written: list[Written] = []
         for item in items:
             done = item.prepared
             status = "copy" if done.article_id in stories else "read"
             if status == "read":
-                story = self.stories().assign(done.article_id, done.signature)
-                stories[done.article_id] = story
+                story = stories[done.article_id] = found[done.article_id]
                 tables["articles"].append(
                     (*done.article[:STORY], story, *done.article[STORY + 1 :])
                 )
+                tables["article_bands"] += band_rows(done.article_id, done.signature)
                 for table, rows in key_rows(done.facts, story).tables:
                     tables[table] += rows
             tables["inputs"].append(
@@ -362,6 +350,16 @@ class Store:
         cursor = self.con.execute("SELECT id, reading FROM articles ORDER BY id")
         while batch := cursor.fetchmany(256):
             yield from ((str(aid), str(text)) for aid, text in batch)
+
+    def _new_stories(self, items: Sequence[Incoming], stored: dict[str, str]) -> dict[str, str]:
+        """Return {article id: story id} for the items' articles not stored yet (#12)."""
+        from dateline.store.stories import find_stories
+
+        new: dict[str, tuple[int, ...]] = {}  # an id given twice: its first copy's signature
+        for item in items:
+            if item.prepared.article_id not in stored:
+                new.setdefault(item.prepared.article_id, item.prepared.signature)
+        return find_stories(self.con, list(new.items()))
 
     def _stored_stories(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Return {article id: story id} for those of the ids already stored."""
