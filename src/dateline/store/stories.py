@@ -1,8 +1,8 @@
 """The story index in the store: each article's band keys are rows of article_bands (#12).
 
-The writer looks up a chunk's new articles in one query (the stored articles that share a
-band with any of them), matches them in input order (dedup/stories.py), and inserts their band
-rows with the chunk's other rows. Nothing is held in memory between chunks and nothing is
+The writer looks up a chunk's new articles at once (the stored articles that share a band with
+any of them), matches them in input order (dedup/stories.py), and inserts their band rows with
+the chunk's other rows. Nothing is held in memory between chunks and nothing is
 read from the whole store, so memory and start-up no longer grow with the store.
 """
 
@@ -13,27 +13,39 @@ from collections.abc import Sequence
 from dateline.dedup.stories import Known, Signature, assign_stories, band_keys
 from dateline.store.engine import duckdb
 
-_CANDIDATES = """
-SELECT DISTINCT a.id, a.story_id, a.minhash
-FROM (SELECT unnest(?) AS band, unnest(?) AS key) q
-JOIN article_bands b ON b.band = q.band AND b.key = q.key
-JOIN articles a ON a.id = b.article_id
-"""
-
 
 def find_stories(
     con: duckdb.DuckDBPyConnection, new: Sequence[tuple[str, Signature]]
 ) -> dict[str, str]:
     """Return {article id: story id} for new articles (ids not stored, each given once)."""
-    wanted = [(band, key) for _, signature in new for band, key in enumerate(band_keys(signature))]
-    stored: list[Known] = []
-    if wanted:
-        bands, keys = zip(*wanted, strict=True)
-        rows = con.execute(_CANDIDATES, [list(bands), list(keys)]).fetchall()
-        stored = [Known(article_id=str(aid), story_id=str(story), signature=tuple(minhash))
-                  for aid, story, minhash in rows]  # fmt: skip
-    stories = assign_stories(new, stored)
+    wanted = {(band, key) for _, signature in new for band, key in enumerate(band_keys(signature))}
+    stories = assign_stories(new, _stored_candidates(con, wanted))
     return dict(zip((aid for aid, _ in new), stories, strict=True))
+
+
+def _stored_candidates(con: duckdb.DuckDBPyConnection, wanted: set[tuple[int, int]]) -> list[Known]:
+    """Return the stored articles that share a (band, key) with the wanted ones.
+
+    Two lookups by lists of values rather than one join: DuckDB filters the band rows by the
+    values as it scans them and finds the articles by their primary key, where a join hashed
+    both tables whole (15 against 46 ms a chunk at 50,000 articles on the 2-core box).
+    """
+    keys = sorted({key for _, key in wanted})
+    if not keys:
+        return []
+    sql = f"SELECT band, key, article_id FROM article_bands WHERE key IN ({_marks(keys)})"
+    rows = con.execute(sql, keys).fetchall()
+    ids = sorted({str(aid) for band, key, aid in rows if (band, key) in wanted})
+    if not ids:
+        return []
+    sql = f"SELECT id, story_id, minhash FROM articles WHERE id IN ({_marks(ids)})"
+    found = con.execute(sql, ids).fetchall()
+    return [Known(article_id=str(aid), story_id=str(story), signature=tuple(minhash))
+            for aid, story, minhash in found]  # fmt: skip
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def band_rows(article_id: str, signature: Signature) -> list[tuple[int, int, str]]:
