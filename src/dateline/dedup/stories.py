@@ -78,25 +78,28 @@ def assign_stories(new: Sequence[tuple[str, Signature]], stored: Iterable[Known]
     """
     buckets: dict[tuple[int, int], list[Known]] = defaultdict(list)
     for known in stored:
-        _file(buckets, known)
+        _file(buckets, known, band_keys(known.signature))
     stories = []
     for article_id, signature in new:
-        story = _best_copy(buckets, signature) or article_id
+        keys = band_keys(signature)  # once per article: 25 md5s
+        story = _best_copy(buckets, signature, keys) or article_id
         stories.append(story)
-        _file(buckets, Known(article_id=article_id, story_id=story, signature=signature))
+        _file(buckets, Known(article_id=article_id, story_id=story, signature=signature), keys)
     return stories
 
 
-def _file(buckets: dict[tuple[int, int], list[Known]], known: Known) -> None:
-    for band, key in enumerate(band_keys(known.signature)):
+def _file(buckets: dict[tuple[int, int], list[Known]], known: Known, keys: Sequence[int]) -> None:
+    for band, key in enumerate(keys):
         buckets[band, key].append(known)
 
 
-def _best_copy(buckets: dict[tuple[int, int], list[Known]], signature: Signature) -> str | None:
+def _best_copy(
+    buckets: dict[tuple[int, int], list[Known]], signature: Signature, keys: Sequence[int]
+) -> str | None:
     """Return the story of the most similar candidate over THRESHOLD, or None."""
     candidates = {
         known.article_id: known
-        for band, key in enumerate(band_keys(signature))
+        for band, key in enumerate(keys)
         for known in buckets.get((band, key), ())
     }
     best: tuple[float, str] | None = None

@@ -33,19 +33,15 @@ def _stored_candidates(con: duckdb.DuckDBPyConnection, wanted: set[tuple[int, in
     keys = sorted({key for _, key in wanted})
     if not keys:
         return []
-    sql = f"SELECT band, key, article_id FROM article_bands WHERE key IN ({_marks(keys)})"
-    rows = con.execute(sql, keys).fetchall()
+    sql = "SELECT band, key, article_id FROM article_bands WHERE key IN (SELECT unnest(?))"
+    rows = con.execute(sql, [keys]).fetchall()
     ids = sorted({str(aid) for band, key, aid in rows if (band, key) in wanted})
     if not ids:
         return []
-    sql = f"SELECT id, story_id, minhash FROM articles WHERE id IN ({_marks(ids)})"
-    found = con.execute(sql, ids).fetchall()
+    sql = "SELECT id, story_id, minhash FROM articles WHERE id IN (SELECT unnest(?))"
+    found = con.execute(sql, [ids]).fetchall()
     return [Known(article_id=str(aid), story_id=str(story), signature=tuple(minhash))
             for aid, story, minhash in found]  # fmt: skip
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" * len(values))
 
 
 def band_rows(article_id: str, signature: Signature) -> list[tuple[int, int, str]]:
