@@ -26,9 +26,9 @@ def find_stories(
 def _stored_candidates(con: duckdb.DuckDBPyConnection, wanted: set[tuple[int, int]]) -> list[Known]:
     """Return the stored articles that share a (band, key) with the wanted ones.
 
-    Two lookups by lists of values rather than one join: DuckDB filters the band rows by the
-    values as it scans them and finds the articles by their primary key, where a join hashed
-    both tables whole (15 against 46 ms a chunk at 50,000 articles on the 2-core box).
+    Two lookups by lists of values rather than one join of both tables: 3.2 against 5.4 ms a
+    chunk of 8 at 3,200 articles, 9.4 against 19.5 at 50,000 (synthetic signatures, the
+    2-core box, one run).
     """
     keys = sorted({key for _, key in wanted})
     if not keys:
