@@ -17,7 +17,7 @@ per table, so on a few dozen pages this overstates what a large store costs per 
 
 Calibration: every page read from its .html and from its .txt (same story, different
 chrome); prints the MinHash-estimated Jaccard of each matching pair and of each page's most
-similar non-matching page, which is how dedup/articles.py's THRESHOLD was chosen.
+similar non-matching page, which is how dedup/stories.py's THRESHOLD was chosen.
 """
 
 from __future__ import annotations

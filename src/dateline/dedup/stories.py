@@ -22,6 +22,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUM_PERM = 128
 # Estimated Jaccard of 3-word shingles above which two bodies are one story. Calibrated on
@@ -52,6 +53,13 @@ class Known:
 
 def band_keys(signature: Sequence[int]) -> tuple[int, ...]:
     """Return the key of each band of a signature, in band order (none for an empty one)."""
+    return _band_keys(tuple(signature))
+
+
+# A chunk's new articles are asked for their keys three times (to look up candidates, to match,
+# for the rows written): 25 md5s each, computed once. A chunk is 8 articles by default.
+@lru_cache(maxsize=256)
+def _band_keys(signature: Signature) -> tuple[int, ...]:
     if len(signature) != NUM_PERM:  # datasketch indexes only full signatures
         return ()
     return tuple(_key(signature[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS))
@@ -81,7 +89,7 @@ def assign_stories(new: Sequence[tuple[str, Signature]], stored: Iterable[Known]
         _file(buckets, known, band_keys(known.signature))
     stories = []
     for article_id, signature in new:
-        keys = band_keys(signature)  # once per article: 25 md5s
+        keys = band_keys(signature)
         story = _best_copy(buckets, signature, keys) or article_id
         stories.append(story)
         _file(buckets, Known(article_id=article_id, story_id=story, signature=signature), keys)
