@@ -56,17 +56,13 @@ def _clean_texts(paths: list[Path]) -> dict[str, str]:
 
 def calibrate(limit: int | None) -> None:
     """Print matched-pair and best-unmatched similarities of html/txt readings."""
-    from datasketch import MinHash
-
-    from dateline.dedup.articles import SCHEME, minhash_signature
-    from dateline.dedup.stories import NUM_PERM, THRESHOLD
+    from dateline.dedup.articles import minhash_signature
+    from dateline.dedup.stories import THRESHOLD, similarity
 
     html = _clean_texts(_pages(limit, ".html"))
     txt = _clean_texts([SAMPLE / f"{name}.txt" for name in html])
     hashes = {
-        (k, name): MinHash(
-            num_perm=NUM_PERM, scheme=SCHEME, hashvalues=list(minhash_signature(text))
-        )
+        (k, name): minhash_signature(text)
         for k, texts in (("html", html), ("txt", txt))
         for name, text in texts.items()
         if text.strip()
@@ -76,8 +72,8 @@ def calibrate(limit: int | None) -> None:
         if ("html", name) not in hashes or ("txt", name) not in hashes:
             continue
         mine = hashes[("html", name)]
-        matched.append((mine.jaccard(hashes[("txt", name)]), name))
-        others = [mine.jaccard(h) for (k, n), h in hashes.items() if n != name]
+        matched.append((similarity(mine, hashes[("txt", name)]), name))
+        others = [similarity(mine, h) for (k, n), h in hashes.items() if n != name]
         unmatched.append((max(others), name))
     print(f"{'page':40} {'html~txt':>9} {'best other':>11}")
     for (same, name), (other, _) in zip(matched, unmatched, strict=True):

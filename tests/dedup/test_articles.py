@@ -68,3 +68,36 @@ def test_same_story_from_two_outlets_is_one_story(tmp_path: Path) -> None:
     assert len(rows) == 3  # three articles kept: copies are kept, grouped, not dropped
     assert tide == ledger
     assert budget != tide
+
+
+def test_signatures_are_datasketchs_affine32_minhash() -> None:
+    # Stores written when datasketch computed the signatures keep their stories only if the
+    # values are the same, bit for bit.
+    from datasketch import MinHash
+
+    from dateline.dedup.articles import SCHEME, minhash_values
+    from dateline.dedup.stories import NUM_PERM
+
+    samples = ([b"a b c"], [STORY.encode(), OTHER.encode()], [w.encode() for w in STORY.split()])
+    for items in samples:
+        theirs = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        theirs.update_batch(items)
+        assert minhash_values(items).tolist() == theirs.digest().tolist()
+    words = STORY.casefold().replace(",", " ").replace(".", " ").split()
+    shingles = {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
+    theirs = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    theirs.update_batch(sorted(shingles))
+    assert list(minhash_signature(STORY)) == theirs.digest().tolist()
+
+
+def test_signatures_import_neither_datasketch_nor_scipy() -> None:
+    # Each reading process computes them; the two packages cost it 41 MiB (#12).
+    import subprocess
+
+    code = (
+        "import sys; from dateline.dedup.articles import minhash_signature; "
+        "minhash_signature('one two three four'); "
+        "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

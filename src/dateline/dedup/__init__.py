@@ -19,9 +19,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # Signatures need datasketch, which imports scipy (0.6 s): loaded on first use only, so
-    # that query commands, which import the store and through it dedup/events.py, stay fast
-    # and the writer, which matches stories without datasketch (dedup/stories.py), small (#12).
+    # Signatures need numpy's random generator and hashlib: loaded on first use only, so that
+    # query commands, which import the store and through it dedup/events.py, stay fast (#12).
     if name == "minhash_signature":
         from dateline.dedup import articles
 

@@ -79,7 +79,7 @@ STORY = COLUMNS["articles"].index("story_id")
 
 def prepare(reading: Reading, *, content_hash: str) -> Prepared:
     """Return every row a reading adds to the store, its story left for the writer."""
-    from dateline.dedup.articles import minhash_signature  # datasketch: writers only
+    from dateline.dedup.articles import minhash_signature  # reading processes only
 
     article = reading.require_article()
     signature = minhash_signature(article.body or article.text)
