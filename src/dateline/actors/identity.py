@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from dateline.actors.dictionary import read_table, title_words
 
@@ -73,9 +73,12 @@ def _is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1
 
 
+@lru_cache(maxsize=1 << 16)  # the writer folds each stored name several times a chunk (#12)
 def _fold(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = name
+    if not name.isascii():  # NFKD leaves ASCII as it is: skip its per-character filter
+        plain = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     return " ".join(plain.replace("’", "'").lower().split())
 
 
