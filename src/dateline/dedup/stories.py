@@ -57,7 +57,7 @@ def band_keys(signature: Sequence[int]) -> tuple[int, ...]:
 
 
 # A chunk's new articles are asked for their keys three times (to look up candidates, to match,
-# for the rows written): 25 md5s each, computed once. A chunk is 8 articles by default.
+# for the rows written): 25 md5s each, computed once. A chunk is 16 articles by default.
 @lru_cache(maxsize=256)
 def _band_keys(signature: Signature) -> tuple[int, ...]:
     if len(signature) != NUM_PERM:  # datasketch indexes only full signatures
