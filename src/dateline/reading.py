@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.errors import PipelineError
@@ -289,8 +290,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    # `fields()` rebuilds its tuple at every call: a reading's JSON visits 1,500 facts (#12).
+    return tuple(f.name for f in fields(kind))
 
 
 def from_dict(data: dict[str, Any]) -> Reading:
