@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from dateline.errors import PipelineError
@@ -294,10 +293,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@cache
+# `fields()` rebuilds its tuple at every call, and a reading's JSON visits 1,500 facts (#12).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...]:
-    # `fields()` rebuilds its tuple at every call: a reading's JSON visits 1,500 facts (#12).
-    return tuple(f.name for f in fields(kind))
+    if (names := _FIELD_NAMES.get(kind)) is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names
 
 
 def from_dict(data: dict[str, Any]) -> Reading:
