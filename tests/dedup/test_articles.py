@@ -78,13 +78,14 @@ def test_signatures_are_datasketchs_affine32_minhash() -> None:
     from dateline.dedup.articles import SCHEME, minhash_values
     from dateline.dedup.stories import NUM_PERM
 
-    samples = ([b"a b c"], [STORY.encode(), OTHER.encode()], [w.encode() for w in STORY.split()])
+    words = [w.encode() for w in STORY.split()]
+    samples: list[list[bytes]] = [[], [b"a b c"], [STORY.encode(), OTHER.encode()], words]
     for items in samples:
         theirs = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
         theirs.update_batch(items)
         assert minhash_values(items).tolist() == theirs.digest().tolist()
-    words = STORY.casefold().replace(",", " ").replace(".", " ").split()
-    shingles = {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
+    folded = STORY.casefold().replace(",", " ").replace(".", " ").split()
+    shingles = {" ".join(folded[i : i + 3]).encode() for i in range(len(folded) - 2)}
     theirs = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     theirs.update_batch(sorted(shingles))
     assert list(minhash_signature(STORY)) == theirs.digest().tolist()

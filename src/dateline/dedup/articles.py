@@ -49,12 +49,12 @@ def minhash_signature(body: str) -> tuple[int, ...]:
 def minhash_values(items: Iterable[bytes]) -> Array:
     """Return the NUM_PERM MinHash values of a set of byte strings (affine32, seed 1)."""
     hashes = np.fromiter((_sha1_32(item) for item in items), dtype=_U32).reshape(-1, 1)
+    if not len(hashes):  # datasketch's empty MinHash: every value at its maximum
+        return np.full(NUM_PERM, np.iinfo(_U32).max, dtype=_U32)
     multipliers, offsets = _permutations()
     with np.errstate(over="ignore"):  # uint32 arithmetic wraps: that is the modulo 2^32
         permuted = _fmix(hashes) * multipliers + offsets
-    if not len(permuted):
-        return np.full(NUM_PERM, np.iinfo(_U32).max, dtype=_U32)
-    return np.asarray(permuted.min(axis=0), dtype=_U32)
+    return np.asarray(permuted.min(axis=0), dtype=_U32)  # numpy types min() as Any
 
 
 def _sha1_32(item: bytes) -> int:
