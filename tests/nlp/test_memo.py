@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import spacy
+from spacy.tokens import Span
 
-from dateline.nlp.text import doc_tokens, forget, memo
+from dateline.nlp.text import doc_entities, doc_tokens, entities_within, forget, memo
 from dateline.pipeline import Pipeline, default_stages
 from dateline.reading import Reading
 
@@ -33,3 +34,18 @@ def test_a_reading_through_every_stage_keeps_no_memo() -> None:
     reading = Pipeline(default_stages()).run(Reading(source="t.txt", raw=page))
     assert reading.doc is not None
     assert not any(str(k).startswith("dateline.memo") for k in reading.doc.user_data)
+
+
+def test_entities_within_a_span_are_spacys_own() -> None:
+    # The memo and bisection stand in for Span.ents, which walks every entity of the Doc: on
+    # every span of a Doc with entities set by hand, the same entities in the same order.
+    doc = spacy.blank("en")("Kofi Annan and Ban Ki-moon met in New York with UN staff on Monday .")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 7, "PERSON"), Span(doc, 9, 11, "GPE"),
+                Span(doc, 12, 13, "ORG"), Span(doc, 15, 16, "DATE")]  # fmt: skip
+    assert doc_entities(doc) == tuple(doc.ents)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end, e.label_) for e in entities_within(span)] == [
+                (e.start, e.end, e.label_) for e in span.ents
+            ]

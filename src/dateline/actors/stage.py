@@ -51,7 +51,7 @@ from dateline.actors.prose import (
     is_outside_prose,
     is_place_position,
 )
-from dateline.nlp.text import doc_tokens
+from dateline.nlp.text import doc_entities, doc_tokens
 from dateline.pipeline import stage
 from dateline.reading import Actor, Mention, Reading
 
@@ -92,14 +92,14 @@ def find_actors(reading: Reading) -> Reading:
 
 def _find_all(doc: Doc, dictionary: ActorDictionary) -> list[_Found]:
     hits = _yield_to_organisations(find_hits(doc), doc)
-    names = [e for e in doc.ents if e.label_ in NAME_LABELS and _is_name(e, dictionary)]
+    names = [e for e in doc_entities(doc) if e.label_ in NAME_LABELS and _is_name(e, dictionary)]
     names = _not_overlapping(names, [h.span for h in hits])
     found = _resolve_groups([f for h in hits if (f := _from_hit(h, dictionary))], hits)
     persons = find_persons(doc, hits, names)
     found += _from_persons(persons, found)
     found += _surnames(doc, found)
     taken = [f.span for f in found]
-    others = [e for e in doc.ents if e.label_ in OTHER_LABELS and _is_name(e, dictionary)]
+    others = [e for e in doc_entities(doc) if e.label_ in OTHER_LABELS and _is_name(e, dictionary)]
     found += [f for span in _not_overlapping(others, taken) if (f := _from_other(span))]
     used = {i for f in found for i in range(f.span.start, f.span.end)}
     groups = find_groups(doc, used)
@@ -174,7 +174,7 @@ def _yield_to_organisations(hits: list[Hit], doc: Doc) -> list[Hit]:
     organisation keeps the state as its country (see _from_other).
     """
     dropped = set()
-    for span in doc.ents:
+    for span in doc_entities(doc):
         if span.label_ != "ORG" or "\n" in span.text:
             continue
         inside = [h for h in hits if span.start <= h.span.start and h.span.end <= span.end]

@@ -13,6 +13,7 @@ stage (Pipeline does), so that the Doc is freed at once rather than by the cycle
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TypeVar, cast
 
@@ -45,6 +46,25 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=doc[i].ent_type_)
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """Return `doc.ents`, built once per Doc (each `Doc.ents` builds every entity Span anew)."""
+    return memo(doc, "ents", lambda d: tuple(d.ents))
+
+
+def entities_within(span: Span) -> list[Span]:
+    """Return `span.ents`: the entities wholly inside the span, up to the first that runs past
+    its end. `Span.ents` walks `Doc.ents`, so a stage asking it per speaker rebuilt the whole
+    Doc's entities hundreds of times a page; the memo is found by bisection instead."""
+    entities = doc_entities(span.doc)
+    starts = memo(span.doc, "entity_starts", lambda d: [e.start for e in doc_entities(d)])
+    found = []
+    for entity in entities[bisect_left(starts, span.start) :]:
+        if entity.end > span.end:
+            break
+        found.append(entity)
+    return found
 
 
 def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:

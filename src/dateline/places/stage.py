@@ -25,7 +25,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import country_of
-from dateline.nlp.text import doc_text, doc_tokens
+from dateline.nlp.text import doc_entities, doc_text, doc_tokens
 from dateline.pipeline import stage
 from dateline.places.disambiguate import Context, choose, story_context, widen
 from dateline.places.gazetteer import Entry, Gazetteer, Hit, fold, load_gazetteer
@@ -182,7 +182,7 @@ def is_stranger_town(entry: Entry, context: Context) -> bool:
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer, words: Words) -> list[Candidate]:
-    spans = [_trim(e) for e in doc.ents if e.label_ in words.place_labels]
+    spans = [_trim(e) for e in doc_entities(doc) if e.label_ in words.place_labels]
     spans += _phrase_spans(doc, gazetteer)
     spans += [_with_direction(s, words) for s in spans if s is not None]
     spans += [_with_kind_word(s, words) for s in spans if s is not None]
@@ -258,7 +258,7 @@ def _entity_parts(doc: Doc) -> list[tuple[Span, Span]]:
     """Return each ORG, PERSON or NORP entity with its parts split at "and" and commas: the
     parser sometimes makes one person of "Rafah and Khan Younis"."""
     parts = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in ("ORG", "PERSON", "NORP"):
             continue
         start = ent.start

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import actor_at, country_of
 from dateline.actors.prose import is_outside_prose
-from dateline.nlp.text import entity_at
+from dateline.nlp.text import entities_within, entity_at
 from dateline.quotes.counting import count_of, number_of
 from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
@@ -311,7 +311,7 @@ def kind_of(head: Token, actor: Actor | None, cue: Token | None) -> str:
 def _ends_in_name(head: Token) -> bool:
     """Return True when a person's name closes the phrase a title heads."""
     span = speaker_phrase(head)
-    return any(ent.label_ == "PERSON" and ent.end == span.end for ent in span.ents)
+    return any(ent.label_ == "PERSON" and ent.end == span.end for ent in entities_within(span))
 
 
 def is_anonymous(sentence: str) -> bool:
@@ -403,7 +403,7 @@ def _named_count(span: Span, kind: str) -> int:
     """
     if kind != "named":
         return 1
-    return 1 + sum(ent.label_ == "PERSON" and _after_and(ent) for ent in span.ents)
+    return 1 + sum(ent.label_ == "PERSON" and _after_and(ent) for ent in entities_within(span))
 
 
 def _after_and(name: Span) -> bool:
