@@ -5,7 +5,15 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-from dateline.nlp.text import doc_entities, doc_tokens, entities_within, forget, memo
+from dateline.nlp.text import (
+    doc_entities,
+    doc_sentences,
+    doc_tokens,
+    entities_within,
+    forget,
+    memo,
+    sentence_index,
+)
 from dateline.pipeline import Pipeline, default_stages
 from dateline.reading import Reading
 
@@ -49,3 +57,12 @@ def test_entities_within_a_span_are_spacys_own() -> None:
             assert [(e.start, e.end, e.label_) for e in entities_within(span)] == [
                 (e.start, e.end, e.label_) for e in span.ents
             ]
+
+
+def test_each_token_finds_its_own_sentence() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Talks resumed. The envoy left! Did they agree? Officials said no.")
+    assert [s.text for s in doc_sentences(doc)] == [s.text for s in doc.sents]
+    for token in doc:
+        assert doc_sentences(doc)[sentence_index(doc, token.i)] == token.sent

@@ -13,7 +13,7 @@ stage (Pipeline does), so that the Doc is freed at once rather than by the cycle
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TypeVar, cast
 
@@ -65,6 +65,17 @@ def entities_within(span: Span) -> list[Span]:
             break
         found.append(entity)
     return found
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """Return the Doc's sentences, built once per Doc (`Doc.sents` walks every token)."""
+    return memo(doc, "sentences", lambda d: list(d.sents))
+
+
+def sentence_index(doc: Doc, i: int) -> int:
+    """Return the index in `doc_sentences` of the sentence holding token `i`."""
+    starts = memo(doc, "sentence_starts", lambda d: [s.start for s in doc_sentences(d)])
+    return bisect_right(starts, i) - 1
 
 
 def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:

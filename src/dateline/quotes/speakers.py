@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import actor_at, country_of
 from dateline.actors.prose import is_outside_prose
-from dateline.nlp.text import entities_within, entity_at
+from dateline.nlp.text import (
+    doc_sentences,
+    doc_tokens,
+    entities_within,
+    entity_at,
+    memo,
+    sentence_index,
+)
 from dateline.quotes.counting import count_of, number_of
 from dateline.quotes.cues import is_cue, load_words
 from dateline.reading import Actor, Reading, Speaker
@@ -215,10 +222,14 @@ def resolve_title(head: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
     return None
 
 
-@lru_cache(maxsize=4)
 def _person_names(doc: Doc) -> list[int]:
-    """The indexes of the doc's tokens in a PERSON name tagged as proper nouns."""
-    return [t.i for t in doc if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    """The indexes of the doc's tokens in a PERSON name tagged as proper nouns, found once per
+    Doc (a memo on the Doc, let go with it: an lru_cache kept its last Docs alive)."""
+    return memo(doc, "person_names", _find_person_names)
+
+
+def _find_person_names(doc: Doc) -> list[int]:
+    return [t.i for t in doc_tokens(doc) if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
 
 
 def _introduced(token: Token) -> bool:
@@ -241,8 +252,8 @@ def _cites(token: Token) -> bool:
 def _reach_start(token: Token) -> int:
     # Sentences of prose only: a pull quote or a label between ("Start Quote ... End Quote
     # President Assad") is no step of the story a pronoun looks back over.
-    sentences = list(token.doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    sentences = doc_sentences(token.doc)
+    index = sentence_index(token.doc, token.i)
     steps = 0
     while index > 0 and steps < PRONOUN_REACH:
         index -= 1
