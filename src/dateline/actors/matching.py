@@ -160,14 +160,20 @@ def _extend_institution(hit: Hit, dictionary: ActorDictionary) -> Hit:
     doc, start = hit.span.doc, hit.span.end
     if hit.kind == "name" and start < len(doc) and doc[start].text in POSSESSIVES:
         start += 1
-    phrases = {i.phrase: i for i in dictionary.institutions}
-    for size in range(MAX_INSTITUTION_TOKENS, 0, -1):
-        words = " ".join(t.lower_ for t in doc[start : start + size])
+    phrases = _institution_phrases(dictionary)
+    lowers = [t.lower_ for t in doc_tokens(doc)[start : start + MAX_INSTITUTION_TOKENS]]
+    for size in range(len(lowers), 0, -1):
+        words = " ".join(lowers[:size])
         words = words.replace(" 's", "'s").replace(" ’s", "'s").replace("’", "'")
-        if start + size <= len(doc) and words in phrases:
+        if words in phrases:
             span = doc[hit.span.start : start + size]
             return Hit(span, "institution", hit.entry, phrases[words])
     return hit
+
+
+@cache
+def _institution_phrases(dictionary: ActorDictionary) -> dict[str, Institution]:
+    return {i.phrase: i for i in dictionary.institutions}
 
 
 def _group_description_end(doc: Doc, start: int) -> int:

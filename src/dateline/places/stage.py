@@ -354,8 +354,12 @@ def _phrase_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     lead = [t.lower_ in ("the", "a", "an") or _is_edge(t) for t in tokens]
     tail = [t.tag_ == "POS" or _is_edge(t) for t in tokens]
     spans = []
+    opens: dict[str, bool] = {}  # a word's fold asked once per text: most words recur
     for i, token in enumerate(tokens):
-        if fold(token.text) not in gazetteer.first_words:
+        word = token.text
+        if (opening := opens.get(word)) is None:
+            opening = opens[word] = fold(word) in gazetteer.first_words
+        if not opening:
             continue
         for size in range(min(gazetteer.longest_phrase, len(tokens) - i), 0, -1):
             start, end = i, i + size
