@@ -7,10 +7,11 @@ import sys
 from datetime import date
 
 import pytest
+from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from dateline.clean.captions import split_credit
-from dateline.clean.html import read_html_page
+from dateline.clean.html import _deep_tree, read_html_page
 from dateline.clean.metadata import read_metadata
 from dateline.clean.published import is_shown
 
@@ -267,3 +268,17 @@ def test_htmldate_last_resort_parser_reads_english_without_loading_every_locale(
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["2021-03-12", "1"]
+
+
+def test_a_page_with_a_form_reads_with_every_element_a_plain_html_element() -> None:
+    # The page parser picks element classes in C (#12): a <form> or <input> is an HtmlElement
+    # like any other, and a page holding a search form reads as it did with lxml's own classes.
+    page = make_page().replace(
+        "<body>", "<body><form action='/s'><label>Search</label><input name='q'></form>", 1
+    )
+    tree = _deep_tree(page)
+    assert tree is not None
+    assert {type(e) for e in tree.iter("form", "input", "label", "p")} == {HtmlElement}
+    parts = read_html_page("a.html", page)
+    assert [p for p in parts.paragraphs if p in BODY] == BODY
+    assert "Search" not in parts.paragraphs
