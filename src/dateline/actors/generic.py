@@ -78,9 +78,12 @@ def find_groups(doc: Doc, taken: set[int]) -> list[GroupMention]:
     the caller drops that mention, since the word names the group's country, not the state.
     """
     found = []
+    heads = _group_heads()
     for token in doc_tokens(doc):
         if token.i in taken or token.pos_ != "NOUN":
             continue
+        if token.lower_ not in heads and token.lemma_.lower() not in heads:
+            continue  # no role or collective ends in this word: _group_at would find none
         mention = _group_at(token)
         # The nationality word may be a state's hit already ("Chadian"); the role words not.
         if mention is not None and not any(i in taken for i in range(mention.role_start, token.i)):
@@ -123,6 +126,12 @@ def _collectives_share_country(found: list[GroupMention]) -> list[GroupMention]:
                 group = replace(group, key=_name(role, country), country=country)
         out.append(group)
     return out
+
+
+@cache
+def _group_heads() -> frozenset[str]:
+    """The last word of every role noun and every collective: the words a group ends in."""
+    return frozenset({n.split()[-1] for n in _role_nouns()} | set(_collectives()))
 
 
 @cache

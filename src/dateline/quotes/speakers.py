@@ -144,7 +144,7 @@ def resolve_pronoun(token: Token, skip: Iterable[tuple[int, int]]) -> Token | No
     own = token.sent.start
     people = [
         t
-        for t in token.doc[_reach_start(token) : token.i]
+        for t in doc_tokens(token.doc)[_reach_start(token) : token.i]
         if (t.dep_ in ("nsubj", "nsubjpass") or _cites(t) or _introduced(t))
         and is_person(t)
         and t.tag_ not in PLURAL_TAGS  # "he" is one person, never "our friends"
@@ -187,7 +187,7 @@ def resolve_it(token: Token, skip: Iterable[tuple[int, int]]) -> Token | None:
     quoted = tuple(skip)
     bodies = [
         t
-        for t in token.doc[_reach_start(token) : token.i]
+        for t in doc_tokens(token.doc)[_reach_start(token) : token.i]
         if t.dep_ in ("nsubj", "nsubjpass")
         and (t.ent_type_ in BODY_ENTS or t.lemma_.lower() in load_words("publication_nouns.txt"))
         and t.tag_ not in PLURAL_TAGS
