@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from batch_toy import TOY_STAGES
 
 from dateline.batch import IngestOptions, ingest
@@ -106,17 +107,20 @@ from dateline.store import Store
 
 with Store(sys.argv[2]) as store:
     counts = ingest([sys.argv[1]], store, settings=Settings(),
-                    options=IngestOptions(stages=default_stages, workers=2, chunk=2))
+                    options=IngestOptions(stages=default_stages, workers=int(sys.argv[3]),
+                                          chunk=2))
 assert counts.read > 0, counts
 print(sorted(m for m in ("spacy", "datasketch", "scipy") if m in sys.modules))
 """
 
 
-def test_the_writer_of_a_multi_process_ingest_imports_no_spacy_nor_datasketch(
-    tmp_path: Path,
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_writer_of_an_ingest_given_a_builder_imports_no_spacy_nor_datasketch(
+    tmp_path: Path, workers: int
 ) -> None:
-    # Given the stages' builder, only the reading processes build the stages: the writer stays
-    # 87 MiB lighter (#12 caps every process at 500 MB). The reading processes compute the story
+    # Given the stages' builder, only the reading processes build the stages, even with one
+    # worker: the writer stays 87 MiB lighter (#12 caps every process at 500 MB; one process
+    # reading and writing peaked at 529 MiB). The reading processes compute the story
     # signatures too, and the writer matches them without datasketch and scipy (47 MiB more;
     # dedup/stories.py).
     corpus = tmp_path / "news"
@@ -127,7 +131,7 @@ def test_the_writer_of_a_multi_process_ingest_imports_no_spacy_nor_datasketch(
         )
         (corpus / f"page{n}.html").write_text(text, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-c", _WRITER_ONLY, str(corpus), str(tmp_path / "s.duckdb")],
+        [sys.executable, "-c", _WRITER_ONLY, str(corpus), str(tmp_path / "s.duckdb"), str(workers)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
