@@ -60,10 +60,10 @@ def entities_within(span: Span) -> list[Span]:
     entities = doc_entities(span.doc)
     starts = memo(span.doc, "entity_starts", lambda d: [e.start for e in doc_entities(d)])
     found = []
-    for entity in entities[bisect_left(starts, span.start) :]:
-        if entity.end > span.end:
+    for at in range(bisect_left(starts, span.start), len(entities)):  # no copy of the tail
+        if entities[at].end > span.end:
             break
-        found.append(entity)
+        found.append(entities[at])
     return found
 
 
